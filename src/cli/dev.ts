@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { devConfig } from '../config/dev.js';
+import { loadConfig } from '../config/load.js';
+import { startServer } from '../server/start.js';
+import { action } from './run.js';
+import type { ServerFlags } from './server.js';
+
+export function registerDev(program: Command): void {
+  program
+    .command('dev')
+    .description('run everything on this machine with embedded stores under ./.bulwark')
+    .option('--config <file>', 'YAML config file')
+    .option('--data-dir <dir>', 'data directory', undefined)
+    .option('--listen <host:port>', 'server address (default 127.0.0.1:8080)')
+    .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent')
+    .action(
+      action(async (flags: ServerFlags) => {
+        const config = loadConfig(devConfig, {
+          file: flags.config,
+          env: process.env,
+          flags: { dataDir: flags.dataDir, listen: flags.listen, logLevel: flags.logLevel ?? 'warn' },
+        });
+        const server = await startServer(config, { handleSignals: true });
+        process.stdout.write(
+          [
+            '',
+            'Bulwark is running (dev mode, embedded storage).',
+            `  server   ${server.url}`,
+            `  health   ${server.url}/healthz   metrics ${server.url}/metrics`,
+            `  data     ${server.platform.storage.location}`,
+            '',
+            'Press Ctrl+C to stop.',
+            '',
+          ].join('\n'),
+        );
+      }),
+    );
+}

@@ -1,0 +1,43 @@
+import type { ErrorSpec } from './errors/define.js';
+import { platformErrors } from './errors/platform.js';
+
+/**
+ * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
+ * every code is unique (a test checks it) and documented in `docs/errors.md`.
+ */
+export const ERRORS = {
+  ...platformErrors,
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams = Readonly<Record<string, string | number | boolean>>;
+
+/** Fills `{name}` placeholders of a template; unknown names stay visible so nothing is silently lost. */
+export function formatTemplate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A coded error: the only kind of error services throw on purpose. */
+export class BulwarkError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: ErrorParams;
+  readonly recommend: string | undefined;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    const spec: ErrorSpec = ERRORS[code];
+    super(formatTemplate(spec.message, params), options);
+    this.name = 'BulwarkError';
+    this.code = code;
+    this.status = spec.status;
+    this.params = params;
+    this.recommend = spec.recommend;
+  }
+}
+
+export function isBulwarkError(value: unknown): value is BulwarkError {
+  return value instanceof BulwarkError;
+}
+
+/** Every catalogue fragment file, for the uniqueness test. */
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [platformErrors];

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { BulwarkError } from '../core/errors.js';
+import { acceptRequestId, newRequestId } from '../core/ids.js';
+import { toErrorBody } from './error-body.js';
+import { createMetrics } from './metrics.js';
+import type { Platform } from './platform.js';
+
+export interface AppOptions {
+  platform: Platform;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+/** The control-plane HTTP app: health, readiness, metrics; later contexts register their routes here. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { platform } = options;
+  const metrics = createMetrics(platform.storage);
+  let closing = false;
+  const app = Fastify({
+    loggerInstance: platform.logger as FastifyBaseLogger,
+    genReqId: (req) => acceptRequestId(req.headers['x-request-id']) ?? newRequestId(),
+    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    // Requests that already reached us are served during shutdown, not answered 503.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  app.addHook('onClose', async () => {
+    closing = true;
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const validation = (error as { validation?: unknown }).validation;
+    const fastifyCode = (error as { code?: string }).code;
+    let mapped = toErrorBody(error, req.id, platform.hostId);
+    if (validation || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as { statusCode?: number }).statusCode === 400) {
+      mapped = { status: 400, body: { ...mapped.body, Code: 'InvalidParameter', Message: 'The request body is malformed.' } };
+    }
+    if (mapped.status >= 500) req.log.error({ err: error }, 'request failed');
+    void reply.status(mapped.status).send(mapped.body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const { status, body } = toErrorBody(new BulwarkError('InvalidAction.NotFound', { action: `${req.method} ${req.url.split('?')[0]}` }), req.id, platform.hostId);
+    void reply.status(status).send(body);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    if (closing) return reply.status(503).send({ status: 'shutting-down' });
+    try {
+      await platform.storage.ping();
+      return { status: 'ready', storage: platform.storage.dialect };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', storage: platform.storage.dialect });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  return app;
+}

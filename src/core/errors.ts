@@ -1,5 +1,6 @@
 import type { ErrorSpec } from './errors/define.js';
 import { platformErrors } from './errors/platform.js';
+import { policyErrors } from './errors/policy.js';
 
 /**
  * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
@@ -7,6 +8,7 @@ import { platformErrors } from './errors/platform.js';
  */
 export const ERRORS = {
   ...platformErrors,
+  ...policyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -40,4 +42,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [platformErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [platformErrors, policyErrors];

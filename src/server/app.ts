@@ -22,7 +22,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
     // Requests that already reached us are served during shutdown, not answered 503.
     return503OnClosing: false,
-    forceCloseConnections: 'idle',
+    // Connections are drained by server/drain.ts: in-flight and just-accepted requests are served.
+    forceCloseConnections: false,
   });
 
   app.addHook('onRequest', async (req, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config/server.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { buildApp } from './app.js';
+import { trackConnections } from './drain.js';
 import { openPlatform, type Platform } from './platform.js';
 
 export interface RunningServer {
@@ -23,8 +24,10 @@ export async function startServer(config: Readonly<ServerConfig>, options: { log
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const platform = await openPlatform({ dataDir: config.dataDir, database: config.database, logger });
   let app: FastifyInstance;
+  let connections: ReturnType<typeof trackConnections>;
   try {
     app = await buildApp({ platform });
+    connections = trackConnections(app.server);
     const { host, port } = splitListen(config.listen);
     await app.listen({ host, port });
   } catch (e) {
@@ -45,6 +48,7 @@ export async function startServer(config: Readonly<ServerConfig>, options: { log
       }, config.shutdownTimeout * 1000);
       timer.unref();
       try {
+        await connections.drain();
         await app.close();
       } finally {
         clearTimeout(timer);

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../storage/migrations.js';
+import { storageTargets } from '../storage/test-support/targets.js';
+import type { OpenedTarget } from '../storage/test-support/targets.js';
+import type { AuditEventInput } from './event.js';
+import { auditMigrations } from './migrations.js';
+import { AuditTrail } from './trail.js';
+import { verifyTrail } from './verify.js';
+
+const ACCOUNT_A = '1000000000000001';
+const ACCOUNT_B = '1000000000000002';
+
+function event(accountId: string, name: string, extra: Partial<AuditEventInput> = {}): AuditEventInput {
+  return {
+    eventName: name,
+    eventSource: 'ram.aliyuncs.com',
+    eventType: 'ApiCall',
+    eventRW: 'Write',
+    requestId: `req-${name}`,
+    apiVersion: '2015-05-01',
+    sourceIpAddress: '192.0.2.10',
+    userAgent: 'test',
+    userIdentity: { type: 'root-account', principalId: accountId, accountId, accessKeyId: 'LTAI-test' },
+    ...extra,
+  };
+}
+
+for (const target of storageTargets()) {
+  describe(`audit trail on ${target.dialect}`, () => {
+    let t: OpenedTarget;
+    let trail: AuditTrail;
+    beforeEach(async () => {
+      t = await target.open();
+      await migrate(t.storage, [auditMigrations]);
+      trail = new AuditTrail(t.storage);
+    });
+    afterEach(async () => {
+      await t.dispose();
+    });
+
+    async function fill(): Promise<void> {
+      for (let i = 1; i <= 5; i++) await trail.record(event(ACCOUNT_A, `CreateUser${i}`));
+      for (let i = 1; i <= 3; i++) await trail.record(event(ACCOUNT_B, `CreateGroup${i}`));
+    }
+
+    it('chains records per account and verifies an intact trail', async () => {
+      await fill();
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(true);
+      expect(report.records).toBe(8);
+      expect(report.accounts.map((a) => [a.accountId, a.records])).toEqual([[ACCOUNT_A, 5], [ACCOUNT_B, 3]]);
+      const listed = await trail.list({ accountId: ACCOUNT_A, limit: 2 });
+      expect(listed.map((r) => r.seq)).toEqual([5, 4]);
+      expect(listed[0]!.prevHash).toBe(listed[1]!.hash);
+      expect(listed[0]!.event.eventVersion).toBe('1');
+    });
+
+    it('names the first modified record when a stored body is changed directly in the database', async () => {
+      await fill();
+      const [third] = (await trail.list({ accountId: ACCOUNT_A })).filter((r) => r.seq === 3);
+      const forged = JSON.stringify({ ...third!.event, sourceIpAddress: '203.0.113.66' });
+      await t.raw('update audit_events set body = $1 where event_id = $2', [forged, third!.event.eventId]);
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(false);
+      expect(report.firstBroken).toMatchObject({ accountId: ACCOUNT_A, seq: 3, eventId: third!.event.eventId });
+      expect(report.firstBroken!.reason).toMatch(/modified/);
+      expect(report.accounts.find((a) => a.accountId === ACCOUNT_B)!.ok).toBe(true);
+    });
+
+    it('detects a changed indexed column, a deleted middle record and a truncated tail', async () => {
+      await fill();
+      const records = await trail.list({ accountId: ACCOUNT_A });
+      const second = records.find((r) => r.seq === 2)!;
+      await t.raw("update audit_events set event_name = 'Nothing' where event_id = $1", [second.event.eventId]);
+      expect((await verifyTrail(t.storage)).firstBroken).toMatchObject({ seq: 2 });
+      await t.raw("update audit_events set event_name = $1 where event_id = $2", [second.event.eventName, second.event.eventId]);
+      expect((await verifyTrail(t.storage)).ok).toBe(true);
+
+      const fourth = records.find((r) => r.seq === 4)!;
+      await t.raw('delete from audit_events where event_id = $1', [fourth.event.eventId]);
+      const gap = await verifyTrail(t.storage);
+      expect(gap.firstBroken).toMatchObject({ accountId: ACCOUNT_A, seq: 5 });
+      expect(gap.firstBroken!.reason).toMatch(/removed or inserted/);
+
+      const fifth = records.find((r) => r.seq === 5)!;
+      await t.raw('delete from audit_events where event_id = $1', [fifth.event.eventId]);
+      const truncated = await verifyTrail(t.storage);
+      expect(truncated.firstBroken!.reason).toMatch(/removed from the end/);
+    });
+
+    it('keeps one unbroken chain under concurrent appends', async () => {
+      await Promise.all(Array.from({ length: 25 }, (_, i) => trail.record(event(ACCOUNT_A, `Concurrent${i}`))));
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(true);
+      expect(report.records).toBe(25);
+    });
+
+    it('commits the audit record with the state change, and rolls both back together', async () => {
+      await t.storage.db().schema.createTable('things').addColumn('id', 'varchar(8)', (c) => c.primaryKey()).execute();
+      const db = (trx: Kysely<unknown>) => trx as Kysely<{ things: { id: string } }>;
+      await t.storage.transaction(async (trx) => {
+        await db(trx).insertInto('things').values({ id: 'a' }).execute();
+        await trail.append(trx, event(ACCOUNT_A, 'CreateThing'));
+      });
+      await expect(
+        t.storage.transaction(async (trx) => {
+          await trail.append(trx, event(ACCOUNT_A, 'CreateThingAgain'));
+          await db(trx).insertInto('things').values({ id: 'a' }).execute();
+        }),
+      ).rejects.toThrow();
+      const names = (await trail.list({ accountId: ACCOUNT_A })).map((r) => r.event.eventName);
+      expect(names).toEqual(['CreateThing']);
+      expect((await verifyTrail(t.storage)).ok).toBe(true);
+    });
+
+    it('redacts secrets in request parameters and responses', async () => {
+      await trail.record(
+        event(ACCOUNT_A, 'CreateAccessKey', {
+          requestParameters: { UserName: 'alice', Password: 'Hunter2!x', nested: { SecurityToken: 'tok-123' } },
+          responseElements: { AccessKey: { AccessKeyId: 'LTAIabc', AccessKeySecret: 'very-secret-value' } },
+        }),
+      );
+      const [rec] = await trail.list({ accountId: ACCOUNT_A });
+      const text = JSON.stringify(rec);
+      expect(text).not.toContain('Hunter2!x');
+      expect(text).not.toContain('tok-123');
+      expect(text).not.toContain('very-secret-value');
+      expect(rec!.event.requestParameters).toMatchObject({ UserName: 'alice' });
+      expect(rec!.event.responseElements).toMatchObject({ AccessKey: { AccessKeyId: 'LTAIabc' } });
+    });
+  });
+}

@@ -1,5 +1,10 @@
 import type { ErrorSpec } from './errors/define.js';
+import { dlpErrors } from './errors/dlp.js';
+import { gatewayErrors } from './errors/gateway.js';
+import { openapiErrors } from './errors/openapi.js';
 import { platformErrors } from './errors/platform.js';
+import { ramErrors } from './errors/ram.js';
+import { wafErrors } from './errors/waf.js';
 import { policyErrors } from './errors/policy.js';
 
 /**
@@ -8,6 +13,11 @@ import { policyErrors } from './errors/policy.js';
  */
 export const ERRORS = {
   ...platformErrors,
+  ...dlpErrors,
+  ...openapiErrors,
+  ...ramErrors,
+  ...gatewayErrors,
+  ...wafErrors,
   ...policyErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -25,8 +35,10 @@ export class BulwarkError extends Error {
   readonly status: number;
   readonly params: ErrorParams;
   readonly recommend: string | undefined;
+  /** Extra fields for the error body (e.g. `AccessDeniedDetail` of `NoPermission`). */
+  readonly extra: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown; extra?: Record<string, unknown> }) {
     const spec: ErrorSpec = ERRORS[code];
     super(formatTemplate(spec.message, params), options);
     this.name = 'BulwarkError';
@@ -34,6 +46,7 @@ export class BulwarkError extends Error {
     this.status = spec.status;
     this.params = params;
     this.recommend = spec.recommend;
+    this.extra = options?.extra;
   }
 }
 
@@ -42,4 +55,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [platformErrors, policyErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors];

@@ -1,0 +1,117 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { redactUrl } from '../core/redact.js';
+import type { RequestContext } from './pipeline.js';
+
+/** What the gateway did with a request, as `bulwark.action`. */
+export type GatewayAction = 'proxy' | 'block' | 'respond' | 'reject' | 'error';
+
+export interface AccessOutcome {
+  status: number;
+  action: GatewayAction;
+  reason?: string | undefined;
+  upstream?: string | undefined;
+  responseBytes?: number | undefined;
+  attempts?: number | undefined;
+}
+
+/** One ECS-shaped event per request. */
+export type AccessEvent = Record<string, unknown>;
+
+export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = Date.now()): AccessEvent {
+  const durationNs = Number(process.hrtime.bigint() - ctx.startedAt);
+  const query = ctx.query === '' ? undefined : redactUrl(`?${ctx.query}`).slice(1);
+  return {
+    '@timestamp': new Date(now).toISOString(),
+    ecs: { version: '8.11.0' },
+    event: {
+      kind: 'event',
+      category: ['web'],
+      type: outcome.action === 'block' || outcome.action === 'reject' ? ['access', 'denied'] : ['access'],
+      outcome: outcome.status < 400 ? 'success' : 'failure',
+      duration: durationNs,
+      dataset: 'bulwark.gateway',
+    },
+    source: { ip: ctx.clientIp },
+    client: { ip: ctx.peerIp },
+    http: {
+      version: ctx.httpVersion,
+      request: { id: ctx.id, method: ctx.method, body: { bytes: ctx.body?.length ?? 0 } },
+      response: { status_code: outcome.status, ...(outcome.responseBytes !== undefined ? { body: { bytes: outcome.responseBytes } } : {}) },
+    },
+    url: { domain: ctx.host, path: ctx.path, ...(query !== undefined ? { query } : {}), scheme: ctx.scheme },
+    user_agent: { original: ctx.headers['user-agent'] ?? '' },
+    ...(ctx.tls ? { tls: { version: ctx.tls.protocol, client: { server_name: ctx.tls.servername } } } : {}),
+    bulwark: {
+      site: ctx.site.name,
+      action: outcome.action,
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      rules: ctx.matchedRules,
+      ...(outcome.upstream ? { upstream: outcome.upstream } : {}),
+      ...(outcome.attempts !== undefined && outcome.attempts > 1 ? { attempts: outcome.attempts } : {}),
+      ...(Object.keys(ctx.tags).length > 0 ? { tags: ctx.tags } : {}),
+    },
+  };
+}
+
+export interface AccessLogSink {
+  write(event: AccessEvent): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Buffers events and writes them as NDJSON in batches (every 200 ms or 512 events) to a file and/or
+ * stdout; later the same batches go to the server's ingest API.
+ */
+export class NdjsonAccessLog implements AccessLogSink {
+  private batch: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly file: WriteStream | undefined;
+  private readonly listeners: Array<(e: AccessEvent) => void> = [];
+
+  constructor(options: { file?: string | undefined; stdout: boolean }) {
+    this.file = options.file ? createWriteStream(options.file, { flags: 'a' }) : undefined;
+    this.stdout = options.stdout;
+  }
+
+  private readonly stdout: boolean;
+
+  /** In-process subscribers (tests, `bulwark dev`). */
+  subscribe(listener: (e: AccessEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  write(event: AccessEvent): void {
+    for (const l of this.listeners) l(event);
+    if (!this.file && !this.stdout) return;
+    this.batch.push(JSON.stringify(event));
+    if (this.batch.length >= 512) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), 200);
+      this.timer.unref();
+    }
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.batch.length === 0) return Promise.resolve();
+    const text = `${this.batch.join('\n')}\n`;
+    this.batch = [];
+    const writes: Array<Promise<void>> = [];
+    if (this.stdout) writes.push(new Promise((r) => process.stdout.write(text, () => r())));
+    const file = this.file;
+    if (file) writes.push(new Promise((r) => file.write(text, () => r())));
+    return Promise.all(writes).then(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    const file = this.file;
+    if (file) await new Promise<void>((r) => file.end(() => r()));
+  }
+}

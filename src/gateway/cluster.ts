@@ -1,0 +1,115 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { GatewayConfig } from '../config/gateway.js';
+import type { Logger } from '../core/logger.js';
+import { startGateway, type GatewayOptions } from './gateway.js';
+
+/** Messages between the primary and its gateway workers. */
+type WorkerMessage = { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string };
+type PrimaryMessage = { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
+
+export interface ClusterOptions {
+  workers: number;
+  logger: Logger;
+  /** Re-reads the config file (SIGHUP); throws when invalid so the old config stays. */
+  load: () => GatewayConfig;
+  /** Called once, with the listener URLs of the first worker that is up. */
+  onListening: (urls: readonly string[]) => void;
+}
+
+/**
+ * Primary side of `workers: N`: forks N workers that share the listening sockets (node:cluster).
+ * SIGHUP re-reads and validates the config and hands it to every worker (in-place swap, no
+ * restart); when the worker count changes, or on SIGUSR2, workers are replaced one by one — the
+ * new one listens before the old one drains — so the port never stops answering. Crashed workers
+ * are replaced.
+ */
+export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<void> } {
+  let config = options.load();
+  let stopping = false;
+  let announced = false;
+  const live = new Set<Worker>();
+  const retiring = new Set<Worker>();
+
+  const fork = (): Promise<Worker> =>
+    new Promise((resolve) => {
+      const w = cluster.fork();
+      live.add(w);
+      w.on('message', (m: WorkerMessage) => {
+        if (m.type === 'listening') {
+          if (!announced) options.onListening(m.urls);
+          announced = true;
+          resolve(w);
+        } else if (m.type === 'reload-failed') {
+          options.logger.error({ reason: m.reason, worker: w.id }, 'worker could not apply the new configuration');
+        }
+      });
+      w.on('exit', (code) => {
+        live.delete(w);
+        const planned = retiring.delete(w);
+        if (!stopping && !planned) {
+          options.logger.warn({ worker: w.id, code }, 'gateway worker died; replacing it');
+          void fork();
+        }
+      });
+    });
+
+  const retire = (w: Worker): Promise<void> =>
+    new Promise((resolve) => {
+      retiring.add(w);
+      w.once('exit', () => resolve());
+      w.send({ type: 'shutdown' } satisfies PrimaryMessage);
+    });
+
+  const rolling = async (target: number): Promise<void> => {
+    const old = [...live];
+    for (let i = 0; i < Math.max(target, old.length); i++) {
+      if (i < target) await fork();
+      const w = old[i];
+      if (w) await retire(w);
+    }
+  };
+
+  void (async () => {
+    for (let i = 0; i < (config.workers ?? 1); i++) await fork();
+  })();
+
+  const onHup = (): void => {
+    let next: GatewayConfig;
+    try {
+      next = options.load();
+    } catch (e) {
+      options.logger.error({ reason: (e as Error).message }, 'configuration reload refused; keeping the current one');
+      return;
+    }
+    const resize = (next.workers ?? 1) !== (config.workers ?? 1);
+    config = next;
+    if (resize) void rolling(next.workers ?? 1);
+    else for (const w of live) if (!retiring.has(w)) w.send({ type: 'reload', config: next } satisfies PrimaryMessage);
+    options.logger.info({ workers: next.workers }, 'configuration reloaded');
+  };
+  const onUsr2 = (): void => void rolling(config.workers ?? 1);
+  process.on('SIGHUP', onHup);
+  process.on('SIGUSR2', onUsr2);
+
+  return {
+    async stop() {
+      stopping = true;
+      process.off('SIGHUP', onHup);
+      process.off('SIGUSR2', onUsr2);
+      await Promise.all([...live].map((w) => retire(w)));
+    },
+  };
+}
+
+/** Worker side: runs one gateway and obeys the primary's reload/shutdown messages. */
+export async function runClusterWorker(config: GatewayConfig, options: GatewayOptions): Promise<void> {
+  const gateway = await startGateway(config, options);
+  process.on('message', (m: PrimaryMessage) => {
+    if (m.type === 'reload') {
+      gateway.reload(m.config).catch((e: Error) => process.send?.({ type: 'reload-failed', reason: e.message } satisfies WorkerMessage));
+    } else if (m.type === 'shutdown') {
+      void gateway.stop().finally(() => process.exit(0));
+    }
+  });
+  process.send?.({ type: 'listening', urls: [...gateway.urls] } satisfies WorkerMessage);
+}

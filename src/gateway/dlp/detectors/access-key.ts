@@ -1,0 +1,81 @@
+import { isAlnum, maskSelected, MASK_CHAR } from '../mask.js';
+import { findWithRegex, type Detector, type ScanContext } from './detector.js';
+
+/**
+ * Alibaba Cloud AccessKey credentials. Ids are `LTAI` followed by 12–20 letters and digits (16 or
+ * 24 characters in practice). Secrets are 30-character alphanumeric tokens; alone they look like
+ * any other token, so one is reported only *near* evidence: within 256 bytes after an AccessKey id
+ * (even one seen in an earlier chunk) or within 64 bytes after the word "secret" (any case,
+ * `AccessKeySecret`, `access_key_secret`…).
+ */
+const ID_PATTERN = /(?<![0-9A-Za-z_])LTAI[0-9A-Za-z]{12,20}(?![0-9A-Za-z_])/g;
+const SECRET_PATTERN = /(?<![0-9A-Za-z_+/])[0-9A-Za-z]{30}(?![0-9A-Za-z_+/=])/g;
+const SECRET_WORD = /secret/gi;
+
+/** How far (bytes) after an id or the word "secret" a 30-character token counts as a secret. */
+export const SECRET_NEAR_ID = 256;
+export const SECRET_NEAR_WORD = 64;
+
+export function isPlausibleAccessKeyId(value: string): boolean {
+  if (!/^LTAI[0-9A-Za-z]{12,20}$/.test(value)) return false;
+  // A real id is random: not one repeated character, not a word.
+  const tail = value.slice(4);
+  return new Set(tail).size >= 6 && /[0-9]/.test(tail) && /[A-Za-z]/.test(tail);
+}
+
+/** Random-looking: at least two of upper case, lower case and digits, and many distinct characters. */
+export function isPlausibleSecret(value: string): boolean {
+  if (!/^[0-9A-Za-z]{30}$/.test(value)) return false;
+  const classes = Number(/[A-Z]/.test(value)) + Number(/[a-z]/.test(value)) + Number(/[0-9]/.test(value));
+  return classes >= 2 && new Set(value).size >= 12;
+}
+
+function nearSecretWord(text: string, start: number): boolean {
+  const from = Math.max(0, start - SECRET_NEAR_WORD - 6);
+  SECRET_WORD.lastIndex = from;
+  for (let m = SECRET_WORD.exec(text); m !== null && m.index < start; m = SECRET_WORD.exec(text)) {
+    if (m.index + 6 <= start) return true;
+  }
+  return false;
+}
+
+function findSecrets(text: string, from: number, ctx: ScanContext, ids: readonly number[], emit: (m: { start: number; end: number }) => void): void {
+  let idIndex = 0;
+  findWithRegex(SECRET_PATTERN, text, from, emit, (t, s, e) => {
+    if (!isPlausibleSecret(t.slice(s, e))) return false;
+    while (idIndex < ids.length && (ids[idIndex] ?? 0) <= s) {
+      ctx.state.lastAccessKeyEnd = Math.max(ctx.state.lastAccessKeyEnd, ctx.base + (ids[idIndex] ?? 0));
+      idIndex++;
+    }
+    const idEnd = ctx.state.lastAccessKeyEnd;
+    if (idEnd >= 0 && ctx.base + s >= idEnd && ctx.base + s - idEnd <= SECRET_NEAR_ID) return true;
+    return nearSecretWord(t, s);
+  });
+}
+
+export const accessKeyDetector: Detector = {
+  name: 'accessKey',
+  priority: 10,
+  maxLength: 30,
+  defaultKeep: { prefix: 4, suffix: 4 },
+  find(text, from, ctx, emit) {
+    const found: { start: number; end: number }[] = [];
+    const ids: number[] = [];
+    if (text.includes('LTAI', from)) {
+      findWithRegex(ID_PATTERN, text, from, (m) => {
+        found.push(m);
+        ids.push(m.end);
+      }, (t, s, e) => isPlausibleAccessKeyId(t.slice(s, e)));
+    }
+    const recentId = ctx.state.lastAccessKeyEnd >= 0 && ctx.base + from - ctx.state.lastAccessKeyEnd <= SECRET_NEAR_ID;
+    if (ids.length > 0 || recentId || /secret/i.test(text)) findSecrets(text, from, ctx, ids, (m) => found.push(m));
+    for (const id of ids) ctx.state.lastAccessKeyEnd = Math.max(ctx.state.lastAccessKeyEnd, ctx.base + id);
+    found.sort((a, b) => a.start - b.start);
+    for (const m of found) emit(m);
+  },
+  mask(value, keep) {
+    // Secrets are masked whole; ids keep the documented prefix/suffix.
+    if (!value.startsWith('LTAI') || value.length === 30) return MASK_CHAR.repeat(value.length);
+    return maskSelected(value, keep, isAlnum);
+  },
+};

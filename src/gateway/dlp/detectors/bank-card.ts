@@ -1,0 +1,104 @@
+import { isDigit, maskSelected } from '../mask.js';
+import { findWithRegex, type Detector } from './detector.js';
+
+/**
+ * Payment card numbers: 13–19 digits, optionally grouped with spaces or hyphens (one kind of
+ * separator, groups of at least 3 digits: `6222 0202 0011 1234`, `3782-822463-10005`), with a valid
+ * Luhn check digit and a known issuer range and length. A digit group glued to the token
+ * (`… 1234 5678`) makes it a longer number, which does not match.
+ */
+const PATTERN = /(?<![0-9A-Za-z_]|[0-9][ .-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[ -][0-9]|\.[0-9])/g;
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+interface IssuerRange {
+  readonly issuer: string;
+  /** Inclusive prefix range, compared on the first `low.length` digits. */
+  readonly low: string;
+  readonly high: string;
+  readonly lengths: readonly number[];
+}
+
+const L16_19 = [16, 17, 18, 19];
+
+/** Issuer identification number ranges (ISO/IEC 7812 IINs as published by the networks). */
+export const ISSUER_RANGES: readonly IssuerRange[] = [
+  { issuer: 'visa', low: '4', high: '4', lengths: [13, 16, 19] },
+  { issuer: 'mastercard', low: '51', high: '55', lengths: [16] },
+  { issuer: 'mastercard', low: '2221', high: '2720', lengths: [16] },
+  { issuer: 'amex', low: '34', high: '34', lengths: [15] },
+  { issuer: 'amex', low: '37', high: '37', lengths: [15] },
+  { issuer: 'unionpay', low: '62', high: '62', lengths: L16_19 },
+  { issuer: 'unionpay', low: '81', high: '81', lengths: L16_19 },
+  { issuer: 'jcb', low: '3528', high: '3589', lengths: L16_19 },
+  { issuer: 'discover', low: '6011', high: '6011', lengths: L16_19 },
+  { issuer: 'discover', low: '644', high: '649', lengths: L16_19 },
+  { issuer: 'discover', low: '65', high: '65', lengths: L16_19 },
+  { issuer: 'diners', low: '300', high: '305', lengths: [14, 15, 16, 17, 18, 19] },
+  { issuer: 'diners', low: '36', high: '36', lengths: [14, 15, 16, 17, 18, 19] },
+  { issuer: 'diners', low: '38', high: '39', lengths: [14, 15, 16, 17, 18, 19] },
+  { issuer: 'mir', low: '2200', high: '2204', lengths: L16_19 },
+  { issuer: 'maestro', low: '6759', high: '6759', lengths: [13, 14, 15, 16, 17, 18, 19] },
+  { issuer: 'maestro', low: '6761', high: '6763', lengths: [13, 14, 15, 16, 17, 18, 19] },
+];
+
+/** The card network of a digit string, or undefined when no range (with its lengths) matches. */
+export function cardIssuer(digits: string): string | undefined {
+  for (const r of ISSUER_RANGES) {
+    const head = digits.slice(0, r.low.length);
+    if (head >= r.low && head <= r.high && r.lengths.includes(digits.length)) return r.issuer;
+  }
+  return undefined;
+}
+
+/** Separators: one kind only, every group at least 3 digits long. */
+function wellGrouped(value: string): boolean {
+  let sep = '';
+  let group = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] ?? '';
+    if (c === ' ' || c === '-') {
+      if (sep !== '' && c !== sep) return false;
+      sep = c;
+      if (group < 3) return false;
+      group = 0;
+    } else {
+      group++;
+    }
+  }
+  return group >= 3 || sep === '';
+}
+
+export function isValidCardNumber(value: string): boolean {
+  if (!wellGrouped(value)) return false;
+  const digits = value.replace(/[ -]/g, '');
+  if (digits.length < 13 || digits.length > 19) return false;
+  return cardIssuer(digits) !== undefined && luhnValid(digits);
+}
+
+export const bankCardDetector: Detector = {
+  name: 'bankCard',
+  priority: 30,
+  maxLength: 37,
+  defaultKeep: { prefix: 4, suffix: 4 },
+  find(text, from, _ctx, emit) {
+    findWithRegex(PATTERN, text, from, emit, (t, s, e) => isValidCardNumber(t.slice(s, e)));
+  },
+  mask(value, keep) {
+    return maskSelected(value, keep, isDigit);
+  },
+};

@@ -1,0 +1,58 @@
+import { isDigit, maskSelected } from '../mask.js';
+import { findWithRegex, type Detector } from './detector.js';
+
+/**
+ * PRC mobile numbers: `13812345678`, `138 1234 5678`, `138-1234-5678`, with an optional `+86` or
+ * `0086` country prefix (`+86 138…`, `+86-138…`). Number blocks must be 3-4-4 with one kind of
+ * separator. The token must stand alone: no letter, digit, `_` or `+` right before it, no digit
+ * group or decimal part glued after it — so order numbers, timestamps and decimals do not match.
+ */
+const PATTERN =
+  /(?<![0-9A-Za-z_+]|[0-9][ .-])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]([ -]?)[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z_]|[ -][0-9]|\.[0-9])/g;
+
+/**
+ * Allocated mobile segments (MIIT numbering plan): 13x, 145–149, 150–153, 155–159, 162, 165–167,
+ * 170–178, 18x, 190–193, 195–199. Unallocated ones (140, 154, 160, 179, 194…) are rejected.
+ */
+const SEGMENTS: Readonly<Record<string, (third: number) => boolean>> = {
+  '3': () => true,
+  '4': (d) => d >= 5,
+  '5': (d) => d !== 4,
+  '6': (d) => d === 2 || (d >= 5 && d <= 7),
+  '7': (d) => d <= 8,
+  '8': () => true,
+  '9': (d) => d !== 4,
+};
+
+/** The 11 national digits of a candidate (country prefix and separators removed). */
+export function nationalDigits(value: string): string {
+  const digits = value.replace(/[^0-9]/g, '');
+  return digits.length > 11 ? digits.slice(digits.length - 11) : digits;
+}
+
+export function isValidMobile(value: string): boolean {
+  const n = nationalDigits(value);
+  if (n.length !== 11 || n[0] !== '1') return false;
+  const rule = SEGMENTS[n[1] ?? ''];
+  return rule !== undefined && rule(Number(n[2]));
+}
+
+/** Offset of the first national digit (after `+86`/`0086` and its separator). */
+function nationalStart(value: string): number {
+  if (value.startsWith('+86')) return value.length > 3 && !isDigit(value.charCodeAt(3)) ? 4 : 3;
+  if (value.startsWith('0086')) return value.length > 4 && !isDigit(value.charCodeAt(4)) ? 5 : 4;
+  return 0;
+}
+
+export const phoneDetector: Detector = {
+  name: 'phone',
+  priority: 40,
+  maxLength: 19,
+  defaultKeep: { prefix: 3, suffix: 4 },
+  find(text, from, _ctx, emit) {
+    findWithRegex(PATTERN, text, from, emit, (t, s, e) => isValidMobile(t.slice(s, e)));
+  },
+  mask(value, keep) {
+    return maskSelected(value, keep, isDigit, nationalStart(value));
+  },
+};

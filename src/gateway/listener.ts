@@ -55,6 +55,8 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
     keepAliveTimeout: limits.keepAliveTimeout,
     requireHostHeader: true,
     noDelay: true,
+    // How often Node sweeps for connections past headersTimeout/requestTimeout (slowloris); its default is 30 s.
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(limits.headersTimeout / 2))),
   };
   const tls = config.tls;
   const info: ListenerInfo = { scheme: tls ? 'https' : 'http', clientAuth: tls?.clientAuth ?? 'none' };

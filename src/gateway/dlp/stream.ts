@@ -1,0 +1,259 @@
+import { PassThrough, Transform, type Duplex, type TransformCallback } from 'node:stream';
+import {
+  constants as zc,
+  createBrotliCompress,
+  createBrotliDecompress,
+  createDeflate,
+  createGunzip,
+  createGzip,
+  createInflate,
+} from 'node:zlib';
+import { BulwarkError } from '../../core/errors.js';
+import { StreamChain } from './chain.js';
+import { dlpConfig, type DlpAction, type DlpConfig } from './config.js';
+import { inspectionFor, type DlpContentEncoding } from './content-type.js';
+import type { DetectorName } from './detectors/detector.js';
+import { compileDlpPolicy, type DlpPolicy } from './policy.js';
+import { DlpScanner, type DlpBlockReason, type DlpHit } from './scanner.js';
+
+/** One per detector that matched in a response, emitted once when the response ends or is blocked. */
+export interface DlpEvent {
+  readonly detector: DetectorName;
+  readonly count: number;
+  readonly action: DlpAction;
+  /** Set on the blocking event when the bulk threshold (not a block action) blocked the response. */
+  readonly bulk?: true;
+}
+
+/**
+ * What the proxy does with the response head:
+ * - `pass`: send the head (see `dlpResponseHeaders`) and pipe the stream to the client;
+ * - `block`: nothing has been sent; answer with the 502 block page instead and drop the upstream;
+ * - `error`: the body could not be decoded before anything was sent; answer 502 too.
+ */
+export type DlpVerdict =
+  | { readonly action: 'pass' }
+  | { readonly action: 'block'; readonly reason: DlpBlockReason; readonly error: BulwarkError }
+  | { readonly action: 'error'; readonly error: BulwarkError };
+
+export interface DlpStreamOptions {
+  readonly contentType: string | undefined;
+  readonly contentEncoding?: string | undefined;
+  readonly onEvent?: (event: DlpEvent) => void;
+  /** Overrides the policy's `holdBytes`. */
+  readonly holdBytes?: number;
+  /** Overrides the scanner's batch size (16 KiB). */
+  readonly minScanBytes?: number;
+  /** Re-compression effort: gzip/deflate level (default 6) and brotli quality (default 5). */
+  readonly gzipLevel?: number;
+  readonly brotliQuality?: number;
+}
+
+/** The body transform: a Duplex (write upstream bytes, read client bytes) with its verdict. */
+export interface DlpStream extends Duplex {
+  /** Resolves (never rejects) once the head may be sent or the response must be replaced. */
+  readonly verdict: Promise<DlpVerdict>;
+  /** False when the body is passed through unchanged (not a text type, unknown encoding, UTF-16…). */
+  readonly inspecting: boolean;
+  /** True when the body is re-compressed: its length changes, drop `Content-Length` (send chunked). */
+  readonly reencoded: boolean;
+  /** Per-detector counts so far. */
+  hits(): DlpHit[];
+}
+
+function blockError(reason: DlpBlockReason): BulwarkError {
+  return new BulwarkError('Dlp.ResponseBlocked', { detector: reason.detector, count: reason.count, reason: reason.bulk ? ' (bulk threshold exceeded)' : '' });
+}
+
+/**
+ * The scanning stage on decoded bytes. It holds its output until `holdBytes` have been inspected
+ * (or the body ended) and then resolves the verdict: a block decided inside that window leaves
+ * nothing sent, so the proxy can still answer with a 502 page. After release, a block can only
+ * abort the stream: it is destroyed with `Dlp.ResponseBlocked`.
+ */
+class ScanTransform extends Transform {
+  readonly scanner: DlpScanner;
+  readonly verdict: Promise<DlpVerdict>;
+  private resolveVerdict!: (v: DlpVerdict) => void;
+  private released = false;
+  private settled = false;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private discarding = false;
+  private reported = false;
+
+  constructor(
+    scanner: DlpScanner,
+    private readonly holdBytes: number,
+    private readonly onEvent: ((e: DlpEvent) => void) | undefined,
+  ) {
+    super();
+    this.scanner = scanner;
+    this.verdict = new Promise((resolve) => {
+      this.resolveVerdict = resolve;
+    });
+    if (holdBytes === 0) this.release();
+  }
+
+  settle(v: DlpVerdict): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.resolveVerdict(v);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
+    if (this.discarding) return callback();
+    this.forward(this.scanner.write(chunk));
+    callback();
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.discarding) return callback();
+    this.forward(this.scanner.end());
+    if (this.discarding) return callback();
+    this.release();
+    this.report();
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (error !== null && !this.settled) {
+      this.settle({ action: 'error', error: error instanceof BulwarkError ? error : new BulwarkError('Dlp.DecodeFailed', { encoding: 'body', reason: error.message }) });
+    }
+    this.held = [];
+    callback(error);
+  }
+
+  private forward(out: Buffer[]): void {
+    const reason = this.scanner.blocked;
+    if (reason !== undefined) return this.block(reason);
+    if (this.released) {
+      for (const b of out) this.push(b);
+      return;
+    }
+    for (const b of out) {
+      this.held.push(b);
+      this.heldBytes += b.length;
+    }
+    if (this.heldBytes >= this.holdBytes) this.release();
+  }
+
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.settle({ action: 'pass' });
+    const held = this.held;
+    this.held = [];
+    for (const b of held) this.push(b);
+  }
+
+  private block(reason: DlpBlockReason): void {
+    this.discarding = true;
+    this.held = [];
+    this.report();
+    const error = blockError(reason);
+    if (!this.released) {
+      // Nothing was sent: the proxy replaces the response; this stream just ends empty.
+      this.settle({ action: 'block', reason, error });
+      this.push(null);
+      return;
+    }
+    this.destroy(error);
+  }
+
+  private report(): void {
+    if (this.reported || this.onEvent === undefined) return;
+    this.reported = true;
+    const reason = this.scanner.blocked;
+    for (const h of this.scanner.hits()) {
+      const bulk = reason !== undefined && reason.bulk && reason.detector === h.detector;
+      this.onEvent(bulk ? { ...h, bulk: true } : h);
+    }
+  }
+}
+
+function decoderFor(encoding: DlpContentEncoding): Transform | undefined {
+  // Tolerate a missing end-of-stream marker like browsers do (truncated but valid prefixes).
+  const lenient = { finishFlush: zc.Z_SYNC_FLUSH };
+  if (encoding === 'gzip') return createGunzip(lenient);
+  if (encoding === 'deflate') return createInflate(lenient);
+  if (encoding === 'br') return createBrotliDecompress({ finishFlush: zc.BROTLI_OPERATION_FLUSH });
+  return undefined;
+}
+
+function encoderFor(encoding: DlpContentEncoding, options: DlpStreamOptions): Transform | undefined {
+  // Each scanned batch is flushed so a streamed page reaches the client without waiting for more.
+  const level = options.gzipLevel ?? 6;
+  if (encoding === 'gzip') return createGzip({ level, flush: zc.Z_SYNC_FLUSH });
+  if (encoding === 'deflate') return createDeflate({ level, flush: zc.Z_SYNC_FLUSH });
+  if (encoding === 'br') {
+    return createBrotliCompress({
+      flush: zc.BROTLI_OPERATION_FLUSH,
+      params: { [zc.BROTLI_PARAM_QUALITY]: options.brotliQuality ?? 5, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT },
+    });
+  }
+  return undefined;
+}
+
+function passThrough(): DlpStream {
+  return Object.assign(new PassThrough(), {
+    verdict: Promise.resolve<DlpVerdict>({ action: 'pass' }),
+    inspecting: false,
+    reencoded: false,
+    hits: (): DlpHit[] => [],
+  });
+}
+
+function asPolicy(config: DlpPolicy | DlpConfig): DlpPolicy {
+  return 'rules' in config ? config : compileDlpPolicy(dlpConfig.parse(config));
+}
+
+/**
+ * Creates the DLP body transform of one response. Bodies that are not inspectable (see
+ * `inspectionFor`) get a plain pass-through. Compressed bodies are decoded, scanned and re-encoded
+ * with the same encoding (`reencoded` is then true).
+ */
+export function createDlpStream(config: DlpPolicy | DlpConfig, options: DlpStreamOptions): DlpStream {
+  const policy = asPolicy(config);
+  const decision = inspectionFor(options.contentType, options.contentEncoding);
+  if (!policy.enabled || !decision.inspect) return passThrough();
+  const scanner = new DlpScanner(policy, {
+    charset: decision.charset,
+    sniffHtmlCharset: decision.sniffCharset,
+    ...(options.minScanBytes !== undefined ? { minScanBytes: options.minScanBytes } : {}),
+  });
+  const scan = new ScanTransform(scanner, options.holdBytes ?? policy.holdBytes, options.onEvent);
+  const decoder = decoderFor(decision.encoding);
+  const encoder = encoderFor(decision.encoding, options);
+  const extras = { verdict: scan.verdict, inspecting: true, hits: (): DlpHit[] => scanner.hits() };
+  if (decoder === undefined || encoder === undefined) return Object.assign(scan, extras, { reencoded: false });
+  decoder.on('error', (e: Error) => scan.settle({ action: 'error', error: new BulwarkError('Dlp.DecodeFailed', { encoding: decision.encoding, reason: e.message }) }));
+  const composed = new StreamChain([decoder, scan, encoder]);
+  return Object.assign(composed, extras, { reencoded: true });
+}
+
+/** Minimal view of the request and response a proxy has when it decides to add the transform. */
+export interface DlpResponseInfo {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | number | undefined>>;
+}
+
+function headerValue(headers: DlpResponseInfo['headers'], name: string): string | undefined {
+  const v = headers[name];
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+/**
+ * The DLP transform for a response, or undefined when DLP does not apply to it: policy disabled,
+ * path excepted, HEAD request, a status without a body, or a body that is not inspectable.
+ */
+export function dlpStreamFor(policy: DlpPolicy, response: DlpResponseInfo, options: Omit<DlpStreamOptions, 'contentType' | 'contentEncoding'> = {}): DlpStream | undefined {
+  if (!policy.enabled || response.method === 'HEAD' || response.status === 204 || response.status === 304 || (response.status >= 100 && response.status < 200)) return undefined;
+  const contentType = headerValue(response.headers, 'content-type');
+  const contentEncoding = headerValue(response.headers, 'content-encoding');
+  if (!inspectionFor(contentType, contentEncoding).inspect) return undefined;
+  return createDlpStream(policy, { ...options, contentType, contentEncoding });
+}

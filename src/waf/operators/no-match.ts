@@ -1,0 +1,4 @@
+import type { OperatorFactory } from './operator.js';
+
+/** `@noMatch`: never matches. */
+export const noMatch: OperatorFactory = () => () => false;

@@ -1,0 +1,66 @@
+import type RE2 from 're2';
+import type { Macro } from './actions/macro.js';
+import type { Operator } from './operators/operator.js';
+import type { Transformation } from './transformations/transformation.js';
+
+/** Rule phases: 1 request headers, 2 request body, 3 response headers, 4 response body, 5 logging. */
+export type Phase = 1 | 2 | 3 | 4 | 5;
+
+/** One target of a rule (`ARGS`, `ARGS:id`, `ARGS:/^x/`, `!ARGS:id`, `&ARGS`, `XML:/*`). */
+export interface VariableSpec {
+  /** Upper-cased collection or variable name. */
+  readonly collection: string;
+  /** Literal key, lower-cased for lookup (absent: the whole collection). */
+  readonly key?: string;
+  /** Key as written, for display. */
+  readonly keyDisplay?: string;
+  readonly keyRegex?: RE2;
+  readonly count: boolean;
+  readonly exclude: boolean;
+}
+
+export type DisruptiveAction = 'pass' | 'deny' | 'drop' | 'block' | 'allow' | 'redirect' | 'proxy' | 'pause';
+
+/** A parsed action with its parameter compiled to a macro when it may contain `%{…}`. */
+export interface RuleAction {
+  readonly name: string;
+  readonly param: string | undefined;
+  readonly macro: Macro | undefined;
+}
+
+/** A compiled SecRule / SecAction / SecMarker. Chained rules hang off `chain`. */
+export interface Rule {
+  id: number;
+  phase: Phase;
+  readonly file: string;
+  readonly line: number;
+  /** SecMarker name; markers have no operator and match nothing. */
+  readonly marker?: string;
+  variables: VariableSpec[];
+  readonly operator: Operator | undefined;
+  readonly operatorName: string;
+  readonly operatorParam: string;
+  readonly negated: boolean;
+  transformations: Array<{ readonly name: string; readonly fn: Transformation }>;
+  /** Non-disruptive actions run (in order) for each match. */
+  actions: RuleAction[];
+  msg: Macro | undefined;
+  logdata: Macro | undefined;
+  tags: string[];
+  severity: string | undefined;
+  disruptive: DisruptiveAction;
+  status: number | undefined;
+  redirect: string | undefined;
+  allowScope: 'all' | 'phase' | 'request' | undefined;
+  log: boolean;
+  auditlog: boolean;
+  capture: boolean;
+  multiMatch: boolean;
+  skip: number;
+  skipAfter: string | undefined;
+  ver: string | undefined;
+  chain: Rule | undefined;
+  /** True for rules that are the continuation of a chain. */
+  readonly chained: boolean;
+  readonly raw: string;
+}

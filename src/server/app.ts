@@ -2,7 +2,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { BulwarkError } from '../core/errors.js';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
+import { openapiRoutes } from '../openapi/routes.js';
 import { createMetrics } from './metrics.js';
+import { createServices } from './services.js';
 import type { Platform } from './platform.js';
 
 export interface AppOptions {
@@ -52,6 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { status, body } = toErrorBody(new BulwarkError('InvalidAction.NotFound', { action: `${req.method} ${req.url.split('?')[0]}` }), req.id, platform.hostId);
     void reply.status(status).send(body);
   });
+
+  const services = createServices(platform);
+  await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

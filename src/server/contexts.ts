@@ -1,5 +1,6 @@
 import { auditMigrations } from '../audit/migrations.js';
+import { iamMigrations } from '../iam/migrations.js';
 import type { ContextMigrations } from '../storage/migrations.js';
 
 /** Registry: every bounded context's migrations, applied at start and by `bulwark migrate`. */
-export const CONTEXT_MIGRATIONS: readonly ContextMigrations[] = [auditMigrations];
+export const CONTEXT_MIGRATIONS: readonly ContextMigrations[] = [auditMigrations, iamMigrations];

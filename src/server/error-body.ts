@@ -7,6 +7,7 @@ export interface ErrorBody {
   Code: string;
   Message: string;
   Recommend: string;
+  [extra: string]: unknown;
 }
 
 /** Maps any thrown value to a status and an Alibaba-style body; unknown errors never leak details. */
@@ -20,6 +21,7 @@ export function toErrorBody(error: unknown, requestId: string, hostId: string): 
       Code: known.code,
       Message: known.message,
       Recommend: known.recommend ?? '',
+      ...known.extra,
     },
   };
 }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { AuditTrail } from '../audit/trail.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
+import { createSealer, loadRootKey, type Sealer } from '../core/sealer.js';
 import { openStorage, type Storage } from '../storage/database.js';
 import { migrate } from '../storage/migrations.js';
 import { CONTEXT_MIGRATIONS } from './contexts.js';
@@ -13,6 +14,8 @@ export interface Platform {
   clock: Clock;
   logger: Logger;
   hostId: string;
+  /** Seals secrets at rest with the root key (`BULWARK_ROOT_KEY` or `<dataDir>/root.key`). */
+  sealer: Sealer;
 }
 
 export interface PlatformOptions {
@@ -25,6 +28,7 @@ export interface PlatformOptions {
 
 /** Opens storage and applies pending migrations; closes storage again if that fails. */
 export async function openPlatform(options: PlatformOptions): Promise<Platform> {
+  const sealer = createSealer(loadRootKey(options.dataDir));
   const storage = openStorage({ dataDir: options.dataDir, database: options.database, ...(options.schema ? { schema: options.schema } : {}) });
   try {
     const report = await migrate(storage, CONTEXT_MIGRATIONS);
@@ -34,5 +38,5 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     throw e;
   }
   const clock = options.clock ?? systemClock;
-  return { storage, audit: new AuditTrail(storage, clock), clock, logger: options.logger, hostId: hostname() };
+  return { storage, audit: new AuditTrail(storage, clock), clock, logger: options.logger, hostId: hostname(), sealer };
 }

@@ -1,0 +1,22 @@
+/** Who is calling, as every service sees it: established by the front door or the console. */
+export interface Caller {
+  accountId: string;
+  principalType: 'root' | 'user' | 'role';
+  /** user id, role id, or the account id for root */
+  principalId: string;
+  /** user name, role name, or `root` */
+  principalName: string;
+  accessKeyId?: string;
+  /** STS session name for assumed roles */
+  sessionName?: string;
+  sourceIp: string;
+  secureTransport: boolean;
+  mfaPresent: boolean;
+  userAgent?: string;
+  requestId: string;
+}
+
+/** A caller for operations Bulwark performs itself (init, schedulers). */
+export function systemCaller(accountId: string, requestId: string): Caller {
+  return { accountId, principalType: 'root', principalId: accountId, principalName: 'system', sourceIp: '127.0.0.1', secureTransport: true, mfaPresent: true, requestId };
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Sealer } from '../core/sealer.js';
+import { accessKeySealContext } from './access-keys.js';
+import type { IamTables } from './tables.js';
+
+/** What an AccessKey id resolves to. The secret stays in memory only, never logged. */
+export interface ResolvedKey {
+  accessKeyId: string;
+  accountId: string;
+  status: 'Active' | 'Inactive';
+  principalType: 'root' | 'user';
+  principalId: string;
+  principalName: string;
+  secret: string;
+}
+
+/**
+ * Resolves AccessKey ids for signature verification. Secrets are stored sealed; decrypted ones are
+ * cached in memory (bounded) and dropped on any credential change.
+ */
+export class CredentialStore {
+  private readonly cache = new Map<string, ResolvedKey>();
+
+  constructor(
+    private readonly db: () => Kysely<IamTables>,
+    private readonly sealer: Sealer,
+    private readonly maxCached = 50_000,
+  ) {}
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  async resolve(accessKeyId: string): Promise<ResolvedKey | undefined> {
+    const hit = this.cache.get(accessKeyId);
+    if (hit) return hit;
+    const row = await this.db()
+      .selectFrom('iam_access_keys as k')
+      .leftJoin('iam_users as u', 'u.id', 'k.user_id')
+      .select(['k.id', 'k.account_id', 'k.user_id', 'k.secret_sealed', 'k.status', 'u.name'])
+      .where('k.id', '=', accessKeyId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const resolved: ResolvedKey = {
+      accessKeyId: row.id,
+      accountId: row.account_id,
+      status: row.status,
+      principalType: row.user_id ? 'user' : 'root',
+      principalId: row.user_id ?? row.account_id,
+      principalName: row.user_id ? (row.name ?? '') : 'root',
+      secret: this.sealer.open(row.secret_sealed, accessKeySealContext(row.id)),
+    };
+    if (this.cache.size >= this.maxCached) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(accessKeyId, resolved);
+    return resolved;
+  }
+
+  /** Records use for GetAccessKeyLastUsed (best effort, outside the request's transaction). */
+  async touch(accessKeyId: string, service: string, at: string): Promise<void> {
+    await this.db().updateTable('iam_access_keys').set({ last_used_at: at, last_used_service: service }).where('id', '=', accessKeyId).execute();
+  }
+}

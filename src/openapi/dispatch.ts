@@ -1,0 +1,168 @@
+import type { AuditEventInput, UserIdentity } from '../audit/event.js';
+import { BulwarkError } from '../core/errors.js';
+import type { Sealer } from '../core/sealer.js';
+import type { Authorizer } from '../iam/authorizer.js';
+import type { Caller } from '../iam/caller.js';
+import type { CredentialStore } from '../iam/credentials.js';
+import type { Platform } from '../server/platform.js';
+import type { ActionContext, AnyActionDef } from './action.js';
+import { AuthenticationError, authenticate, MAX_SKEW_MS, type SignedRequest } from './authenticate.js';
+import { NonceCache } from './nonce-cache.js';
+import { actionParams, parseInput } from './params.js';
+
+export interface FrontDoorDeps {
+  platform: Platform;
+  sealer: Sealer;
+  credentials: CredentialStore;
+  authorizer: Authorizer;
+  actions: readonly AnyActionDef[];
+}
+
+export interface CallMeta {
+  requestId: string;
+  sourceIp: string;
+  secureTransport: boolean;
+  userAgent?: string;
+}
+
+/** The Alibaba-compatible front door, transport-free: a signed request in, a result or coded error out. */
+export class FrontDoor {
+  private readonly byKey = new Map<string, AnyActionDef>();
+  private readonly nonces = new NonceCache(MAX_SKEW_MS);
+
+  constructor(private readonly deps: FrontDoorDeps) {
+    for (const def of deps.actions) this.byKey.set(`${def.version}:${def.action}`, def);
+  }
+
+  /** Every declared action (for docs and the tenant-isolation test). */
+  get actions(): readonly AnyActionDef[] {
+    return this.deps.actions;
+  }
+
+  private find(params: Readonly<Record<string, string>>, headers: Readonly<Record<string, string | undefined>>): AnyActionDef {
+    const action = headers['x-acs-action'] ?? params.Action;
+    const version = headers['x-acs-version'] ?? params.Version;
+    if (!action) throw new BulwarkError('MissingParameter', { field: 'Action' });
+    if (!version) throw new BulwarkError('MissingParameter', { field: 'Version' });
+    const def = this.byKey.get(`${version}:${action}`);
+    if (!def) {
+      const other = this.deps.actions.find((d) => d.action === action);
+      if (other) throw new BulwarkError('InvalidVersion', { version, product: other.product });
+      throw new BulwarkError('InvalidAction.NotFound', { action });
+    }
+    return def;
+  }
+
+  private identity(caller: Caller): UserIdentity {
+    const type = caller.principalType === 'root' ? 'root-account' : caller.principalType === 'user' ? 'ram-user' : 'assumed-role';
+    return {
+      type,
+      principalId: caller.principalId,
+      accountId: caller.accountId,
+      ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
+      ...(caller.principalType !== 'root' ? { userName: caller.principalName } : {}),
+      ...(caller.sessionName ? { sessionName: caller.sessionName } : {}),
+    };
+  }
+
+  private event(def: AnyActionDef | undefined, caller: Caller, params: Record<string, string>, meta: CallMeta, outcome: { response?: Record<string, unknown>; error?: BulwarkError }): AuditEventInput {
+    return {
+      eventName: def?.action ?? params.Action ?? 'Unknown',
+      eventSource: def?.eventSource ?? 'openapi',
+      eventType: 'ApiCall',
+      eventRW: def?.rw ?? 'Read',
+      requestId: meta.requestId,
+      ...(def ? { apiVersion: def.version } : {}),
+      requestParameters: actionParams(params),
+      ...(outcome.response ? { responseElements: outcome.response } : {}),
+      ...(outcome.error ? { errorCode: outcome.error.code, errorMessage: outcome.error.message } : {}),
+      sourceIpAddress: meta.sourceIp,
+      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+      userIdentity: this.identity(caller),
+    };
+  }
+
+  /** Authenticates, validates, authorizes, runs and audits one call. */
+  async call(req: SignedRequest, meta: CallMeta): Promise<Record<string, unknown>> {
+    const { platform } = this.deps;
+    const params = { ...req.query, ...req.form };
+    let caller: Caller | undefined;
+    let def: AnyActionDef | undefined;
+    try {
+      let auth;
+      try {
+        auth = await authenticate(req, { credentials: this.deps.credentials, nonces: this.nonces, now: () => platform.clock.now().getTime() });
+      } catch (e) {
+        if (e instanceof AuthenticationError) {
+          if (e.key) caller = this.callerFrom(e.key, meta);
+          throw e.error;
+        }
+        throw e;
+      }
+      caller = this.callerFrom(auth.key, meta);
+      def = this.find(params, req.headers);
+      const input = parseInput(def.input, params);
+      const resource = def.resource(input, caller);
+      const decision = await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
+      if (!decision.allowed) {
+        throw new BulwarkError('NoPermission', { action: def.ramAction, resource: Array.isArray(resource) ? resource.join(',') : resource }, {
+          extra: {
+            AccessDeniedDetail: {
+              ...decision.denied,
+              AuthPrincipalType: caller.principalType === 'user' ? 'SubUser' : caller.principalType === 'role' ? 'AssumedRoleUser' : 'Account',
+              AuthPrincipalOwnerId: caller.accountId,
+              AuthPrincipalDisplayName: caller.principalType === 'root' ? caller.accountId : caller.principalName,
+            },
+          },
+        });
+      }
+      const response = await this.run(def, caller, input, params, meta);
+      void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
+      return response;
+    } catch (e) {
+      const error = e instanceof BulwarkError ? e : new BulwarkError('InternalError', {}, { cause: e });
+      if (!(e instanceof BulwarkError)) platform.logger.error({ err: e, requestId: meta.requestId }, 'action failed');
+      if (caller) {
+        await platform.audit.record(this.event(def, caller, params, meta, { error })).catch((auditError: unknown) => platform.logger.error({ err: auditError }, 'audit record failed'));
+      } else {
+        platform.logger.warn({ requestId: meta.requestId, code: error.code, sourceIp: meta.sourceIp }, 'unauthenticated call rejected');
+      }
+      throw error;
+    }
+  }
+
+  private callerFrom(key: { accountId: string; principalType: 'root' | 'user'; principalId: string; principalName: string; accessKeyId: string }, meta: CallMeta): Caller {
+    return {
+      accountId: key.accountId,
+      principalType: key.principalType,
+      principalId: key.principalId,
+      principalName: key.principalName,
+      accessKeyId: key.accessKeyId,
+      sourceIp: meta.sourceIp,
+      secureTransport: meta.secureTransport,
+      mfaPresent: false,
+      requestId: meta.requestId,
+      ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+    };
+  }
+
+  private async run(def: AnyActionDef, caller: Caller, input: unknown, params: Record<string, string>, meta: CallMeta): Promise<Record<string, unknown>> {
+    const { platform } = this.deps;
+    const pending = new Set<'policy' | 'membership' | 'credential'>();
+    const context = (db: ActionContext['db']): ActionContext => ({ caller, db, clock: platform.clock, sealer: this.deps.sealer, invalidate: (r) => pending.add(r) });
+    let response: Record<string, unknown>;
+    if (def.rw === 'Write') {
+      response = await platform.storage.transaction(async (trx) => {
+        const result = await def.handler(context(trx), input);
+        await platform.audit.append(trx, this.event(def, caller, params, meta, { response: result }));
+        return result;
+      });
+    } else {
+      response = await def.handler(context(platform.storage.db()), input);
+      await platform.audit.record(this.event(def, caller, params, meta, {}));
+    }
+    if (pending.has('policy') || pending.has('membership')) this.deps.authorizer.invalidate();
+    if (pending.has('credential')) this.deps.credentials.invalidate();
+    return response;
+  }
+}

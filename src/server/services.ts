@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { Authorizer } from '../iam/authorizer.js';
+import { CredentialStore } from '../iam/credentials.js';
+import type { IamTables } from '../iam/tables.js';
+import type { AnyActionDef } from '../openapi/action.js';
+import { FrontDoor } from '../openapi/dispatch.js';
+import { RAM_ACTIONS } from '../openapi/ram/registry.js';
+import type { Platform } from './platform.js';
+
+/** Registry: every OpenAPI action the server answers. */
+export const OPENAPI_ACTIONS: readonly AnyActionDef[] = [...RAM_ACTIONS];
+
+export interface Services {
+  credentials: CredentialStore;
+  authorizer: Authorizer;
+  frontDoor: FrontDoor;
+}
+
+/** Wires the transport-free services of one server instance. */
+export function createServices(platform: Platform): Services {
+  const db = () => platform.storage.db<IamTables>() as Kysely<IamTables>;
+  const credentials = new CredentialStore(db, platform.sealer);
+  const authorizer = new Authorizer(db);
+  const frontDoor = new FrontDoor({ platform, sealer: platform.sealer, credentials, authorizer, actions: OPENAPI_ACTIONS });
+  return { credentials, authorizer, frontDoor };
+}

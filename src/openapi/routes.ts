@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BulwarkError } from '../core/errors.js';
 import { toErrorBody } from '../server/error-body.js';
 import type { FrontDoor } from './dispatch.js';
@@ -16,7 +16,7 @@ export async function openapiRoutes(app: FastifyInstance, options: { frontDoor: 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
 
-  const handle = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const handle = async (req: FastifyRequest, reply: FastifyReply) => {
     const rawUrl = req.raw.url ?? '/';
     const q = rawUrl.indexOf('?');
     const path = q < 0 ? rawUrl : rawUrl.slice(0, q);

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ListenerConfig } from '../config/gateway.js';
 import { BulwarkError } from '../core/errors.js';
@@ -60,7 +60,10 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
   };
   const tls = config.tls;
   const info: ListenerInfo = { scheme: tls ? 'https' : 'http', clientAuth: tls?.clientAuth ?? 'none' };
+  let draining = false;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    // While draining, every answer closes its connection so keep-alive clients move to another listener/worker.
+    if (draining) res.shouldKeepAlive = false;
     void handleRequest(getRuntime(), info, log, req, res);
   };
   let server: Server;
@@ -160,14 +163,19 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
       server.keepAliveTimeout = l.keepAliveTimeout;
     },
     close(graceMs) {
+      draining = true;
       return new Promise((resolve) => {
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         timer.unref();
-        server.close(() => {
+        // net.Server#close stops accepting without http.Server#close's closeIdleConnections(): an idle
+        // keep-alive socket cut now could race a request the client is already sending on it. Idle
+        // sockets end by keepAliveTimeout (clients stop reusing them before that), busy ones after
+        // their answer (Connection: close), the rest at graceMs.
+        NetServer.prototype.close.call(server, () => {
           clearTimeout(timer);
           resolve();
         });
-        server.closeIdleConnections();
+        if (graceMs === 0) server.closeAllConnections();
       });
     },
   };

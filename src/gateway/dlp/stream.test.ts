@@ -1,0 +1,160 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isBulwarkError } from '../../core/errors.js';
+import { dlpResponseHeaders } from './headers.js';
+import { createDlpStream, dlpStreamFor, type DlpEvent, type DlpStream } from './stream.js';
+import { policyOf } from './test-support/scan.js';
+
+const ID = '11010519491231002X';
+const PAGE = `<html><body>${'<p>Welcome to the shop, order 20231128123456789 shipped.</p>\n'.repeat(300)}<p>contact 13812345678 id ${ID}</p>${'<p>tail</p>\n'.repeat(300)}</body></html>`;
+const MASKED = PAGE.replace('13812345678', '138****5678').replace(ID, '110105********002X');
+
+async function collect(stream: DlpStream, input: Buffer, chunk = 1000): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const source = Readable.from((function* () {
+    for (let i = 0; i < input.length; i += chunk) yield input.subarray(i, i + chunk);
+  })());
+  await pipeline(source, stream, new Writable({ write(c: Buffer, _e, cb) { parts.push(c); cb(); } }));
+  return Buffer.concat(parts);
+}
+
+describe('createDlpStream', () => {
+  const policy = policyOf({});
+
+  it('masks an identity HTML body and reports one event per detector', async () => {
+    const events: DlpEvent[] = [];
+    const s = createDlpStream(policy, { contentType: 'text/html; charset=utf-8', onEvent: (e) => events.push(e) });
+    expect(s.inspecting).toBe(true);
+    expect(s.reencoded).toBe(false);
+    const out = await collect(s, Buffer.from(PAGE));
+    expect(out.toString()).toBe(MASKED);
+    expect(await s.verdict).toEqual({ action: 'pass' });
+    expect(events).toEqual([
+      { detector: 'idCard', count: 1, action: 'mask' },
+      { detector: 'phone', count: 1, action: 'mask' },
+    ]);
+  });
+
+  it.each([
+    ['gzip', gzipSync, gunzipSync],
+    ['deflate', deflateSync, inflateSync],
+    ['br', brotliCompressSync, brotliDecompressSync],
+  ] as const)('decodes, masks and re-encodes %s bodies', async (encoding, encode, decode) => {
+    const s = createDlpStream(policy, { contentType: 'application/json', contentEncoding: encoding });
+    expect(s.reencoded).toBe(true);
+    const out = await collect(s, encode(Buffer.from(PAGE)), 257);
+    expect(decode(out).toString()).toBe(MASKED);
+  });
+
+  it('passes non-text bodies, unknown encodings and UTF-16 untouched', async () => {
+    for (const [contentType, contentEncoding] of [['image/png', undefined], ['text/html', 'zstd'], ['text/html; charset=utf-16', undefined], [undefined, undefined]] as const) {
+      const s = createDlpStream(policy, { contentType, contentEncoding });
+      expect(s.inspecting).toBe(false);
+      expect((await collect(s, Buffer.from(PAGE))).toString()).toBe(PAGE);
+    }
+  });
+
+  it('masks GBK bodies declared in Content-Type without re-encoding them', async () => {
+    const gbk = Buffer.concat([Buffer.from([0xca, 0xd6, 0xbb, 0xfa]), Buffer.from([0x81]), Buffer.from('LTAI5tQ8bW3nXk9RzPq2Lm7V:13812345678')]);
+    const s = createDlpStream(policy, { contentType: 'text/plain; charset=GBK' });
+    const out = await collect(s, gbk, 3);
+    expect(new TextDecoder('gbk').decode(out)).toBe(new TextDecoder('gbk').decode(gbk).replace('13812345678', '138****5678'));
+  });
+
+  it('blocks before anything is sent when the hit is inside the hold window', async () => {
+    const events: DlpEvent[] = [];
+    const s = createDlpStream(policyOf({ detectors: { idCard: { action: 'block' } } }), { contentType: 'text/html', onEvent: (e) => events.push(e) });
+    const out = await collect(s, Buffer.from(PAGE));
+    expect(out.length).toBe(0);
+    const v = await s.verdict;
+    expect(v.action).toBe('block');
+    if (v.action === 'block') {
+      expect(v.reason).toEqual({ detector: 'idCard', bulk: false, count: 1 });
+      expect(v.error.code).toBe('Dlp.ResponseBlocked');
+      expect(v.error.status).toBe(502);
+    }
+    expect(events).toEqual([{ detector: 'idCard', count: 1, action: 'block' }]);
+  });
+
+  it('aborts the stream when a block comes after the head was released', async () => {
+    const s = createDlpStream(policyOf({ bulkThreshold: 1, holdBytes: 1024 }), { contentType: 'text/html' });
+    const body = Buffer.from(`${'x'.repeat(100_000)} ${ID} and 13812345678 and 13912345678`);
+    const err = await collect(s, body).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(await s.verdict).toEqual({ action: 'pass' });
+    expect(isBulwarkError(err) && err.code).toBe('Dlp.ResponseBlocked');
+  });
+
+  it('reports a corrupt compressed body as a decode failure before the head is sent', async () => {
+    const s = createDlpStream(policy, { contentType: 'text/html', contentEncoding: 'gzip' });
+    await collect(s, Buffer.from('this is not gzip at all')).catch(() => undefined);
+    const v = await s.verdict;
+    expect(v.action).toBe('error');
+    if (v.action === 'error') expect(v.error.code).toBe('Dlp.DecodeFailed');
+  });
+
+  it('streams 200 MB with bounded memory (lazily generated body)', async () => {
+    const line = Buffer.from(`<tr><td>order 20231128123456789</td><td>13812345678</td><td>${ID}</td><td>${'lorem ipsum '.repeat(20)}</td></tr>\n`);
+    const total = 200 * 1024 * 1024;
+    const lines = Math.floor(total / line.length);
+    const perChunk = 256;
+    const block = Buffer.concat(Array.from({ length: perChunk }, () => line));
+    const s = createDlpStream(policyOf({}), { contentType: 'text/html' });
+    global.gc?.();
+    const before = process.memoryUsage();
+    let peak = 0;
+    let seen = 0;
+    let n = 0;
+    const source = Readable.from((function* () {
+      for (let sent = 0; sent < lines; sent += perChunk) yield Buffer.from(block.subarray(0, Math.min(perChunk, lines - sent) * line.length));
+    })());
+    let tail = Buffer.alloc(0);
+    await pipeline(
+      source,
+      s,
+      new Writable({
+        write(c: Buffer, _e, cb) {
+          seen += c.length;
+          tail = c;
+          if (++n % 64 === 0) {
+            const m = process.memoryUsage();
+            peak = Math.max(peak, m.heapUsed + m.arrayBuffers - before.heapUsed - before.arrayBuffers);
+          }
+          cb();
+        },
+      }),
+    );
+    expect(seen).toBe(lines * line.length);
+    expect(s.hits()).toEqual([
+      { detector: 'idCard', count: lines, action: 'mask' },
+      { detector: 'phone', count: lines, action: 'mask' },
+    ]);
+    expect(tail.toString()).not.toContain('13812345678');
+    // Far below the body size: the stream holds a window, not the body.
+    expect(peak).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('dlpStreamFor and dlpResponseHeaders', () => {
+  const policy = policyOf({ exceptions: ['/static/*'] });
+  const html = { 'content-type': 'text/html' };
+
+  it('applies only to inspectable responses with a body', () => {
+    expect(dlpStreamFor(policy, { method: 'GET', path: '/', status: 200, headers: html })).toBeDefined();
+    expect(dlpStreamFor(policy, { method: 'HEAD', path: '/', status: 200, headers: html })).toBeUndefined();
+    expect(dlpStreamFor(policy, { method: 'GET', path: '/', status: 304, headers: html })).toBeUndefined();
+    expect(dlpStreamFor(policy, { method: 'GET', path: '/', status: 200, headers: { 'content-type': 'image/png' } })).toBeUndefined();
+    expect(dlpStreamFor(policyOf({ enabled: false }), { method: 'GET', path: '/', status: 200, headers: html })).toBeUndefined();
+  });
+
+  it('adjusts length, validators and ranges', () => {
+    const headers = { 'content-type': 'text/html', 'content-length': '10', etag: '"abc"', 'content-md5': 'x', 'accept-ranges': 'bytes' };
+    expect(dlpResponseHeaders(headers, { inspecting: true, reencoded: true })).toEqual({ 'content-type': 'text/html', etag: 'W/"abc"', 'accept-ranges': 'none' });
+    expect(dlpResponseHeaders(headers, { inspecting: true, reencoded: false })).toEqual({ 'content-type': 'text/html', 'content-length': '10', etag: 'W/"abc"', 'accept-ranges': 'none' });
+    expect(dlpResponseHeaders(headers, { inspecting: false, reencoded: false })).toEqual(headers);
+  });
+});

@@ -1,0 +1,188 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, assertBuilt, runCli, tempDir } from './support.js';
+
+beforeAll(() => assertBuilt());
+
+const REDIS = process.env.BULWARK_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanup.length > 0) await cleanup.pop()?.();
+});
+
+async function origin(name: string): Promise<{ url: string; hits: () => number }> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    hits++;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ origin: name }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanup.push(() => new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  }));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits };
+}
+
+interface Gateway {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+}
+
+/** Starts `bulwark gateway` and waits for its `listening on` line (stderr; stdout carries access events). */
+function spawnGateway(file: string, env: NodeJS.ProcessEnv = {}): Promise<Gateway> {
+  const child = spawn(process.execPath, [CLI, 'gateway', '--config', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  cleanup.push(
+    () =>
+      new Promise<void>((r) => {
+        if (child.exitCode !== null) return r();
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, stderr: () => err });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited ${code}: ${err}`));
+    });
+  });
+}
+
+function yaml(upstream: string, extra = '', workers = 1): string {
+  return `workers: ${workers}
+listen:
+  - address: 127.0.0.1:0
+accessLog: { stdout: false }
+logLevel: warn
+sites:
+  - name: demo
+    upstreams: ["${upstream}"]
+${extra}`;
+}
+
+/** Keeps `concurrency` requests in flight until stopped; counts answers by status and failures. */
+function load(url: string, concurrency = 8): { stop: () => Promise<{ ok: number; failed: number; origins: Set<string> }> } {
+  const agent = new Agent({ connections: concurrency });
+  let running = true;
+  let ok = 0;
+  let failed = 0;
+  const origins = new Set<string>();
+  const worker = async (): Promise<void> => {
+    while (running) {
+      try {
+        const r = await request(`${url}/load`, { dispatcher: agent });
+        const body = await r.body.text();
+        if (r.statusCode === 200) {
+          ok++;
+          origins.add((JSON.parse(body) as { origin: string }).origin);
+        } else failed++;
+      } catch {
+        failed++;
+      }
+    }
+  };
+  const workers = Array.from({ length: concurrency }, () => worker());
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(workers);
+      await agent.close();
+      return { ok, failed, origins };
+    },
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('bulwark gateway (built CLI)', () => {
+  it('validates the config file with --check and names the bad field', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, yaml('http://127.0.0.1:1'));
+    const ok = runCli(['gateway', '--config', good, '--check', '--format', 'json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, sites: ['demo'] });
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, yaml('http://127.0.0.1:1', '    balance: random\n'));
+    const r = runCli(['gateway', '--config', bad, '--check']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('sites.0.balance');
+  });
+
+  it('holds a combined rate limit across two gateway processes sharing one Redis', async () => {
+    const o = await origin('o');
+    const dir = tempDir();
+    const file = join(dir, 'gw.yaml');
+    writeFileSync(file, yaml(o.url, `    rateLimits: [ { key: ip, limit: 15, window: 60s } ]\nredisPrefix: "e2e:${randomUUID().slice(0, 8)}:"\n`));
+    const [a, b] = await Promise.all([spawnGateway(file, { BULWARK_REDIS_URL: REDIS }), spawnGateway(file, { BULWARK_REDIS_URL: REDIS })]);
+    const agent = new Agent();
+    cleanup.push(() => agent.close());
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => request(`${(i % 2 === 0 ? a : b).url}/x`, { dispatcher: agent }).then(async (r) => (await r.body.dump(), r.statusCode))),
+    );
+    expect(statuses.filter((s) => s === 200).length).toBe(15);
+    expect(statuses.filter((s) => s === 429).length).toBe(25);
+    expect(o.hits()).toBe(15);
+  });
+
+  it('reloads on SIGHUP under load with zero failed requests', async () => {
+    const [o1, o2] = [await origin('o1'), await origin('o2')];
+    const dir = tempDir();
+    const file = join(dir, 'gw.yaml');
+    writeFileSync(file, yaml(o1.url));
+    const g = await spawnGateway(file);
+    const l = load(g.url);
+    await sleep(300);
+    writeFileSync(file, yaml(o2.url));
+    g.child.kill('SIGHUP');
+    await sleep(300);
+    writeFileSync(file, yaml(o1.url, '    balance: [broken\n'));
+    g.child.kill('SIGHUP'); // invalid: refused, the current config stays
+    await sleep(300);
+    const before = o2.hits();
+    await sleep(200);
+    const r = await l.stop();
+    expect(r.failed).toBe(0);
+    expect(r.ok).toBeGreaterThan(50);
+    expect(r.origins).toEqual(new Set(['o1', 'o2']));
+    expect(o2.hits()).toBeGreaterThan(before);
+    expect(g.stderr()).toMatch(/reload refused/);
+  });
+
+  it('runs workers via node:cluster: SIGHUP swaps config and SIGUSR2 replaces workers one by one, with zero failed requests', async () => {
+    const [o1, o2] = [await origin('o1'), await origin('o2')];
+    const dir = tempDir();
+    const file = join(dir, 'gw.yaml');
+    writeFileSync(file, yaml(o1.url, '', 2));
+    const g = await spawnGateway(file);
+    const l = load(g.url);
+    await sleep(400);
+    writeFileSync(file, yaml(o2.url, '', 2));
+    g.child.kill('SIGHUP');
+    await sleep(400);
+    g.child.kill('SIGUSR2');
+    await sleep(2500);
+    const r = await l.stop();
+    expect(r.failed).toBe(0);
+    expect(r.origins).toEqual(new Set(['o1', 'o2']));
+    expect(o2.hits()).toBeGreaterThan(20);
+  });
+});

@@ -52,9 +52,14 @@ function toRequest(input: FtwInput): ParsedRequest | undefined {
   const headers: Array<[string, string]> = Object.entries(input.headers ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('latin1')]);
   const body = input.data === undefined ? '' : Buffer.from(input.data, 'utf8').toString('latin1');
   const auto = input.autocomplete_headers !== false;
+  // go-ftw's autocomplete: a body gets a Content-Length and, when absent, a urlencoded Content-Type.
   if (auto && body.length > 0 && !headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) {
     headers.push(['Content-Length', String(body.length)]);
   }
+  if (auto && body.length > 0 && !headers.some(([k]) => /^content-type$/i.test(k))) {
+    headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  }
+  if (auto && !headers.some(([k]) => /^connection$/i.test(k))) headers.push(['Connection', 'close']);
   return {
     method: input.method ?? 'GET',
     uri: Buffer.from(input.uri ?? '/', 'utf8').toString('latin1'),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { devConfig } from '../config/dev.js';
 import { loadConfig } from '../config/load.js';
+import { hasAccount, initAccount } from '../iam/bootstrap.js';
 import { startServer } from '../server/start.js';
 import { action } from './run.js';
 import type { ServerFlags } from './server.js';
@@ -21,6 +22,16 @@ export function registerDev(program: Command): void {
           flags: { dataDir: flags.dataDir, listen: flags.listen, logLevel: flags.logLevel ?? 'warn' },
         });
         const server = await startServer(config, { handleSignals: true });
+        const firstRun = !(await hasAccount(server.platform));
+        const root = firstRun ? await initAccount(server.platform, { source: 'bulwark dev (first run)' }) : undefined;
+        const credentials = root
+          ? [
+              '  Root AccessKey for SDKs and the CLI (shown only this once, keep it):',
+              `    BULWARK_ACCESS_KEY_ID=${root.accessKeyId}`,
+              `    BULWARK_ACCESS_KEY_SECRET=${root.accessKeySecret}`,
+              `    account ${root.accountId}; OpenAPI endpoint ${server.url.replace(/^http:\/\//, '')} (protocol http)`,
+            ]
+          : ['  Root AccessKey: printed at the first run; create more with the RAM API (CreateAccessKey).'];
         process.stdout.write(
           [
             '',
@@ -28,6 +39,8 @@ export function registerDev(program: Command): void {
             `  server   ${server.url}`,
             `  health   ${server.url}/healthz   metrics ${server.url}/metrics`,
             `  data     ${server.platform.storage.location}`,
+            '',
+            ...credentials,
             '',
             'Press Ctrl+C to stop.',
             '',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -90,6 +90,7 @@ function openSqlite(options: StorageOptions): Storage {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'bulwark.db');
   const raw = new SqliteDatabase(file);
+  chmodSync(file, 0o600);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');

@@ -56,13 +56,22 @@ const SIGNATURES = [
 
 const PATTERN = new RegExp(`(?:${SIGNATURES.join('|')})[^\\n<]{0,300}`, 'g');
 
+/** Literals one of which every signature contains; windows without any skip the full pattern. */
+const GATE =
+  /SQL|[Mm]y[Ss]ql|MariaDB|ERROR|pg_|PG::|postgresql|psycopg|quoted string|ORA-|PLS-|oracle\.jdbc|Unclosed quotation|Incorrect syntax|OLE DB|\[Microsoft\]|SqlException|Msg \d|sqlite|SQLite|syntax error|unrecognized token|Unknown column/g;
+
+export function mayContainDbError(text: string, from: number): boolean {
+  GATE.lastIndex = from;
+  return GATE.test(text);
+}
+
 export const dbErrorDetector: Detector = {
   name: 'dbError',
   priority: 70,
   maxLength: 800,
   defaultKeep: { prefix: 0, suffix: 0 },
   find(text, from, _ctx, emit) {
-    findWithRegex(PATTERN, text, from, emit, () => true);
+    if (mayContainDbError(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   mask(value) {
     return maskAllButSpace(value);

@@ -25,28 +25,58 @@ export function idCardCheckChar(first17: string): string {
 }
 
 export function isValidRegion(code: string): boolean {
-  if (!PROVINCES.has(Number(code.slice(0, 2)))) return false;
-  // The city/county part of a real code is never all zeros together with a zero county.
-  return code.slice(2, 6) !== '0000';
+  if (!PROVINCES.has(digitsAt(code, 0, 2))) return false;
+  // A real code names a county: its city/county digits are never all zeros.
+  return digitsAt(code, 2, 4) !== 0;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYYMMDD` of today (UTC), recomputed at most once a minute. */
+let todayCache = { at: 0, ymd: 0 };
+function todayYmd(): number {
+  const now = Date.now();
+  if (now - todayCache.at > 60_000) {
+    const d = new Date(now);
+    todayCache = { at: now, ymd: d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate() };
+  }
+  return todayCache.ymd;
 }
 
 /** A real calendar date between 1900-01-01 and `today` (UTC). */
-export function isValidBirthDate(year: number, month: number, day: number, today: Date = new Date()): boolean {
+export function isValidBirthDate(year: number, month: number, day: number, today?: Date): boolean {
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  return date.getTime() <= today.getTime();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > days) return false;
+  const limit = today === undefined ? todayYmd() : today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+  return year * 10000 + month * 100 + day <= limit;
 }
 
-export function isValidIdCard(value: string, legacy15 = false, today: Date = new Date()): boolean {
+function digitsAt(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (value.charCodeAt(i) - 48);
+  return n;
+}
+
+function allDigits(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+export function isValidIdCard(value: string, legacy15 = false, today?: Date): boolean {
   if (value.length === 18) {
-    if (!/^[0-9]{17}[0-9Xx]$/.test(value)) return false;
-    if (!isValidRegion(value) || !isValidBirthDate(Number(value.slice(6, 10)), Number(value.slice(10, 12)), Number(value.slice(12, 14)), today)) return false;
-    return idCardCheckChar(value).toUpperCase() === (value[17] ?? '').toUpperCase();
+    const last = value.charCodeAt(17);
+    if (!allDigits(value, 0, 17) || !((last >= 48 && last <= 57) || last === 88 || last === 120)) return false;
+    if (!isValidRegion(value) || !isValidBirthDate(digitsAt(value, 6, 4), digitsAt(value, 10, 2), digitsAt(value, 12, 2), today)) return false;
+    return idCardCheckChar(value) === (last === 120 ? 'X' : value[17]);
   }
   if (value.length === 15 && legacy15) {
-    if (!/^[0-9]{15}$/.test(value)) return false;
-    return isValidRegion(value) && isValidBirthDate(1900 + Number(value.slice(6, 8)), Number(value.slice(8, 10)), Number(value.slice(10, 12)), today);
+    if (!allDigits(value, 0, 15)) return false;
+    return isValidRegion(value) && isValidBirthDate(1900 + digitsAt(value, 6, 2), digitsAt(value, 8, 2), digitsAt(value, 10, 2), today);
   }
   return false;
 }

@@ -10,6 +10,7 @@ import { findWithRegex, type Detector } from './detector.js';
  *   `Exception in thread "main"`, `Caused by: java.lang.IllegalStateException`
  * - Python: `Traceback (most recent call last):`, `File "/app/x.py", line 12, in handler`
  * - Node.js: `at handler (/srv/app.js:10:15)`, `at file:///srv/app.mjs:3:9`, `at node:internal/…:1:2`
+ *   (paths ending in .js, .mjs, .cjs, .ts, .tsx, .jsx)
  * - PHP: `#0 /var/www/index.php(12): run()`, `in /var/www/index.php on line 12`, `PHP Fatal error:`
  * - .NET: `at Shop.Cart.Add(Int32 id) in C:\src\Cart.cs:line 42`, `System.NullReferenceException: `,
  *   `Server Error in '/' Application`, `--- End of stack trace from previous location`
@@ -25,7 +26,7 @@ const PATTERN = new RegExp(
     String.raw`Traceback \(most recent call last\):`,
     String.raw`File "[^"\n]{1,300}", line \d{1,6}, in [\w<>.]{1,100}`,
     // Node.js
-    String.raw`\bat (?:(?:async |new )?[\w$.<>\[\]]{1,120}(?: \[as [\w$]{1,60}\])? \()?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\s()'"<>]{1,300}:\d{1,7}:\d{1,7}\)?`,
+    String.raw`\bat (?:(?:async |new )?[\w$.<>\[\]]{1,120}(?: \[as [\w$]{1,60}\])? \()?(?:node:[\w/.-]{1,200}|(?:file:\/\/|\/|[A-Za-z]:\\)[^\s()'"<>]{0,300}\.(?:[mc]?js|tsx?|jsx)):\d{1,7}:\d{1,7}\)?`,
     // PHP
     String.raw`#\d{1,3} (?:\/|[A-Za-z]:\\)[^\s(<]{1,300}\.php\(\d{1,6}\): `,
     String.raw`\bin (?:<b>)?(?:\/|[A-Za-z]:\\)[^\s<]{1,300}\.php(?:<\/b>)? on line (?:<b>)?\d{1,6}`,
@@ -42,13 +43,25 @@ const PATTERN = new RegExp(
   'g',
 );
 
+/**
+ * Literals at least one of which every alternative contains: windows without any of them (almost
+ * all of them) skip the full pattern. The gate is a plain alternation that V8 scans fast.
+ */
+const GATE =
+  /\.(?:java|kt|scala|groovy|clj|[mc]?js|tsx?|jsx|go):\d|Native Method|Unknown Source|Exception|Caused by|, line \d|node:|\.php|PHP |:line \d|Server Error|--- End|goroutine|Traceback/g;
+
+export function mayContainStackTrace(text: string, from: number): boolean {
+  GATE.lastIndex = from;
+  return GATE.test(text);
+}
+
 export const stackTraceDetector: Detector = {
   name: 'stackTrace',
   priority: 60,
   maxLength: 1100,
   defaultKeep: { prefix: 0, suffix: 0 },
   find(text, from, _ctx, emit) {
-    findWithRegex(PATTERN, text, from, emit, () => true);
+    if (mayContainStackTrace(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   mask(value) {
     return maskAllButSpace(value);

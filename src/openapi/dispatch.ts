@@ -82,6 +82,37 @@ export class FrontDoor {
     };
   }
 
+  /**
+   * For non-RPC endpoints (event ingest, agent reports): verifies the V1/V3 signature and checks that
+   * the caller may perform `ramAction` on `resource`. Throws coded errors (NoPermission with detail).
+   */
+  async authenticateAndAuthorize(req: SignedRequest, meta: CallMeta, ramAction: string, resource: string): Promise<Caller> {
+    let caller: Caller;
+    try {
+      const auth = await authenticate(req, { credentials: this.deps.credentials, nonces: this.nonces, now: () => this.deps.platform.clock.now().getTime() });
+      caller = this.callerFrom(auth.key, meta);
+    } catch (e) {
+      if (e instanceof AuthenticationError) throw e.error;
+      throw e;
+    }
+    const decision = await this.deps.authorizer.authorize(caller, { action: ramAction, resource });
+    if (!decision.allowed) throw this.noPermission(caller, ramAction, resource, decision.denied);
+    return caller;
+  }
+
+  private noPermission(caller: Caller, action: string, resource: string, denied: object | undefined): BulwarkError {
+    return new BulwarkError('NoPermission', { action, resource }, {
+      extra: {
+        AccessDeniedDetail: {
+          ...denied,
+          AuthPrincipalType: caller.principalType === 'user' ? 'SubUser' : caller.principalType === 'role' ? 'AssumedRoleUser' : 'Account',
+          AuthPrincipalOwnerId: caller.accountId,
+          AuthPrincipalDisplayName: caller.principalType === 'root' ? caller.accountId : caller.principalName,
+        },
+      },
+    });
+  }
+
   /** Authenticates, validates, authorizes, runs and audits one call. */
   async call(req: SignedRequest, meta: CallMeta): Promise<Record<string, unknown>> {
     const { platform } = this.deps;
@@ -104,18 +135,7 @@ export class FrontDoor {
       const input = parseInput(def.input, params);
       const resource = def.resource(input, caller);
       const decision = await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
-      if (!decision.allowed) {
-        throw new BulwarkError('NoPermission', { action: def.ramAction, resource: Array.isArray(resource) ? resource.join(',') : resource }, {
-          extra: {
-            AccessDeniedDetail: {
-              ...decision.denied,
-              AuthPrincipalType: caller.principalType === 'user' ? 'SubUser' : caller.principalType === 'role' ? 'AssumedRoleUser' : 'Account',
-              AuthPrincipalOwnerId: caller.accountId,
-              AuthPrincipalDisplayName: caller.principalType === 'root' ? caller.accountId : caller.principalName,
-            },
-          },
-        });
-      }
+      if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision.denied);
       const response = await this.run(def, caller, input, params, meta);
       void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
       return response;

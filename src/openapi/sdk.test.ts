@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import * as $OpenApi from '@alicloud/openapi-client';
 import PopCore from '@alicloud/pop-core';
-import Ram, * as $Ram from '@alicloud/ram20150501';
+import RamModule, * as $Ram from '@alicloud/ram20150501';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentEncode } from './percent.js';
 import { signV1 } from './signature-v1.js';
 import { sha256Hex, signV3 } from './signature-v3.js';
 import { startTestServer, type TestServer } from './test-support/server.js';
 
-// The SDK packages are CommonJS with a default export class.
-const RamClient = (Ram as unknown as { default: typeof Ram }).default ?? Ram;
+// The SDK packages are CommonJS: under NodeNext the client class is the module's `default`.
+const RamClient = RamModule.default;
+type Ram = InstanceType<typeof RamClient>;
 
 function ramClient(endpoint: string, id: string, secret: string, v1 = false): Ram {
   return new RamClient(new $OpenApi.Config({ accessKeyId: id, accessKeySecret: secret, endpoint, protocol: 'http', regionId: 'cn-hangzhou', ...(v1 ? { signatureAlgorithm: 'v2' } : {}) }));
@@ -60,9 +61,9 @@ describe('official Alibaba Cloud SDKs against Bulwark', () => {
     const user = await root.getUser(new $Ram.GetUserRequest({ userName: 'bob' }));
     expect(user.body?.user).toMatchObject({ userName: 'bob', displayName: 'Bob' });
     const list = await root.listUsers(new $Ram.ListUsersRequest({}));
-    expect(list.body?.users?.user?.map((u) => u.userName)).toEqual(['bob']);
+    expect(list.body?.users?.user?.map((u: { userName?: string }) => u.userName)).toEqual(['bob']);
     const entities = await root.listEntitiesForPolicy(new $Ram.ListEntitiesForPolicyRequest({ policyType: 'Custom', policyName: 'LocalReadNoMfaDelete' }));
-    expect(entities.body?.groups?.group?.map((g) => g.groupName)).toEqual(['readers']);
+    expect(entities.body?.groups?.group?.map((g: { groupName?: string }) => g.groupName)).toEqual(['readers']);
   });
 
   it('acts as the RAM user exactly as its policy says (V3)', async () => {

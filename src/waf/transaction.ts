@@ -63,6 +63,13 @@ function toBinary(body: Buffer | Uint8Array | string | undefined): string {
 }
 
 let uniqueCounter = 0;
+let envSnapshot: Array<[string, string]> | undefined;
+
+/** The process environment, read once (ENV starts from it in every transaction). */
+function processEnv(): Array<[string, string]> {
+  envSnapshot ??= Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined);
+  return envSnapshot;
+}
 
 /**
  * One HTTP exchange evaluated against the rules, phase by phase. Transport-free: the caller feeds request
@@ -128,7 +135,8 @@ export class Transaction implements VariableSource, ActionTarget {
     s.set('MULTIPART_STRICT_ERROR', '0');
     s.set('MULTIPART_UNMATCHED_BOUNDARY', '0');
     s.set('HIGHEST_SEVERITY', '255');
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) this.maps.get('ENV')?.add(k, v);
+    const env = this.maps.get('ENV') as MapCollection;
+    for (const [k, v] of processEnv()) env.add(k, v);
   }
 
   // ---------------------------------------------------------------- VariableSource / ActionTarget

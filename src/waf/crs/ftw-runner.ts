@@ -3,7 +3,7 @@ import RE2 from 're2';
 import { createWaf, type Waf } from '../waf.js';
 import { loadFtwTests, type FtwFile, type FtwInput, type FtwOutput, type FtwTest } from './ftw-test.js';
 import { frontEndReject } from './http-front.js';
-import { parseRawRequest, type ParsedRequest } from './raw-request.js';
+import { decodeChunked, parseRawRequest, type ParsedRequest } from './raw-request.js';
 
 /**
  * The configuration CRS CI uses for its regression run (tests/docker-compose.yml / Coraza's ftw set-up):
@@ -50,7 +50,7 @@ function toRequest(input: FtwInput): ParsedRequest | undefined {
     return parseRawRequest(Buffer.from(input.encoded_request, 'base64').toString('latin1'));
   }
   const headers: Array<[string, string]> = Object.entries(input.headers ?? {}).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('latin1')]);
-  const body = input.data === undefined ? '' : Buffer.from(input.data, 'utf8').toString('latin1');
+  const body = input.data === undefined ? '' : Buffer.from(expandTemplate(input.data), 'utf8').toString('latin1');
   const auto = input.autocomplete_headers !== false;
   // go-ftw's autocomplete: a body gets a Content-Length and, when absent, a urlencoded Content-Type.
   if (auto && body.length > 0 && !headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) {
@@ -63,10 +63,44 @@ function toRequest(input: FtwInput): ParsedRequest | undefined {
   return {
     method: input.method ?? 'GET',
     uri: Buffer.from(input.uri ?? '/', 'utf8').toString('latin1'),
-    version: input.version ?? 'HTTP/1.1',
+    version: input.version === '' ? 'HTTP/0.9' : (input.version ?? 'HTTP/1.1'),
     headers,
     body,
   };
+}
+
+/** go-ftw data templates CRS uses: `{{ "x" | repeat N }}`. */
+export function expandTemplate(data: string): string {
+  return data.replace(/\{\{\s*"((?:[^"\\]|\\.)*)"\s*\|\s*repeat\s+(\d+)\s*\}\}/g, (_m, s: string, n: string) => s.repeat(Number(n)));
+}
+
+/**
+ * How the front end hands the request to the WAF: with Transfer-Encoding the body is de-chunked and
+ * Content-Length dropped (RFC 9112 §6.3, as Apache does); without either header there is no body.
+ */
+function frameBody(req: ParsedRequest): ParsedRequest {
+  const te = req.headers.find(([k]) => k.toLowerCase() === 'transfer-encoding');
+  if (te !== undefined) {
+    const headers = req.headers.filter(([k]) => k.toLowerCase() !== 'content-length');
+    const body = /chunked/i.test(te[1]) && /^[0-9a-fA-F]+\r\n/.test(req.body) ? decodeChunked(req.body) : req.body;
+    return { ...req, headers, body };
+  }
+  if (!req.headers.some(([k]) => k.toLowerCase() === 'content-length')) return { ...req, body: '' };
+  return req;
+}
+
+/** Apache joins repeated request headers into one comma-separated header before modules see them. */
+function joinRepeatedHeaders(req: ParsedRequest): ParsedRequest {
+  const seen = new Map<string, [string, string]>();
+  const headers: Array<[string, string]> = [];
+  for (const [k, v] of req.headers) {
+    const prev = seen.get(k.toLowerCase());
+    if (prev !== undefined) { prev[1] = `${prev[1]}, ${v}`; continue; }
+    const h: [string, string] = [k, v];
+    seen.set(k.toLowerCase(), h);
+    headers.push(h);
+  }
+  return { ...req, headers };
 }
 
 /** What the echo backend (CRS's albedo) answers: `/reflect` returns the status/headers/body it is sent. */
@@ -89,7 +123,8 @@ function backendResponse(req: ParsedRequest): { status: number; headers: Array<[
 }
 
 function runStage(waf: Waf, input: FtwInput, output: FtwOutput): string | undefined {
-  const req = toRequest(input);
+  const parsed = toRequest(input);
+  const req = parsed === undefined ? undefined : joinRepeatedHeaders(frameBody(parsed));
   let status: number;
   let ids = new Set<number>();
   let log = '';

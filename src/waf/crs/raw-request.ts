@@ -22,14 +22,14 @@ export function decodeChunked(body: string): string {
   return out;
 }
 
-/** Parses a raw HTTP/1.x request (go-ftw `encoded_request`), given as a binary string. */
+/** Parses a raw HTTP/1.x request (go-ftw `encoded_request`), given as a binary string; the body is left framed as sent. */
 export function parseRawRequest(raw: string): ParsedRequest | undefined {
   const headEnd = raw.indexOf('\r\n\r\n');
   const lfEnd = raw.indexOf('\n\n');
   const useLf = headEnd < 0 || (lfEnd >= 0 && lfEnd < headEnd);
   const end = useLf ? lfEnd : headEnd;
   const head = end < 0 ? raw : raw.slice(0, end);
-  let body = end < 0 ? '' : raw.slice(end + (useLf ? 2 : 4));
+  const body = end < 0 ? '' : raw.slice(end + (useLf ? 2 : 4));
   const lines = head.split(/\r?\n/);
   const requestLine = lines.shift() ?? '';
   const m = /^(\S+) (\S+)(?: (\S+))?$/.exec(requestLine);
@@ -40,7 +40,5 @@ export function parseRawRequest(raw: string): ParsedRequest | undefined {
     if (colon <= 0) continue;
     headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
   }
-  const te = headers.find(([k]) => k.toLowerCase() === 'transfer-encoding')?.[1];
-  if (te !== undefined && /chunked/i.test(te)) body = decodeChunked(body);
   return { method: m[1] as string, uri: m[2] as string, version: m[3] ?? 'HTTP/0.9', headers, body };
 }

@@ -3,6 +3,38 @@ import { Macro } from '../actions/macro.js';
 import type { Operator, OperatorFn } from './operator.js';
 import { MACRO_OPERATORS, OPERATORS } from './registry.js';
 
+interface Memo {
+  readonly hit: boolean;
+  readonly captures: string[] | undefined;
+  readonly matched: string | undefined;
+}
+
+const MEMO_MAX_INPUT = 1024;
+const MEMO_MAX_ENTRIES = 2048;
+
+/**
+ * Operators are pure functions of (parameter, input): results for short inputs are remembered per
+ * operator (bounded), since headers such as User-Agent or Accept repeat across requests.
+ */
+function memoize(fn: OperatorFn): Operator['evaluate'] {
+  const plain = new Map<string, Memo>();
+  const captured = new Map<string, Memo>();
+  return (input, out, capture) => {
+    if (input.length > MEMO_MAX_INPUT) return fn(input, out, capture);
+    const memo = capture ? captured : plain;
+    const known = memo.get(input);
+    if (known !== undefined) {
+      if (known.captures !== undefined) out.captures = known.captures;
+      if (known.matched !== undefined) out.matched = known.matched;
+      return known.hit;
+    }
+    const hit = fn(input, out, capture);
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(input, { hit, captures: out.captures, matched: out.matched });
+    return hit;
+  };
+}
+
 /**
  * Compiles `@name param` into an Operator. Parameters with `%{…}` are expanded per evaluation and the
  * operator instance is cached per expanded value.
@@ -20,7 +52,7 @@ export function compileOperator(name: string, param: string, baseDir: string): O
       if (e instanceof BulwarkError) throw e;
       throw new BulwarkError('Waf.InvalidRule', { where: `@${name}`, reason: e instanceof Error ? e.message : String(e) });
     }
-    return { name: lower, evaluate: (input, out, capture) => fn(input, out, capture) };
+    return { name: lower, evaluate: memoize(fn) };
   }
   const cache = new Map<string, OperatorFn>();
   return {

@@ -15,42 +15,63 @@ function selected(spec: VariableSpec, key: string): boolean {
   return true;
 }
 
-function excluded(exclusions: readonly VariableSpec[], collection: string, key: string): boolean {
-  for (const e of exclusions) {
-    if (e.collection !== collection) continue;
-    if (e.key === undefined && e.keyRegex === undefined) return true;
-    if (selected(e, key)) return true;
-  }
+function excluded(exclusions: readonly VariableSpec[], key: string): boolean {
+  for (const e of exclusions) if (selected(e, key)) return true;
   return false;
+}
+
+const exclusionCache = new WeakMap<readonly VariableSpec[], ReadonlyMap<string, VariableSpec[]>>();
+
+function groupExclusions(specs: readonly VariableSpec[], extra: readonly VariableSpec[]): ReadonlyMap<string, VariableSpec[]> {
+  if (extra.length === 0) {
+    const cached = exclusionCache.get(specs);
+    if (cached !== undefined) return cached;
+  }
+  const byCollection = new Map<string, VariableSpec[]>();
+  for (const s of [...specs, ...extra]) {
+    if (!s.exclude) continue;
+    const list = byCollection.get(s.collection) ?? [];
+    list.push(s);
+    byCollection.set(s.collection, list);
+  }
+  if (extra.length === 0) exclusionCache.set(specs, byCollection);
+  return byCollection;
 }
 
 /** The values a rule's targets select, exclusions (`!X:y`, ctl:ruleRemoveTarget*) applied. */
 export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: readonly VariableSpec[], src: VariableSource): VarValue[] {
-  const exclusions = extraExclusions.length === 0 ? specs.filter((s) => s.exclude) : [...specs.filter((s) => s.exclude), ...extraExclusions];
+  const exclusionsBy = groupExclusions(specs, extraExclusions);
   const out: VarValue[] = [];
   for (const spec of specs) {
     if (spec.exclude) continue;
     const name = spec.collection;
     const kind = variableKind(name);
-    let values: VarValue[] = [];
+    const exclusions = exclusionsBy.get(name);
+    let count = 0;
     if (kind === 'map' || kind === 'names') {
       const coll = src.map(kind === 'names' ? (NAMES_OF[name] as string) : name);
-      if (coll !== undefined) {
-        for (const e of coll.all()) {
-          if (spec.key !== undefined && spec.key !== e.keyLower) continue;
-          if (spec.keyRegex !== undefined && !spec.keyRegex.test(e.key)) continue;
-          if (exclusions.length > 0 && excluded(exclusions, name, e.key)) continue;
-          values.push({ name: `${name}:${e.key}`, key: e.key, value: kind === 'names' ? e.key : e.value });
-        }
+      if (coll === undefined) continue;
+      for (const e of coll.all()) {
+        if (spec.key !== undefined && spec.key !== e.keyLower) continue;
+        if (spec.keyRegex !== undefined && !spec.keyRegex.test(e.key)) continue;
+        if (exclusions !== undefined && excluded(exclusions, e.key)) continue;
+        count++;
+        if (!spec.count) out.push({ name: `${name}:${e.key}`, key: e.key, value: kind === 'names' ? e.key : e.value });
       }
     } else if (kind === 'xml') {
-      values = src.xml(spec.keyDisplay ?? '/*').map((v) => ({ name: `XML:${spec.keyDisplay ?? '/*'}`, key: spec.keyDisplay ?? '', value: v }));
+      const path = spec.keyDisplay ?? '/*';
+      for (const v of src.xml(path)) {
+        count++;
+        if (!spec.count) out.push({ name: `XML:${path}`, key: path, value: v });
+      }
     } else {
       const v = src.single(name);
-      if (v !== undefined && !(exclusions.length > 0 && excluded(exclusions, name, ''))) values.push({ name, key: '', value: v });
+      if (v !== undefined && exclusions === undefined) {
+        count++;
+        if (!spec.count) out.push({ name, key: '', value: v });
+      }
     }
-    if (spec.count) out.push({ name: `&${name}${spec.keyDisplay !== undefined ? `:${spec.keyDisplay}` : ''}`, key: '', value: String(values.length) });
-    else for (const v of values) out.push(v);
+    if (spec.count) out.push({ name: `&${name}${spec.keyDisplay !== undefined ? `:${spec.keyDisplay}` : ''}`, key: '', value: String(count) });
   }
   return out;
 }

@@ -14,9 +14,9 @@ const PRINCIPAL_TYPES: readonly PrincipalType[] = ['RAM', 'Service', 'Federated'
 
 const required = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`);
 
-const stringList = z.union([z.string(), z.array(z.string()).min(1)], { error: required('a string or a non-empty array of strings') });
+const stringList = z.union([z.string(), z.array(z.string()).min(1, { error: 'must not be an empty array' })], { error: required('a string or a non-empty array of strings') });
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const conditionValues = z.union([scalar, z.array(scalar).min(1)], { error: required('a string, number, boolean or a non-empty array of them') });
+const conditionValues = z.union([scalar, z.array(scalar).min(1, { error: 'must not be an empty array' })], { error: required('a string, number, boolean or a non-empty array of them') });
 
 const statementSchema = z.strictObject({
   Sid: z.string({ error: required('a string') }).optional(),
@@ -172,7 +172,9 @@ export function parsePolicyDocument(input: unknown, options: ParseOptions = {}):
   }
   const parsed = documentSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issues = parsed.error.issues;
+    // an unknown element name usually explains the rest (e.g. `effect` also leaves Effect missing)
+    const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
     if (issue.code === 'unrecognized_keys') {
       throw malformed([...issue.path, ...issue.keys.slice(0, 1)], 'is not a policy element (element names are case-sensitive)');
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Field rules as Alibaba Cloud RAM documents them. */
 export const userName = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected 1–64 characters of A–Z a–z 0–9 . _ -');
-export const groupName = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'expected 1–64 characters of A–Z a–z 0–9 -');
+export const groupName = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected 1–64 characters of A–Z a–z 0–9 . _ -');
 export const roleName = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, 'expected 1–64 characters of A–Z a–z 0–9 . -');
 export const policyName = z.string().min(1).max(128).regex(/^[A-Za-z0-9-]+$/, 'expected 1–128 characters of A–Z a–z 0–9 -');
 export const policyType = z.enum(['System', 'Custom']);

@@ -39,6 +39,10 @@ export const ramErrors = defineErrors({
   'LimitExceeded.User.AccessKey': { status: 409, message: 'A user can have at most 2 AccessKeys.' },
   'LimitExceeded.Policy.Version': { status: 409, message: 'The policy "{name}" already has 5 versions; delete one or use RotateStrategy=DeleteOldestNonDefaultVersionWhenLimitExceeded.' },
   'NotSupported.SystemPolicy': { status: 400, message: 'System policy "{name}" cannot be changed.' },
+  'InvalidParameter.PasswordPolicy': { status: 400, message: 'The password does not meet the password policy: {reason}.', recommend: 'See GetPasswordPolicy for the length and character classes required.' },
+  'InvalidParameter.OldPassword': { status: 400, message: 'The old password is not correct.' },
+  'NotSupported.Principal': { status: 400, message: '{action} can only be called by a RAM user with a login profile.' },
+  'LimitExceeded.Tag': { status: 409, message: 'The {type} "{name}" would have more than {max} tags.' },
   'InvalidParameter.MFA.Code': { status: 400, message: 'The MFA authentication codes are not valid.' },
   'Account.NotFound': { status: 404, message: 'The account "{id}" does not exist.' },
 });

@@ -8,6 +8,7 @@ import { registerGateway } from './gateway.js';
 import { registerMigrate } from './migrate.js';
 import { EXIT_USAGE } from './run.js';
 import { registerServer } from './server.js';
+import { registerWaf } from './waf.js';
 import { packageVersion, registerVersion } from './version.js';
 
 /** Builds the CLI; every registered command does real work (none are placeholders). */
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerVersion]) register(program);
+  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerWaf, registerVersion]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

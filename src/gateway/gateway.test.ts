@@ -143,7 +143,7 @@ describe('gateway proxy', () => {
 
   it('answers 504 with the block page when the upstream is too slow, and 404 for unknown hosts', async () => {
     const [o] = await origins(1);
-    o!.delay = 1000;
+    o!.delay = 4000; // undici checks header timeouts with a coarse (≈1 s) timer
     const { gw, log, url } = await gateway(config({ sites: [{ name: 'only', hosts: ['app.example'], upstreams: [o!.url], timeouts: { response: '200ms' } }] }));
     track(gw);
     const r = await http(`${url}/`, { headers: { host: 'app.example' } });

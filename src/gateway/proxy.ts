@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Readable, Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Dispatcher } from 'undici';
 import type { AccessOutcome } from './access-log.js';
 import { sendBlockPage } from './block-page.js';
 import { signOriginRequest } from './origin-signing.js';
@@ -57,6 +58,123 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): Ou
   return out;
 }
 
+type Attempt =
+  | { kind: 'failed'; code: string }
+  | { kind: 'answered'; status: number; bytes: number; blocked?: { status: number; reason: string } };
+
+type Sink = { write(chunk: Buffer): boolean; end(): void; once(event: 'drain', fn: () => void): unknown };
+
+/**
+ * One attempt on one upstream through undici's dispatch API: the response is written straight to
+ * the client socket with backpressure (no intermediate stream objects on the fast path).
+ * Resolves `failed` only when nothing was sent to the client yet (so a retry is possible).
+ */
+function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, headers: Record<string, string | string[]>, pathAndQuery: string): Promise<Attempt> {
+  const site = ctx.site;
+  return new Promise((resolve) => {
+    let settled = false;
+    let controllerRef: Dispatcher.DispatchController | undefined;
+    let sink: Sink = res;
+    let bytes = 0;
+    let status = 0;
+    let blocked: { status: number; reason: string } | undefined;
+    const finish = (a: Attempt): void => {
+      if (settled) return;
+      settled = true;
+      res.off('close', onClientClose);
+      resolve(a);
+    };
+    const onClientClose = (): void => {
+      if (!res.writableFinished) controllerRef?.abort(new Error('client closed'));
+    };
+    res.on('close', onClientClose);
+    const start = (controller: Dispatcher.DispatchController, statusCode: number, raw: Record<string, string | string[] | undefined>): void => {
+      status = statusCode;
+      const response: UpstreamResponse = { status: statusCode, headers: responseHeaders(raw) };
+      const write = (): void => {
+        const transforms: Transform[] = [];
+        for (const stage of site.responseStages) {
+          const t = stage.transformBody?.(ctx, response);
+          if (t) transforms.push(t);
+        }
+        if (transforms.length > 0) delete response.headers['content-length'];
+        response.headers['x-request-id'] = ctx.id;
+        res.writeHead(response.status, response.headers);
+        if (transforms.length > 0) {
+          const first = transforms[0] as Transform;
+          pipeline([first, ...transforms.slice(1), res]).catch(() => res.destroy());
+          sink = first;
+        }
+      };
+      if (site.responseStages.length === 0) {
+        write();
+        return;
+      }
+      controller.pause();
+      void (async () => {
+        for (const stage of site.responseStages) {
+          const d = await stage.onResponseHeaders?.(ctx, response);
+          if (d && d.type === 'block') {
+            if (d.ruleId) ctx.matchedRules.push(d.ruleId);
+            blocked = { status: d.status, reason: d.reason };
+            controller.abort(new Error('blocked by response stage'));
+            sendBlockPage(res, { status: d.status, reason: d.reason, requestId: ctx.id }, ctx.headers.accept, d.headers);
+            finish({ kind: 'answered', status: d.status, bytes: 0, blocked });
+            return;
+          }
+        }
+        write();
+        controller.resume();
+      })().catch(() => {
+        controller.abort(new Error('response stage failed'));
+      });
+    };
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(controller) {
+        controllerRef = controller;
+      },
+      onResponseStart(controller, statusCode, raw) {
+        start(controller, statusCode, raw as Record<string, string | string[] | undefined>);
+      },
+      onResponseData(controller, chunk) {
+        if (blocked) return;
+        bytes += chunk.length;
+        if (!sink.write(chunk)) {
+          controller.pause();
+          sink.once('drain', () => controller.resume());
+        }
+      },
+      onResponseEnd() {
+        if (blocked) return;
+        sink.end();
+        finish({ kind: 'answered', status, bytes });
+      },
+      onResponseError(_controller, err) {
+        if (blocked) return;
+        if (status === 0 && !res.headersSent) {
+          finish({ kind: 'failed', code: errorCode(err) });
+          return;
+        }
+        // Broken mid-body: nothing more can be sent.
+        res.destroy();
+        finish({ kind: 'answered', status, bytes });
+      },
+    };
+    upstream.pool.dispatch(
+      {
+        origin: upstream.origin,
+        path: pathAndQuery,
+        method: ctx.method,
+        headers,
+        body: ctx.body && ctx.body.length > 0 ? ctx.body : null,
+        headersTimeout: site.config.timeouts.response,
+        bodyTimeout: site.config.timeouts.response,
+      },
+      handler,
+    );
+  });
+}
+
 /**
  * Forwards a request that passed every request stage: picks an upstream, retries idempotent
  * requests on another upstream when the connection failed before any response, runs the response
@@ -66,67 +184,29 @@ export async function proxyRequest(ctx: RequestContext, req: IncomingMessage, re
   const site = ctx.site;
   const pathAndQuery = ctx.query === '' ? ctx.path : `${ctx.path}?${ctx.query}`;
   const maxAttempts = IDEMPOTENT.has(ctx.method) ? 1 + site.config.retries : 1;
-  const tried = new Set<Upstream>();
+  let tried: Set<Upstream> | undefined;
   let attempts = 0;
   let lastCode = 'NO_UPSTREAM';
   while (attempts < maxAttempts) {
     const upstream = site.balancer.pick(tried);
     if (!upstream) break;
-    tried.add(upstream);
+    (tried ??= new Set()).add(upstream);
     attempts++;
     upstream.inflight++;
-    let released = false;
-    const release = (): void => {
-      if (!released) upstream.inflight--;
-      released = true;
-    };
-    let r: Awaited<ReturnType<typeof upstream.pool.request>>;
+    let a: Attempt;
     try {
-      r = await upstream.pool.request({
-        path: pathAndQuery,
-        method: ctx.method as 'GET',
-        headers: upstreamHeaders(ctx, upstream, trustedPeer, pathAndQuery),
-        body: ctx.body && ctx.body.length > 0 ? ctx.body : null,
-        headersTimeout: site.config.timeouts.response,
-        bodyTimeout: site.config.timeouts.response,
-      });
-    } catch (e) {
-      release();
-      lastCode = errorCode(e);
-      upstream.recordFailure(Date.now());
-      if (RETRYABLE.has(lastCode) && !req.destroyed) continue;
-      break;
-    }
-    upstream.recordSuccess();
-    const response: UpstreamResponse = { status: r.statusCode, headers: responseHeaders(r.headers) };
-    for (const stage of site.responseStages) {
-      const d = await stage.onResponseHeaders?.(ctx, response);
-      if (d && d.type === 'block') {
-        r.body.destroy();
-        release();
-        if (d.ruleId) ctx.matchedRules.push(d.ruleId);
-        sendBlockPage(res, { status: d.status, reason: d.reason, requestId: ctx.id }, ctx.headers.accept, d.headers);
-        return { status: d.status, action: 'block', reason: d.reason, upstream: upstream.url, attempts };
-      }
-    }
-    const transforms: Transform[] = [];
-    for (const stage of site.responseStages) {
-      const t = stage.transformBody?.(ctx, response);
-      if (t) transforms.push(t);
-    }
-    if (transforms.length > 0) delete response.headers['content-length'];
-    response.headers['x-request-id'] = ctx.id;
-    res.writeHead(response.status, response.headers);
-    const declared = Number(response.headers['content-length'] ?? NaN);
-    try {
-      await pipeline([r.body as Readable, ...transforms, res]);
-    } catch {
-      // Client went away or the upstream broke mid-body: nothing more can be sent.
-      res.destroy();
+      a = await attempt(ctx, res, upstream, upstreamHeaders(ctx, upstream, trustedPeer, pathAndQuery), pathAndQuery);
     } finally {
-      release();
+      upstream.inflight--;
     }
-    return { status: response.status, action: 'proxy', upstream: upstream.url, attempts, responseBytes: Number.isFinite(declared) ? declared : undefined };
+    if (a.kind === 'answered') {
+      upstream.recordSuccess();
+      if (a.blocked) return { status: a.blocked.status, action: 'block', reason: a.blocked.reason, upstream: upstream.url, attempts };
+      return { status: a.status, action: 'proxy', upstream: upstream.url, attempts, responseBytes: a.bytes };
+    }
+    lastCode = a.code;
+    upstream.recordFailure(Date.now());
+    if (!RETRYABLE.has(lastCode) || req.destroyed) break;
   }
   const timeout = lastCode === 'UND_ERR_HEADERS_TIMEOUT' || lastCode === 'UND_ERR_BODY_TIMEOUT';
   const status = timeout ? 504 : 502;

@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/* global fetch */
+// Gateway throughput, side by side: wrk against (1) an nginx static origin directly, (2) nginx as a
+// plain reverse proxy in front of it, (3) the Bulwark gateway (WAF off) in front of it. Same origin,
+// same wrk settings, CPU-pinned with taskset so the load generator and the proxy never share a core.
+// Prints a table and, as the last line, one JSON object with the figures and the Bulwark/nginx ratio.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DURATION = process.env.BENCH_DURATION ?? '8s';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const THREADS = Number(process.env.BENCH_THREADS ?? 1);
+
+function need(bin) {
+  if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) {
+    process.stderr.write(`bench/gateway needs ${bin}: apt-get install -y wrk nginx\n`);
+    process.exit(1);
+  }
+}
+need('wrk');
+need('nginx');
+need('taskset');
+
+const cores = cpus().length;
+// Cores: load generator, proxy under test, origin (shares the load generator's core on 2-core machines).
+const CORE_WRK = '0';
+const CORE_PROXY = cores >= 2 ? '1' : '0';
+const CORE_ORIGIN = cores >= 3 ? '2' : '0';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-gw-'));
+chmodSync(dir, 0o755);
+const html = `<!doctype html><html><head><title>bench</title></head><body>${'<p>Bulwark gateway benchmark page.</p>'.repeat(20)}</body></html>\n`;
+writeFileSync(join(dir, 'index.html'), html);
+const userLine = process.getuid?.() === 0 ? 'user root;' : '';
+
+function nginxConf(name, server) {
+  const conf = `${userLine}
+worker_processes 1;
+pid ${dir}/${name}.pid;
+error_log ${dir}/${name}.error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/${name}-body;
+  proxy_temp_path ${dir}/${name}-proxy;
+  fastcgi_temp_path ${dir}/${name}-fastcgi;
+  uwsgi_temp_path ${dir}/${name}-uwsgi;
+  scgi_temp_path ${dir}/${name}-scgi;
+  keepalive_requests 100000;
+  ${server}
+}
+`;
+  const file = join(dir, `${name}.conf`);
+  writeFileSync(file, conf);
+  return file;
+}
+
+const children = [];
+function start(core, cmd, args, opts = {}) {
+  const child = spawn('taskset', ['-c', core, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+  children.push(child);
+  return child;
+}
+function cleanup() {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+}
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+async function waitHttp(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const r = await fetch(url);
+      await r.text();
+      if (r.status === 200) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function toMs(v) {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(v.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+function wrk(url) {
+  const out = execFileSync('taskset', ['-c', CORE_WRK, 'wrk', `-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION}`, '--latency', url], { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const errors = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1];
+  const socketErrors = /Socket errors: (.*)/.exec(out)?.[1];
+  return { rps: Math.round(rps), p50_ms: Number(p50.toFixed(3)), p99_ms: Number(p99.toFixed(3)), non2xx: Number(errors ?? 0), socketErrors: socketErrors ?? '' };
+}
+
+const originPort = await freePort();
+const nginxProxyPort = await freePort();
+start(CORE_ORIGIN, 'nginx', ['-p', dir, '-c', nginxConf('origin', `server { listen 127.0.0.1:${originPort}; root ${dir}; location / { try_files $uri /index.html; } }`), '-g', 'daemon off;']);
+start(CORE_PROXY, 'nginx', [
+  '-p', dir, '-c',
+  nginxConf('proxy', `upstream origin { server 127.0.0.1:${originPort}; keepalive 64; }
+  server { listen 127.0.0.1:${nginxProxyPort};
+    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Real-IP $remote_addr; } }`),
+  '-g', 'daemon off;',
+]);
+
+const gwConfig = join(dir, 'gateway.yaml');
+writeFileSync(
+  gwConfig,
+  `workers: 1
+listen:
+  - address: 127.0.0.1:0
+accessLog: { stdout: false }
+logLevel: warn
+sites:
+  - name: bench
+    upstreams: ["http://127.0.0.1:${originPort}"]
+    waf: { mode: off }
+`,
+);
+const gw = start(CORE_PROXY, process.execPath, [join(ROOT, 'dist/cli/main.js'), 'gateway', '--config', gwConfig]);
+const gwUrl = await new Promise((resolve, reject) => {
+  let err = '';
+  const t = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 30_000);
+  gw.stderr.on('data', (d) => {
+    err += d;
+    const m = /listening on (http:\/\/\S+)/.exec(err);
+    if (m) {
+      clearTimeout(t);
+      resolve(m[1]);
+    }
+  });
+});
+
+const targets = {
+  origin: `http://127.0.0.1:${originPort}/`,
+  nginx: `http://127.0.0.1:${nginxProxyPort}/`,
+  bulwark: `${gwUrl}/`,
+};
+for (const url of Object.values(targets)) await waitHttp(url);
+// Warm-up (JIT, keep-alive pools), then the measured runs.
+execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s', targets.bulwark], { stdio: 'ignore' });
+execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.nginx], { stdio: 'ignore' });
+
+const results = {};
+for (const [name, url] of Object.entries(targets)) results[name] = wrk(url);
+
+const ratio = results.bulwark.rps / results.nginx.rps;
+console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
+console.log('target                     rps     p50 ms   p99 ms   non-2xx');
+for (const [name, r] of Object.entries(results)) {
+  const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)' }[name];
+  console.log(`${label.padEnd(26)} ${String(r.rps).padStart(7)} ${r.p50_ms.toFixed(2).padStart(9)} ${r.p99_ms.toFixed(2).padStart(8)} ${String(r.non2xx).padStart(9)}${r.socketErrors ? `  socket errors: ${r.socketErrors}` : ''}`);
+}
+console.log(`ratio bulwark/nginx (rps): ${ratio.toFixed(2)} (target >= 0.6)`);
+cleanup();
+console.log(
+  JSON.stringify({
+    bench: 'gateway',
+    origin_rps: results.origin.rps,
+    nginx_rps: results.nginx.rps,
+    bulwark_rps: results.bulwark.rps,
+    nginx_p50_ms: results.nginx.p50_ms,
+    nginx_p99_ms: results.nginx.p99_ms,
+    bulwark_p50_ms: results.bulwark.p50_ms,
+    bulwark_p99_ms: results.bulwark.p99_ms,
+    vs_nginx: Number(ratio.toFixed(3)),
+  }),
+);

@@ -1,9 +1,11 @@
 import type { ErrorSpec } from './errors/define.js';
 import { dlpErrors } from './errors/dlp.js';
+import { eventsErrors } from './errors/events.js';
 import { gatewayErrors } from './errors/gateway.js';
 import { openapiErrors } from './errors/openapi.js';
 import { platformErrors } from './errors/platform.js';
 import { ramErrors } from './errors/ram.js';
+import { stsErrors } from './errors/sts.js';
 import { wafErrors } from './errors/waf.js';
 import { policyErrors } from './errors/policy.js';
 
@@ -13,9 +15,11 @@ import { policyErrors } from './errors/policy.js';
  */
 export const ERRORS = {
   ...platformErrors,
+  ...eventsErrors,
   ...dlpErrors,
   ...openapiErrors,
   ...ramErrors,
+  ...stsErrors,
   ...gatewayErrors,
   ...wafErrors,
   ...policyErrors,
@@ -55,4 +59,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Caller } from './caller.js';
 import { authorize, PolicyCache, requestContext, type AuthorizationResult, type CompiledPolicy, type PolicySetLike } from './policy/index.js';
@@ -52,7 +53,15 @@ export class Authorizer {
     return compiled;
   }
 
-  async authorize(caller: Caller, request: AuthorizeRequest, session?: PolicySetLike): Promise<AuthorizationResult> {
+  /** STS session policies are compiled once per distinct document. */
+  private sessionOf(caller: Caller): PolicySetLike | undefined {
+    if (!caller.sessionPolicy) return undefined;
+    const key = `session:${createHash('sha256').update(caller.sessionPolicy).digest('hex')}`;
+    return [this.cache.document(key, caller.sessionPolicy, { policyName: 'SessionPolicy', policyType: 'SessionPolicy' })];
+  }
+
+  async authorize(caller: Caller, request: AuthorizeRequest, sessionOverride?: PolicySetLike): Promise<AuthorizationResult> {
+    const session = sessionOverride ?? this.sessionOf(caller);
     const isRoot = caller.principalType === 'root';
     const version = this.generation;
     let identity: PolicySetLike = [];

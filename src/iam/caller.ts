@@ -9,6 +9,8 @@ export interface Caller {
   accessKeyId?: string;
   /** STS session name for assumed roles */
   sessionName?: string;
+  /** STS session policy document (JSON): intersected with the role's policies */
+  sessionPolicy?: string;
   sourceIp: string;
   secureTransport: boolean;
   mfaPresent: boolean;

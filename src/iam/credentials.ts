@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Sealer } from '../core/sealer.js';
 import { accessKeySealContext } from './access-keys.js';
+import { sha256, stsSealContext } from '../sts/assume-role.js';
+import type { StsTables } from '../sts/tables.js';
 import type { IamTables } from './tables.js';
 
 /** What an AccessKey id resolves to. The secret stays in memory only, never logged. */
@@ -8,10 +10,19 @@ export interface ResolvedKey {
   accessKeyId: string;
   accountId: string;
   status: 'Active' | 'Inactive';
-  principalType: 'root' | 'user';
+  principalType: 'root' | 'user' | 'role';
   principalId: string;
   principalName: string;
   secret: string;
+  /** STS credentials only */
+  sts?: {
+    tokenHash: string;
+    expiresAt: string;
+    /** false when the role was deleted or its trust policy changed since issue */
+    valid: boolean;
+    sessionName: string;
+    sessionPolicy: string | null;
+  };
 }
 
 /**
@@ -31,7 +42,26 @@ export class CredentialStore {
     this.cache.clear();
   }
 
+  /** Temporary credentials are looked up every time, so deleting the role or changing its trust revokes them at once. */
+  private async resolveSts(accessKeyId: string): Promise<ResolvedKey | undefined> {
+    const db = this.db() as unknown as Kysely<IamTables & StsTables>;
+    const row = await db.selectFrom('sts_sessions').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
+    if (!row) return undefined;
+    const role = await db.selectFrom('iam_roles').select(['id', 'trust_policy']).where('id', '=', row.role_id).executeTakeFirst();
+    return {
+      accessKeyId: row.access_key_id,
+      accountId: row.account_id,
+      status: 'Active',
+      principalType: 'role',
+      principalId: row.role_id,
+      principalName: row.role_name,
+      secret: this.sealer.open(row.secret_sealed, stsSealContext(row.access_key_id)),
+      sts: { tokenHash: row.token_hash, expiresAt: row.expires_at, valid: role !== undefined && sha256(role.trust_policy) === row.trust_hash, sessionName: row.session_name, sessionPolicy: row.session_policy },
+    };
+  }
+
   async resolve(accessKeyId: string): Promise<ResolvedKey | undefined> {
+    if (accessKeyId.startsWith('STS.')) return this.resolveSts(accessKeyId);
     const hit = this.cache.get(accessKeyId);
     if (hit) return hit;
     const row = await this.db()

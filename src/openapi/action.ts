@@ -22,7 +22,7 @@ export interface ActionDef<S extends z.ZodType = z.ZodType> {
   product: string;
   version: string;
   action: string;
-  /** e.g. `ram:CreateUser` */
+  /** e.g. `ram:CreateUser`; empty for actions every authenticated caller may call (GetCallerIdentity) */
   ramAction: string;
   rw: 'Read' | 'Write';
   /** ActionTrail eventSource, e.g. `ram.aliyuncs.com` */

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { BulwarkError } from '../core/errors.js';
 import type { CredentialStore, ResolvedKey } from '../iam/credentials.js';
 import type { NonceCache } from './nonce-cache.js';
@@ -39,6 +39,15 @@ function safeEqual(a: string, b: string): boolean {
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
+/** STS keys must come with their token; expiry and revocation are checked after the signature. */
+function checkSecurityToken(key: ResolvedKey, token: string | undefined, nowMs: number): void {
+  if (!key.sts) return;
+  if (!token) throw new BulwarkError('MissingSecurityToken');
+  if (!safeEqual(createHash('sha256').update(token).digest('hex'), key.sts.tokenHash)) throw new BulwarkError('InvalidSecurityToken.MismatchWithAccessKey');
+  if (Date.parse(key.sts.expiresAt) <= nowMs) throw new BulwarkError('InvalidSecurityToken.Expired');
+  if (!key.sts.valid) throw new BulwarkError('InvalidSecurityToken.Malformed');
+}
+
 function checkTime(value: string | undefined, field: string, nowMs: number): void {
   if (!value) throw new BulwarkError('IncompleteSignature', { reason: `${field} is missing` });
   if (!ISO_UTC.test(value)) throw new BulwarkError('InvalidTimeStamp.Format');
@@ -77,6 +86,7 @@ async function verifyV1(req: SignedRequest, deps: AuthenticateDeps): Promise<Aut
     if (!SignatureNonce) throw new BulwarkError('IncompleteSignature', { reason: 'SignatureNonce is missing' });
     checkTime(Timestamp, 'Timestamp', deps.now());
     if (!safeEqual(signV1(req.method, params, key.secret), Signature)) throw new BulwarkError('SignatureDoesNotMatch');
+    checkSecurityToken(key, params.SecurityToken, deps.now());
     if (key.status !== 'Active') throw new BulwarkError('InvalidAccessKeyId.Inactive');
     if (!deps.nonces.claim(key.accessKeyId, SignatureNonce, deps.now())) throw new BulwarkError('SignatureNonceUsed');
   } catch (e) {
@@ -104,6 +114,7 @@ async function verifyV3(req: SignedRequest, authorization: string, deps: Authent
     if (claimed !== undefined && claimed !== actual) throw new BulwarkError('SignatureDoesNotMatch');
     const expected = signV3({ method: req.method, path: req.path, query: req.query, headers: req.headers, signedHeaders: auth.signedHeaders, payloadHash: claimed ?? actual }, key.secret);
     if (!safeEqual(expected, auth.signature)) throw new BulwarkError('SignatureDoesNotMatch');
+    checkSecurityToken(key, req.headers['x-acs-security-token'], deps.now());
     if (key.status !== 'Active') throw new BulwarkError('InvalidAccessKeyId.Inactive');
     if (!deps.nonces.claim(key.accessKeyId, nonce, deps.now())) throw new BulwarkError('SignatureNonceUsed');
   } catch (e) {

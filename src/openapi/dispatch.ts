@@ -3,7 +3,7 @@ import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { Caller } from '../iam/caller.js';
-import type { CredentialStore } from '../iam/credentials.js';
+import type { CredentialStore, ResolvedKey } from '../iam/credentials.js';
 import type { Platform } from '../server/platform.js';
 import type { ActionContext, AnyActionDef } from './action.js';
 import { AuthenticationError, authenticate, MAX_SKEW_MS, type SignedRequest } from './authenticate.js';
@@ -134,7 +134,7 @@ export class FrontDoor {
       def = this.find(params, req.headers);
       const input = parseInput(def.input, params);
       const resource = def.resource(input, caller);
-      const decision = await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
+      const decision = def.ramAction === '' ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
       if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision.denied);
       const response = await this.run(def, caller, input, params, meta);
       void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
@@ -151,8 +151,9 @@ export class FrontDoor {
     }
   }
 
-  private callerFrom(key: { accountId: string; principalType: 'root' | 'user'; principalId: string; principalName: string; accessKeyId: string }, meta: CallMeta): Caller {
+  private callerFrom(key: ResolvedKey, meta: CallMeta): Caller {
     return {
+      ...(key.sts ? { sessionName: key.sts.sessionName, ...(key.sts.sessionPolicy ? { sessionPolicy: key.sts.sessionPolicy } : {}) } : {}),
       accountId: key.accountId,
       principalType: key.principalType,
       principalId: key.principalId,

@@ -8,8 +8,8 @@ import { signV1 } from './signature-v1.js';
 import { sha256Hex, signV3 } from './signature-v3.js';
 import { startTestServer, type TestServer } from './test-support/server.js';
 
-// The SDK packages are CommonJS: under NodeNext the client class is the module's `default`.
-const RamClient = RamModule.default;
+// CommonJS SDKs: Node gives the exports object (class under .default), vitest's interop the class itself.
+const RamClient = ((RamModule as unknown as { default?: unknown }).default ?? RamModule) as typeof RamModule.default;
 type Ram = InstanceType<typeof RamClient>;
 
 function ramClient(endpoint: string, id: string, secret: string, v1 = false): Ram {

@@ -5,10 +5,11 @@ import type { IamTables } from '../iam/tables.js';
 import type { AnyActionDef } from '../openapi/action.js';
 import { FrontDoor } from '../openapi/dispatch.js';
 import { RAM_ACTIONS } from '../openapi/ram/registry.js';
+import { STS_ACTIONS } from '../openapi/sts/actions.js';
 import type { Platform } from './platform.js';
 
 /** Registry: every OpenAPI action the server answers. */
-export const OPENAPI_ACTIONS: readonly AnyActionDef[] = [...RAM_ACTIONS];
+export const OPENAPI_ACTIONS: readonly AnyActionDef[] = [...RAM_ACTIONS, ...STS_ACTIONS];
 
 export interface Services {
   credentials: CredentialStore;

@@ -57,6 +57,12 @@ sites:
     expect(bad(`${base}sites: [{ name: a, upstreams: ["http://h:1"], rules: [{ id: r1, action: block, when: { path: { prefix: /a, regex: b } } }] }]`)).toMatch(/"sites\.0\.rules\.0\.when\.path".*exactly one/);
   });
 
+  it('accepts docs/gateway.example.yaml', () => {
+    const { config } = loadGatewayConfig(new URL('../../docs/gateway.example.yaml', import.meta.url).pathname, {});
+    expect(config.sites[0]!.rules.map((r) => r.id)).toEqual(['office-bypass', 'admin-post', 'sqli-id', 'hotlink', 'beta-users']);
+    expect(config.sites[0]!.rateLimits[1]).toMatchObject({ key: 'ip_path', window: 60_000, block: 300_000 });
+  });
+
   it('takes the Redis URL from BULWARK_REDIS_URL', () => {
     const { config } = loadYaml('listen: [{ address: 127.0.0.1:0 }]\nsites: [{ name: a, upstreams: ["http://h:1"] }]\n', { BULWARK_REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');

@@ -54,6 +54,8 @@ export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = D
 }
 
 export interface AccessLogSink {
+  /** False when nothing would be written (no file, no stdout, no subscriber): the event is not even built. */
+  readonly active?: boolean;
   write(event: AccessEvent): void;
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +77,10 @@ export class NdjsonAccessLog implements AccessLogSink {
   }
 
   private readonly stdout: boolean;
+
+  get active(): boolean {
+    return this.file !== undefined || this.stdout || this.listeners.length > 0;
+  }
 
   /** In-process subscribers (tests, `bulwark dev`). */
   subscribe(listener: (e: AccessEvent) => void): () => void {

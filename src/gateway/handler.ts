@@ -124,7 +124,7 @@ export async function handleRequest(runtime: GatewayRuntime, listener: ListenerI
     else res.destroy();
     outcome = { status: 502, action: 'error', reason: (e as Error).message };
   }
-  log.write(accessEvent(ctx, outcome));
+  if (log.active !== false) log.write(accessEvent(ctx, outcome));
 }
 
 async function serve(ctx: RequestContext, listener: ListenerInfo, req: IncomingMessage, res: ServerResponse, trustedPeer: boolean): Promise<AccessOutcome> {

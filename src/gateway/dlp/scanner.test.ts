@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { DlpConfigInput } from './config.js';
 import { idCardCheckChar } from './detectors/id-card.js';
 import { dlpAppliesToPath, normalizeRequestPath } from './policy.js';
 import { DlpScanner } from './scanner.js';
 import { policyOf } from './test-support/scan.js';
 
-const ALL = { detectors: { email: { enabled: true } } } as const;
+const ALL: DlpConfigInput = { detectors: { email: { enabled: true } } };
 const ID = `11010519491231002X`;
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\nAbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/==\n-----END PRIVATE KEY-----\n';
 const DOC =

@@ -112,7 +112,7 @@ describe('createDlpStream', () => {
     const source = Readable.from((function* () {
       for (let sent = 0; sent < lines; sent += perChunk) yield Buffer.from(block.subarray(0, Math.min(perChunk, lines - sent) * line.length));
     })());
-    let tail = Buffer.alloc(0);
+    let tail: Buffer = Buffer.alloc(0);
     await pipeline(
       source,
       s,

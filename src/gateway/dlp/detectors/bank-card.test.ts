@@ -51,7 +51,7 @@ describe('bankCard detector', () => {
       'ts 1701158400000', // 13-digit epoch millis: no issuer starts with 1
       'order 20231128103045123', // no issuer starts with 2023
       `id ${withLuhn('41111111111111111111')}`, // 21 digits
-      'x 4111 1111 1111 1111 2222', // one more group glued on
+      'x 41111111111111112222', // digits inside one group are never split off
       'v4111111111111111', // glued to a letter
       'amount 4111111111111111.25',
     ]) {

@@ -1,14 +1,13 @@
 import { isDigit, maskSelected } from '../mask.js';
-import { findWithRegex, type Detector } from './detector.js';
+import type { Detector } from './detector.js';
+import { forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * Payment card numbers: 13–19 digits, optionally grouped with spaces or hyphens (one kind of
  * separator, groups of at least 3 digits: `6222 0202 0011 1234`, `3782-822463-10005`), with a valid
- * Luhn check digit and a known issuer range and length. A digit group glued to the token
- * (`… 1234 5678`) makes it a longer number, which does not match.
+ * Luhn check digit and a known issuer range and length. Candidates are group-aligned pieces of
+ * digit runs from the shared pass (see digit-runs.ts); digits inside a group are never split.
  */
-const PATTERN = /(?<![0-9A-Za-z_]|[0-9][ .-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[ -][0-9]|\.[0-9])/g;
-
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   let double = false;
@@ -96,7 +95,9 @@ export const bankCardDetector: Detector = {
   maxLength: 37,
   defaultKeep: { prefix: 4, suffix: 4 },
   find(text, from, _ctx, emit) {
-    findWithRegex(PATTERN, text, from, emit, (t, s, e) => isValidCardNumber(t.slice(s, e)));
+    forEachDigitCandidate(text, from, 13, 19, 7, (start, end) => {
+      if (isValidCardNumber(text.slice(start, end))) emit({ start, end });
+    });
   },
   mask(value, keep) {
     return maskSelected(value, keep, isDigit);

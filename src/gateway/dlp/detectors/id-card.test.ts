@@ -34,7 +34,7 @@ describe('idCard detector', () => {
 
   it('does not take order numbers, timestamps or longer digit runs for ID numbers', () => {
     const id = withCheck('11010519491231002');
-    for (const text of [`9${id}`, `${id}7`, `ORD${id}`, `20231128103045123456`, `1701158400000123`, `3.${id}`, `${id}-01`]) {
+    for (const text of [`9${id}`, `${id}7`, `ORD${id}`, `20231128103045123456`, `1701158400000123`, `3.${id}`, `${id}.5`]) {
       expect(countOf(text, 'idCard'), text).toBe(0);
     }
   });

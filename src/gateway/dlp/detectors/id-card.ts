@@ -1,14 +1,13 @@
 import { maskSelected } from '../mask.js';
-import { findWithRegex, type Detector } from './detector.js';
+import type { Detector } from './detector.js';
+import { forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * PRC resident identity card numbers (GB 11643-1999): 6-digit region code, 8-digit birth date,
  * 3-digit sequence and an ISO 7064 MOD 11-2 check character (`0-9` or `X`). The 15-digit legacy
  * form (YYMMDD birth date in the 1900s, no check character) is accepted only when `legacy15` is on.
+ * Candidates are single digit groups from the shared digit-run pass (see digit-runs.ts).
  */
-const PATTERN =
-  /(?<![0-9A-Za-z_]|[0-9][.-])[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})(?![0-9A-Za-z_]|[.-][0-9])/g;
-
 /** Province-level region prefixes (GB/T 2260) plus 71 Taiwan, 81 Hong Kong, 82 Macao, 83 residence permits. */
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
@@ -87,7 +86,9 @@ export const idCardDetector: Detector = {
   maxLength: 18,
   defaultKeep: { prefix: 6, suffix: 4 },
   find(text, from, ctx, emit) {
-    findWithRegex(PATTERN, text, from, emit, (t, s, e) => isValidIdCard(t.slice(s, e), ctx.options.legacy15));
+    forEachDigitCandidate(text, from, ctx.options.legacy15 ? 15 : 17, 18, 1, (start, end) => {
+      if (isValidIdCard(text.slice(start, end), ctx.options.legacy15)) emit({ start, end });
+    });
   },
   mask(value, keep) {
     // The legacy form has no check character: keep its 3-digit sequence at most.

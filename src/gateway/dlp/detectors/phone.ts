@@ -1,14 +1,15 @@
 import { isDigit, maskSelected } from '../mask.js';
-import { findWithRegex, type Detector } from './detector.js';
+import type { Detector } from './detector.js';
+import { forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * PRC mobile numbers: `13812345678`, `138 1234 5678`, `138-1234-5678`, with an optional `+86` or
  * `0086` country prefix (`+86 138…`, `+86-138…`). Number blocks must be 3-4-4 with one kind of
- * separator. The token must stand alone: no letter, digit, `_` or `+` right before it, no digit
- * group or decimal part glued after it — so order numbers, timestamps and decimals do not match.
+ * separator. Candidates come from the shared digit-run pass (see digit-runs.ts): a number glued to
+ * letters, to more digits or to a decimal part is not one, so order numbers, timestamps and
+ * decimals do not match.
  */
-const PATTERN =
-  /(?<![0-9A-Za-z_+]|[0-9][ .-])(?:(?:\+|00)86[ -]?)?1[3-9][0-9]([ -]?)[0-9]{4}\1[0-9]{4}(?![0-9A-Za-z_]|[ -][0-9]|\.[0-9])/g;
+const SHAPE = /^(?:(?:\+|00)86[ -]?)?1[3-9][0-9]([ -]?)[0-9]{4}\1[0-9]{4}$/;
 
 /**
  * Allocated mobile segments (MIIT numbering plan): 13x, 145–149, 150–153, 155–159, 162, 165–167,
@@ -31,6 +32,7 @@ export function nationalDigits(value: string): string {
 }
 
 export function isValidMobile(value: string): boolean {
+  if (!SHAPE.test(value)) return false;
   const n = nationalDigits(value);
   if (n.length !== 11 || n[0] !== '1') return false;
   const rule = SEGMENTS[n[1] ?? ''];
@@ -50,7 +52,9 @@ export const phoneDetector: Detector = {
   maxLength: 19,
   defaultKeep: { prefix: 3, suffix: 4 },
   find(text, from, _ctx, emit) {
-    findWithRegex(PATTERN, text, from, emit, (t, s, e) => isValidMobile(t.slice(s, e)));
+    forEachDigitCandidate(text, from, 11, 15, 4, (start, end) => {
+      if (isValidMobile(text.slice(start, end))) emit({ start, end });
+    });
   },
   mask(value, keep) {
     return maskSelected(value, keep, isDigit, nationalStart(value));

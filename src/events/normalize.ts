@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import type { EventRecord, FieldValue } from './event.js';
+import { EXTRA_FIELD, TIMESTAMP_FIELD, fieldByName, type FieldType } from './schema.js';
+
+/** Largest accepted length of one string value and of one serialised `extra` map. */
+export const MAX_VALUE_LENGTH = 32 * 1024;
+export const MAX_EXTRA_BYTES = 64 * 1024;
+
+export interface EventProblem {
+  /** position of the event in its batch */
+  index: number;
+  field: string;
+  reason: string;
+}
+
+export type NormalizeResult = { ok: true; event: EventRecord } | { ok: false; problem: EventProblem };
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const integerString = /^-?\d{1,16}$/;
+const numberString = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+const VALUE_SCHEMAS: Record<FieldType, z.ZodType<FieldValue>> = {
+  keyword: scalar.transform(String).pipe(z.string().max(MAX_VALUE_LENGTH)),
+  text: scalar.transform(String).pipe(z.string().max(MAX_VALUE_LENGTH)),
+  long: z.union([z.number(), z.string().regex(integerString, 'expected an integer').transform(Number)]).pipe(z.number().int('expected an integer').refine(Number.isSafeInteger, 'integer out of range')),
+  double: z.union([z.number(), z.string().regex(numberString, 'expected a number').transform(Number)]).pipe(z.number().refine(Number.isFinite, 'expected a finite number')),
+  date: z.union([z.number().int().nonnegative(), z.string().min(1)]).transform((v, ctx) => {
+    const ms = typeof v === 'number' ? v : Date.parse(v);
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date or epoch milliseconds' });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+  ip: z.string().refine((v) => isIP(v) !== 0, 'expected an IPv4 or IPv6 address').transform((v) => v.toLowerCase()),
+  boolean: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+};
+
+const eventObject = z.record(z.string(), z.unknown());
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Nested objects become dotted names; schema names are typed, the rest goes to `extra`. */
+function flatten(input: Record<string, unknown>, prefix: string, typed: Map<string, unknown>, extra: Record<string, unknown>, inExtra: boolean): void {
+  for (const [key, value] of Object.entries(input)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (!prefix && !inExtra && key === EXTRA_FIELD && isPlainObject(value)) flatten(value, '', typed, extra, true);
+    else if (!inExtra && fieldByName(name)) typed.set(name, value);
+    else if (isPlainObject(value)) flatten(value, name, typed, extra, inExtra);
+    else extra[name] = value;
+  }
+}
+
+/**
+ * Validates and normalises one producer event (nested ECS JSON or dotted names). A bad event is a
+ * problem naming the field; it never throws.
+ */
+export function normalizeEvent(input: unknown, index: number, now: number): NormalizeResult {
+  const parsed = eventObject.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: { index, field: '', reason: 'an event must be a JSON object' } };
+  const typed = new Map<string, unknown>();
+  const extra: Record<string, unknown> = {};
+  flatten(parsed.data, '', typed, extra, false);
+  const fields: Record<string, FieldValue> = {};
+  let timestamp = now;
+  for (const [name, raw] of typed) {
+    if (raw === null || raw === undefined) continue;
+    const def = fieldByName(name);
+    if (!def) continue;
+    const result = VALUE_SCHEMAS[def.type].safeParse(raw);
+    if (!result.success) return { ok: false, problem: { index, field: name, reason: result.error.issues[0]?.message ?? 'invalid value' } };
+    if (name === TIMESTAMP_FIELD) timestamp = result.data as number;
+    else fields[name] = result.data;
+  }
+  if (Object.keys(extra).length > 0 && Buffer.byteLength(JSON.stringify(extra)) > MAX_EXTRA_BYTES) {
+    return { ok: false, problem: { index, field: EXTRA_FIELD, reason: `fields outside the schema exceed ${MAX_EXTRA_BYTES} bytes` } };
+  }
+  const id = typeof fields['event.id'] === 'string' && fields['event.id'] !== '' ? fields['event.id'] : randomUUID();
+  fields['event.id'] = id;
+  return { ok: true, event: { id, timestamp, fields, extra } };
+}

@@ -128,11 +128,11 @@ export async function createWaf(options: WafOptions): Promise<Waf> {
     set.config.ruleEngine = o.mode === 'block' ? 'On' : o.mode === 'detect' ? 'DetectionOnly' : 'Off';
     set.loadText(settingsSecLang(o), '<settings>', o.crsDir);
     if (o.preCrsSecLang !== undefined) set.loadText(o.preCrsSecLang, '<pre-crs>', o.crsDir);
-    o.rules.forEach((r, i) => set.loadText(r, `<rules[${i}]>`, o.crsDir as string));
+    if (o.rules.length > 0) set.loadText(o.rules.join('\n'), '<rules>', o.crsDir);
     set.loadText('Include rules/*.conf', '<crs>', o.crsDir);
   } else {
     if (o.preCrsSecLang !== undefined) set.loadText(o.preCrsSecLang, '<pre-crs>', process.cwd());
-    o.rules.forEach((r, i) => set.loadText(r, `<rules[${i}]>`, process.cwd()));
+    if (o.rules.length > 0) set.loadText(o.rules.join('\n'), '<rules>', process.cwd());
   }
   set.config.ruleEngine = o.mode === 'block' ? 'On' : o.mode === 'detect' ? 'DetectionOnly' : 'Off';
   o.exclusions.forEach((e) => {

@@ -1,8 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BulwarkError, ERRORS, ERROR_FRAGMENTS, formatTemplate } from './errors.js';
 
 describe('error catalogue', () => {
+  it('registers every fragment file of core/errors/', async () => {
+    const dir = new URL('./errors/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'define.ts');
+    for (const file of files) {
+      const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+      for (const fragment of Object.values(mod)) {
+        expect(ERROR_FRAGMENTS, `${file} is not in ERROR_FRAGMENTS`).toContain(fragment);
+        for (const code of Object.keys(fragment as object)) expect(ERRORS, `${file}: ${code} is not in ERRORS`).toHaveProperty([code]);
+      }
+    }
+  });
+
   it('defines every code once across all fragments', () => {
     const seen = new Map<string, number>();
     for (const fragment of ERROR_FRAGMENTS) for (const code of Object.keys(fragment)) seen.set(code, (seen.get(code) ?? 0) + 1);

@@ -2,10 +2,12 @@ import type { ErrorSpec } from './errors/define.js';
 import { dlpErrors } from './errors/dlp.js';
 import { eventsErrors } from './errors/events.js';
 import { gatewayErrors } from './errors/gateway.js';
+import { kmsErrors } from './errors/kms.js';
 import { openapiErrors } from './errors/openapi.js';
 import { platformErrors } from './errors/platform.js';
 import { ramErrors } from './errors/ram.js';
 import { stsErrors } from './errors/sts.js';
+import { consoleErrors } from './errors/console.js';
 import { wafErrors } from './errors/waf.js';
 import { policyErrors } from './errors/policy.js';
 
@@ -20,9 +22,11 @@ export const ERRORS = {
   ...openapiErrors,
   ...ramErrors,
   ...stsErrors,
+  ...consoleErrors,
   ...gatewayErrors,
   ...wafErrors,
   ...policyErrors,
+  ...kmsErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -59,4 +63,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors];

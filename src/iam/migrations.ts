@@ -134,5 +134,53 @@ export const iamMigrations: ContextMigrations = {
           .execute();
       },
     },
+    '0002_signin': {
+      async up(db) {
+        const s = db.schema;
+        await s.alterTable('iam_login_profiles').addColumn('password_changed_at', 'varchar(32)').execute();
+        await s
+          .createTable('iam_password_history')
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull().references('iam_users.id').onDelete('cascade'))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await s.createIndex('iam_password_history_user').on('iam_password_history').columns(['user_id', 'created_at']).execute();
+        await s
+          .createTable('iam_login_failures')
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull().references('iam_users.id').onDelete('cascade'))
+          .addColumn('failed_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('source_ip', 'varchar(64)', (c) => c.notNull())
+          .execute();
+        await s.createIndex('iam_login_failures_user').on('iam_login_failures').columns(['user_id', 'failed_at']).execute();
+        await s
+          .createTable('iam_login_locks')
+          .addColumn('user_id', 'varchar(32)', (c) => c.primaryKey().references('iam_users.id').onDelete('cascade'))
+          .addColumn('locked_until', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await s
+          .createTable('iam_mfa_used_steps')
+          .addColumn('serial_number', 'varchar(128)', (c) => c.notNull())
+          .addColumn('step', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('iam_mfa_used_steps_pk', ['serial_number', 'step'])
+          .execute();
+        await s
+          .createTable('console_sessions')
+          .addColumn('id_hash', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('public_id', 'varchar(32)', (c) => c.notNull().unique())
+          .addColumn('account_id', 'varchar(16)', (c) => c.notNull())
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull().references('iam_users.id').onDelete('cascade'))
+          .addColumn('user_name', 'varchar(64)', (c) => c.notNull())
+          .addColumn('state', 'varchar(16)', (c) => c.notNull())
+          .addColumn('mfa_verified', 'integer', (c) => c.notNull())
+          .addColumn('csrf_hash', 'varchar(64)', (c) => c.notNull())
+          .addColumn('source_ip', 'varchar(64)', (c) => c.notNull())
+          .addColumn('user_agent', 'varchar(256)', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('last_seen_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await s.createIndex('console_sessions_user').on('console_sessions').column('user_id').execute();
+      },
+    },
   },
 };

@@ -65,6 +65,8 @@ export interface IamTables {
     mfa_bind_required: number;
     created_at: string;
     updated_at: string;
+    /** null until the first change after 0002_signin (then MaxPasswordAge counts from created_at) */
+    password_changed_at?: string | null;
   };
   iam_mfa_devices: {
     serial_number: string;
@@ -78,4 +80,28 @@ export interface IamTables {
   /** Per-account JSON settings: password policy, security preference. */
   iam_settings: { account_id: string; name: string; value: string; updated_at: string };
   iam_tags: { account_id: string; resource_type: string; resource_id: string; tag_key: string; tag_value: string };
+  /** Previous password hashes, for PasswordReusePrevention. */
+  iam_password_history: { user_id: string; password_hash: string; created_at: string };
+  /** Failed console sign-ins, for MaxLoginAttemps per hour. */
+  iam_login_failures: { user_id: string; failed_at: string; source_ip: string };
+  /** A user locked out until `locked_until` after too many failures. */
+  iam_login_locks: { user_id: string; locked_until: string };
+  /** TOTP steps already accepted per device: a code is single-use. */
+  iam_mfa_used_steps: { serial_number: string; step: number };
+  /** Console sessions; only hashes of the cookie and CSRF token are stored. */
+  console_sessions: {
+    id_hash: string;
+    public_id: string;
+    account_id: string;
+    user_id: string;
+    user_name: string;
+    state: 'active' | 'mfa' | 'mfa_bind' | 'password_change';
+    mfa_verified: number;
+    csrf_hash: string;
+    source_ip: string;
+    user_agent: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
 }

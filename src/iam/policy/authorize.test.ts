@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, type AuthorizationPolicies, type AuthorizationRequest } from './authorize.js';
+import { authorize, toPolicySet, type AuthorizationPolicies, type AuthorizationRequest } from './authorize.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { requestContext } from './context.js';
 import { compilePolicySet } from './policy-set.js';
@@ -204,5 +204,15 @@ describe('authorize: policy sets', () => {
     expect(set.statementCount).toBe(2);
     expect(ask('ram:GetUser', userArn('admin'), { identity: set }).decision).toBe('ExplicitDeny');
     expect(ask('ram:GetUser', userArn('eve'), { identity: set }).decision).toBe('Allow');
+  });
+});
+
+describe('authorize: toPolicySet', () => {
+  it('indexes a one-policy array once, whatever array holds it', () => {
+    const p = policy([{ Effect: 'Allow', Action: 'ram:GetUser', Resource: '*' }]);
+    expect(toPolicySet([p])).toBe(toPolicySet([p]));
+    const pair = [p, readUsers];
+    expect(toPolicySet(pair)).toBe(toPolicySet(pair));
+    expect(toPolicySet([p, readUsers])).not.toBe(toPolicySet(pair));
   });
 });

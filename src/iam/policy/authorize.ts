@@ -61,10 +61,24 @@ export interface AuthorizationPolicies {
 }
 
 const asSetMemo = new WeakMap<readonly CompiledPolicy[], CompiledPolicySet>();
+const singleSetMemo = new WeakMap<CompiledPolicy, CompiledPolicySet>();
 
-/** Arrays are indexed once and remembered (per array object); pass a CompiledPolicySet to control that yourself. */
+/**
+ * Arrays are indexed once and remembered per array object (a one-policy array per policy); pass a
+ * CompiledPolicySet (e.g. from PolicyCache) to control that yourself.
+ */
 export function toPolicySet(policies: PolicySetLike): CompiledPolicySet {
   if (policies instanceof CompiledPolicySet) return policies;
+  if (policies.length === 1) {
+    // `[sessionPolicy]` is often a fresh array per request: remember the set by the policy itself
+    const only = policies[0]!;
+    let single = singleSetMemo.get(only);
+    if (single === undefined) {
+      single = new CompiledPolicySet([only]);
+      singleSetMemo.set(only, single);
+    }
+    return single;
+  }
   let set = asSetMemo.get(policies);
   if (set === undefined) {
     set = new CompiledPolicySet(policies);

@@ -127,3 +127,13 @@ export async function listTagResources(
   const page = rest.slice(0, input.PageSize);
   return { items: page, nextToken: rest.length > input.PageSize ? encodeMarker(sortKey(page[page.length - 1]!)) : '' };
 }
+
+/** Tags of the caller's custom policies, by policy name (system policies carry no tags). */
+export async function customPolicyTags(ctx: IamContext, policyNames: readonly string[]): Promise<Map<string, Array<{ TagKey: string; TagValue: string }>>> {
+  const out = new Map<string, Array<{ TagKey: string; TagValue: string }>>();
+  if (policyNames.length === 0) return out;
+  const rows = await ctx.db.selectFrom('iam_policies').select(['id', 'name']).where('account_id', '=', ctx.caller.accountId).where('type', '=', 'Custom').where('name', 'in', [...policyNames]).execute();
+  const byId = await tagsOf(ctx, 'policy', rows.map((r) => r.id));
+  for (const r of rows) out.set(r.name, byId.get(r.id) ?? []);
+  return out;
+}

@@ -76,6 +76,17 @@ describe('RAM groups, roles, login profiles, MFA, settings and tags through the 
     await ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: 'EcsAdmin' }));
   });
 
+  it('custom policies carry tags: CreatePolicy Tag, ListPolicies Tag filter and Tags', async () => {
+    const doc = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ecs:Describe*', Resource: '*' }] });
+    await ram.createPolicy(new $Ram.CreatePolicyRequest({ policyName: 'tagged', policyDocument: doc, tag: [new $Ram.CreatePolicyRequestTag({ key: 'owner', value: 'sec' })] }));
+    await ram.createPolicy(new $Ram.CreatePolicyRequest({ policyName: 'untagged', policyDocument: doc }));
+    const filtered = await ram.listPolicies(new $Ram.ListPoliciesRequest({ tag: [new $Ram.ListPoliciesRequestTag({ key: 'owner', value: 'sec' })], maxItems: 1 }));
+    expect(filtered.body?.policies?.policy?.map((p) => p.policyName)).toEqual(['tagged']);
+    expect(filtered.body?.policies?.policy?.[0]?.tags?.tag).toEqual([expect.objectContaining({ tagKey: 'owner', tagValue: 'sec' })]);
+    const custom = await ram.listPolicies(new $Ram.ListPoliciesRequest({ policyType: 'Custom' }));
+    expect(custom.body?.policies?.policy?.map((p) => p.policyName)).toEqual(['tagged', 'untagged']);
+  });
+
   it('tags sent flattened by pop-core (V1)', async () => {
     await pop.request('TagResources', { ResourceType: 'user', 'ResourceNames.1': 'alice', 'Tag.1.Key': 'cost', 'Tag.1.Value': 'cc1' }, { method: 'POST' });
     const r = (await pop.request('ListTagResources', { ResourceType: 'user', 'Tag.1.Key': 'cost' }, { method: 'GET' })) as { TagResources: Array<{ ResourceName: string; TagValue: string }> };

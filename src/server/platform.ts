@@ -14,6 +14,8 @@ export interface Platform {
   clock: Clock;
   logger: Logger;
   hostId: string;
+  /** The data directory (embedded stores such as the events DuckDB file live under it). */
+  dataDir: string;
   /** Seals secrets at rest with the root key (`BULWARK_ROOT_KEY` or `<dataDir>/root.key`). */
   sealer: Sealer;
 }
@@ -38,5 +40,5 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     throw e;
   }
   const clock = options.clock ?? systemClock;
-  return { storage, audit: new AuditTrail(storage, clock), clock, logger: options.logger, hostId: hostname(), sealer };
+  return { storage, audit: new AuditTrail(storage, clock), clock, logger: options.logger, hostId: hostname(), sealer, dataDir: options.dataDir };
 }

@@ -26,6 +26,8 @@ function view(row: KeyRow): AccessKeyView {
 async function ownerId(ctx: IamContext, userName: string | undefined): Promise<string | null> {
   if (userName !== undefined) return (await requireUser(ctx, userName)).id;
   if (ctx.caller.principalType === 'user') return ctx.caller.principalId;
+  // an assumed role has no keys of its own and must never reach the root identity's keys
+  if (ctx.caller.principalType === 'role') throw new BulwarkError('MissingParameter', { field: 'UserName' });
   return null;
 }
 

@@ -5,7 +5,7 @@
 // same wrk settings, CPU-pinned with taskset so the load generator and the proxy never share a core.
 // Prints a table and, as the last line, one JSON object with the figures and the Bulwark/nginx ratio.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,20 +103,45 @@ function toMs(v) {
   return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
 }
 
-function wrk(url) {
+/** utime+stime (clock ticks) of a process and its children: CPU spent, robust on a busy shared machine. */
+function cpuTicks(pid) {
+  if (!pid) return 0;
+  let pids = [pid];
+  try {
+    pids = pids.concat(execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number));
+  } catch {
+    /* no children */
+  }
+  let total = 0;
+  for (const p of pids) {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+function wrk(url, pid) {
+  const before = cpuTicks(pid);
   const out = execFileSync('taskset', ['-c', CORE_WRK, 'wrk', `-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION}`, '--latency', url], { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
   const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
   const errors = /Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1];
   const socketErrors = /Socket errors: (.*)/.exec(out)?.[1];
-  return { rps: Math.round(rps), p50_ms: Number(p50.toFixed(3)), p99_ms: Number(p99.toFixed(3)), non2xx: Number(errors ?? 0), socketErrors: socketErrors ?? '' };
+  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const cpuUsPerReq = total > 0 ? ((cpuTicks(pid) - before) * TICK_US) / total : NaN;
+  return { cpu_us: Number(cpuUsPerReq.toFixed(1)), rps: Math.round(rps), p50_ms: Number(p50.toFixed(3)), p99_ms: Number(p99.toFixed(3)), non2xx: Number(errors ?? 0), socketErrors: socketErrors ?? '' };
 }
 
 const originPort = await freePort();
 const nginxProxyPort = await freePort();
-start(CORE_ORIGIN, 'nginx', ['-p', dir, '-c', nginxConf('origin', `server { listen 127.0.0.1:${originPort}; root ${dir}; location / { try_files $uri /index.html; } }`), '-g', 'daemon off;']);
-start(CORE_PROXY, 'nginx', [
+const originProc = start(CORE_ORIGIN, 'nginx', ['-p', dir, '-c', nginxConf('origin', `server { listen 127.0.0.1:${originPort}; root ${dir}; location / { try_files $uri /index.html; } }`), '-g', 'daemon off;']);
+const nginxProc = start(CORE_PROXY, 'nginx', [
   '-p', dir, '-c',
   nginxConf('proxy', `upstream origin { server 127.0.0.1:${originPort}; keepalive 64; }
   server { listen 127.0.0.1:${nginxProxyPort};
@@ -164,16 +189,20 @@ execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s
 execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.nginx], { stdio: 'ignore' });
 
 const results = {};
-for (const [name, url] of Object.entries(targets)) results[name] = wrk(url);
+const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid };
+for (const [name, url] of Object.entries(targets)) results[name] = wrk(url, pids[name]);
 
 const ratio = results.bulwark.rps / results.nginx.rps;
 console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
-console.log('target                     rps     p50 ms   p99 ms   non-2xx');
+console.log('target                     rps     p50 ms   p99 ms  CPU µs/req  non-2xx');
 for (const [name, r] of Object.entries(results)) {
   const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)' }[name];
-  console.log(`${label.padEnd(26)} ${String(r.rps).padStart(7)} ${r.p50_ms.toFixed(2).padStart(9)} ${r.p99_ms.toFixed(2).padStart(8)} ${String(r.non2xx).padStart(9)}${r.socketErrors ? `  socket errors: ${r.socketErrors}` : ''}`);
+  console.log(`${label.padEnd(26)} ${String(r.rps).padStart(7)} ${r.p50_ms.toFixed(2).padStart(9)} ${r.p99_ms.toFixed(2).padStart(8)} ${String(r.cpu_us).padStart(11)} ${String(r.non2xx).padStart(8)}${r.socketErrors ? `  socket errors: ${r.socketErrors}` : ''}`);
 }
-console.log(`ratio bulwark/nginx (rps): ${ratio.toFixed(2)} (target >= 0.6)`);
+const cpuRatio = results.nginx.cpu_us / results.bulwark.cpu_us;
+console.log(`ratio bulwark/nginx: rps ${ratio.toFixed(2)} (target >= 0.6); CPU efficiency (nginx µs/req ÷ bulwark µs/req) ${cpuRatio.toFixed(2)}`);
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+if (Number(load) > cores) console.log(`note: load average ${load} on ${cores} cores — the machine is busy, rps figures are noisy; CPU µs/req is the steadier measure`);
 cleanup();
 console.log(
   JSON.stringify({
@@ -185,6 +214,10 @@ console.log(
     nginx_p99_ms: results.nginx.p99_ms,
     bulwark_p50_ms: results.bulwark.p50_ms,
     bulwark_p99_ms: results.bulwark.p99_ms,
+    nginx_cpu_us_per_req: results.nginx.cpu_us,
+    bulwark_cpu_us_per_req: results.bulwark.cpu_us,
     vs_nginx: Number(ratio.toFixed(3)),
+    cpu_vs_nginx: Number(cpuRatio.toFixed(3)),
+    load_average: Number(load),
   }),
 );

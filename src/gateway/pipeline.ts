@@ -93,7 +93,8 @@ export async function runRequestStages(
       const refused = await readBody();
       if (refused) return refused;
     }
-    const d = await stage.onRequest(ctx);
+    const r = stage.onRequest(ctx);
+    const d = r instanceof Promise ? await r : r;
     if (d.type === 'continue') continue;
     if (d.type === 'allow') {
       ctx.allowed = true;

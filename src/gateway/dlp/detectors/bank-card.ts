@@ -55,11 +55,22 @@ export const ISSUER_RANGES: readonly IssuerRange[] = [
   { issuer: 'maestro', low: '6761', high: '6763', lengths: [13, 14, 15, 16, 17, 18, 19] },
 ];
 
+const RANGES_BY_PREFIX = ISSUER_RANGES.map((r) => ({ ...r, k: r.low.length, lowN: Number(r.low), highN: Number(r.high) }));
+
 /** The card network of a digit string, or undefined when no range (with its lengths) matches. */
 export function cardIssuer(digits: string): string | undefined {
-  for (const r of ISSUER_RANGES) {
-    const head = digits.slice(0, r.low.length);
-    if (head >= r.low && head <= r.high && r.lengths.includes(digits.length)) return r.issuer;
+  const first = digits.charCodeAt(0);
+  // No issuer range starts with 0, 1, 7 or 9: most digit strings stop here.
+  if (first === 48 || first === 49 || first === 55 || first === 57) return undefined;
+  const prefixes = [0, 0, 0, 0, 0];
+  let p = 0;
+  for (let i = 0; i < 4; i++) {
+    p = p * 10 + (digits.charCodeAt(i) - 48);
+    prefixes[i + 1] = p;
+  }
+  for (const r of RANGES_BY_PREFIX) {
+    const head = prefixes[r.k] ?? -1;
+    if (head >= r.lowN && head <= r.highN && r.lengths.includes(digits.length)) return r.issuer;
   }
   return undefined;
 }
@@ -83,8 +94,11 @@ function wellGrouped(value: string): boolean {
 }
 
 export function isValidCardNumber(value: string): boolean {
-  if (!wellGrouped(value)) return false;
-  const digits = value.replace(/[ -]/g, '');
+  const first = value.charCodeAt(0);
+  if (first === 48 || first === 49 || first === 55 || first === 57) return false;
+  const separated = value.includes(' ') || value.includes('-');
+  if (separated && !wellGrouped(value)) return false;
+  const digits = separated ? value.replace(/[ -]/g, '') : value;
   if (digits.length < 13 || digits.length > 19) return false;
   return cardIssuer(digits) !== undefined && luhnValid(digits);
 }

@@ -56,4 +56,15 @@ describe('groups', () => {
     await deleteGroup(ctx, { GroupName: 'ops' });
     await expect(getGroup(ctx, { GroupName: 'ops' })).rejects.toMatchObject({ code: 'EntityNotExist.Group' });
   });
+
+  it('keeps a user in at most 10 groups', async () => {
+    const ctx = f.ctx();
+    await createUser(ctx, { UserName: 'busy' });
+    for (let i = 0; i < 11; i++) await createGroup(ctx, { GroupName: `g${i}` });
+    for (let i = 0; i < 10; i++) await addUserToGroup(ctx, { GroupName: `g${i}`, UserName: 'busy' });
+    await expect(addUserToGroup(ctx, { GroupName: 'g10', UserName: 'busy' })).rejects.toMatchObject({ code: 'LimitExceeded.User.Group' });
+    await removeUserFromGroup(ctx, { GroupName: 'g0', UserName: 'busy' });
+    await addUserToGroup(ctx, { GroupName: 'g10', UserName: 'busy' });
+    expect(await listGroupsForUser(ctx, { UserName: 'busy' })).toHaveLength(10);
+  });
 });

@@ -7,6 +7,10 @@ import { requireUser } from './users.js';
 
 type GroupRow = IamTables['iam_groups'];
 
+/** Alibaba Cloud's quotas. */
+export const MAX_GROUPS_PER_ACCOUNT = 300;
+export const MAX_GROUPS_PER_USER = 10;
+
 /** A RAM group as the API returns it. */
 export interface GroupView {
   GroupId: string;
@@ -33,6 +37,8 @@ async function nameTaken(ctx: IamContext, name: string): Promise<boolean> {
 
 export async function createGroup(ctx: IamContext, input: { GroupName: string; Comments?: string | undefined }): Promise<Omit<GroupView, 'UpdateDate'>> {
   if (await nameTaken(ctx, input.GroupName)) throw new BulwarkError('EntityAlreadyExists.Group', { name: input.GroupName });
+  const count = await ctx.db.selectFrom('iam_groups').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', ctx.caller.accountId).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_GROUPS_PER_ACCOUNT) throw new BulwarkError('LimitExceeded.Group', { max: MAX_GROUPS_PER_ACCOUNT });
   const t = now(ctx);
   const row: GroupRow = { id: newPrincipalId(), account_id: ctx.caller.accountId, name: input.GroupName, comments: input.Comments ?? '', created_at: t, updated_at: t };
   await ctx.db.insertInto('iam_groups').values(row).execute();
@@ -77,6 +83,8 @@ export async function addUserToGroup(ctx: IamContext, input: { GroupName: string
   const user = await requireUser(ctx, input.UserName);
   const existing = await ctx.db.selectFrom('iam_group_members').select('user_id').where('group_id', '=', group.id).where('user_id', '=', user.id).executeTakeFirst();
   if (existing) throw new BulwarkError('EntityAlreadyExists.User.Group', { user: user.name, group: group.name });
+  const joined = await ctx.db.selectFrom('iam_group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+  if (Number(joined.n) >= MAX_GROUPS_PER_USER) throw new BulwarkError('LimitExceeded.User.Group', { name: user.name, max: MAX_GROUPS_PER_USER });
   await ctx.db.insertInto('iam_group_members').values({ account_id: ctx.caller.accountId, group_id: group.id, user_id: user.id, joined_at: now(ctx) }).execute();
   ctx.invalidate('membership');
 }

@@ -7,6 +7,8 @@ import { requireUser } from './users.js';
 type DeviceRow = IamTables['iam_mfa_devices'];
 
 /** The sealing context binds a TOTP seed to its device. */
+export const MAX_MFA_DEVICES_PER_ACCOUNT = 5000;
+
 export const mfaSealContext = (serial: string): string => `iam/mfa/${serial}`;
 
 export function mfaSerial(accountId: string, name: string): string {
@@ -34,6 +36,8 @@ export async function createVirtualMFADevice(ctx: IamContext, input: { VirtualMF
   const serial = mfaSerial(ctx.caller.accountId, input.VirtualMFADeviceName);
   const clash = await ctx.db.selectFrom('iam_mfa_devices').select('serial_number').where('account_id', '=', ctx.caller.accountId).where('serial_number', '=', serial).executeTakeFirst();
   if (clash) throw new BulwarkError('EntityAlreadyExists.VirtualMFADevice', { name: input.VirtualMFADeviceName });
+  const count = await ctx.db.selectFrom('iam_mfa_devices').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', ctx.caller.accountId).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_MFA_DEVICES_PER_ACCOUNT) throw new BulwarkError('LimitExceeded.VirtualMFADevice', { max: MAX_MFA_DEVICES_PER_ACCOUNT });
   const seed = newTotpSeed();
   await ctx.db
     .insertInto('iam_mfa_devices')

@@ -10,6 +10,7 @@ type RoleRow = IamTables['iam_roles'];
 
 export const MIN_SESSION_DURATION = 3600;
 export const MAX_SESSION_DURATION = 43200;
+export const MAX_ROLES_PER_ACCOUNT = 1000;
 
 /** `acs:ram::<account>:role/<name>`, the name lower-cased as Alibaba Cloud writes role ARNs. */
 export function roleArn(accountId: string, name: string): string {
@@ -67,6 +68,8 @@ export async function createRole(ctx: IamContext, input: CreateRoleInput): Promi
   checkDuration(duration, 'MaxSessionDuration');
   const clash = await ctx.db.selectFrom('iam_roles').select('id').where('account_id', '=', ctx.caller.accountId).where('name', '=', input.RoleName).executeTakeFirst();
   if (clash) throw new BulwarkError('EntityAlreadyExists.Role', { name: input.RoleName });
+  const count = await ctx.db.selectFrom('iam_roles').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', ctx.caller.accountId).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_ROLES_PER_ACCOUNT) throw new BulwarkError('LimitExceeded.Role', { max: MAX_ROLES_PER_ACCOUNT });
   const t = now(ctx);
   const row: RoleRow = { id: newPrincipalId(), account_id: ctx.caller.accountId, name: input.RoleName, description: input.Description ?? '', trust_policy: input.AssumeRolePolicyDocument, max_session_duration: duration, created_at: t, updated_at: t };
   await ctx.db.insertInto('iam_roles').values(row).execute();

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import * as names from '../../iam/names.js';
+import { MAX_POLICY_DOCUMENT_LENGTH } from '../../iam/policy/index.js';
 import { createRole, deleteRole, getRole, listRoles, MAX_SESSION_DURATION, MIN_SESSION_DURATION, updateRole } from '../../iam/roles.js';
 import type { AnyActionDef } from '../action.js';
 import { ramAction, ramArn } from './common.js';
 import { tags } from './lists.js';
 
 const role = z.object({ RoleName: names.roleName });
-const trustDocument = z.string().min(1).max(2048);
+const trustDocument = z.string().min(1).max(MAX_POLICY_DOCUMENT_LENGTH);
 const duration = z.coerce.number().int().min(MIN_SESSION_DURATION).max(MAX_SESSION_DURATION);
 const roleDescription = z.string().max(1024);
 

@@ -170,7 +170,17 @@ export const siteConfig = z
     acl: ipAccessList.default({ allow: [], deny: [] }),
     rules: z.array(accessRuleConfig).default([]),
     rateLimits: z.array(rateLimitConfig).default([]),
-    waf: z.object({ mode: z.enum(['off', 'detect', 'block']).default('off') }).strict().default({ mode: 'off' }),
+    waf: z
+      .object({
+        mode: z.enum(['off', 'detect', 'block']).default('off'),
+        /** OWASP CRS folder (rules/ + crs-setup.conf[.example]); relative to the config file. */
+        crsDir: z.string().min(1).optional(),
+        paranoia: z.number().int().min(1).max(4).default(1),
+        /** Extra SecLang lines (SecRule …) for this site. */
+        rules: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ mode: 'off', paranoia: 1, rules: [] }),
     tls: z
       .object({
         certificates: z.array(tlsCertificate).default([]),

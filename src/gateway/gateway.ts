@@ -6,6 +6,7 @@ import { MemoryRateLimiterStore } from './cc/memory-store.js';
 import { RedisRateLimiterStore } from './cc/redis-store.js';
 import { openListener, type OpenListener } from './listener.js';
 import type { GatewayPlugin } from './plugin.js';
+import { createWafPlugin } from './waf-plugin.js';
 import { activateRuntime, compileRuntime, retiredUpstreams, type GatewayRuntime } from './runtime.js';
 
 export interface GatewayOptions {
@@ -44,9 +45,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const baseDir = options.baseDir ?? process.cwd();
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
   const env = options.env ?? process.env;
-  const plugins = options.plugins ?? [];
+  // The WAF engine is built in; other plugins (DLP) run after it.
+  const plugins = [createWafPlugin(), ...(options.plugins ?? [])];
+  const prepare = async (cfg: GatewayConfig): Promise<void> => {
+    for (const p of plugins) await p.prepare?.(cfg, baseDir);
+  };
   const drainMs = options.drainMs ?? 5000;
   const log = options.accessLog ?? new NdjsonAccessLog({ file: config.accessLog.file, stdout: config.accessLog.stdout });
+  await prepare(config);
   let store = storeFor(config, logger);
   await storeReady(store);
   let listeners: OpenListener[] = [];
@@ -88,6 +94,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     },
     async reload(next: GatewayConfig) {
       const previous = runtime;
+      await prepare(next);
       let nextStore = store;
       if (next.redisUrl !== previous.config.redisUrl || next.redisPrefix !== previous.config.redisPrefix) {
         nextStore = storeFor(next, logger);

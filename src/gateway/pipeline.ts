@@ -101,7 +101,7 @@ export async function runRequestStages(
       if (d.ruleId) ctx.matchedRules.push(d.ruleId);
       continue;
     }
-    if (d.type === 'block' && d.ruleId) ctx.matchedRules.push(d.ruleId);
+    if (d.type === 'block' && d.ruleId && !ctx.matchedRules.includes(d.ruleId)) ctx.matchedRules.push(d.ruleId);
     return d;
   }
   return CONTINUE;

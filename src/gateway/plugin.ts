@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../config/gateway.js';
+import type { GatewayConfig, SiteConfig } from '../config/gateway.js';
 import type { RequestStage, ResponseStage } from './pipeline.js';
 
 /**
@@ -8,6 +8,8 @@ import type { RequestStage, ResponseStage } from './pipeline.js';
  */
 export interface GatewayPlugin {
   readonly name: string;
+  /** Async preparation (loading rule sets) before a config is compiled, at start and on every reload; throw to refuse the config. */
+  prepare?(config: GatewayConfig, baseDir: string): Promise<void>;
   requestStages?(site: SiteConfig): RequestStage[];
   responseStages?(site: SiteConfig): ResponseStage[];
   close?(): Promise<void>;

@@ -1,0 +1,70 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { SiteConfig } from '../config/gateway.js';
+import { createWaf, type Waf } from '../waf/waf.js';
+import { CONTINUE, type Decision, type RequestContext, type RequestStage } from './pipeline.js';
+import type { GatewayPlugin } from './plugin.js';
+
+type WafSettings = SiteConfig['waf'];
+
+function keyOf(w: WafSettings, baseDir: string): string {
+  return JSON.stringify([w.mode, w.crsDir === undefined ? undefined : isAbsolute(w.crsDir) ? w.crsDir : resolve(baseDir, w.crsDir), w.paranoia, w.rules]);
+}
+
+function headerPairs(raw: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+/**
+ * The WAF stage: one engine transaction per request, fed the request line, headers and (buffered)
+ * body. Matched rule ids are recorded as `waf:<id>`; in `block` mode an interruption refuses the
+ * request, in `detect` mode it is only logged.
+ */
+export function wafStage(waf: Waf, mode: 'detect' | 'block'): RequestStage {
+  return {
+    name: 'waf',
+    kind: 'security',
+    needsBody: () => true,
+    onRequest(ctx: RequestContext): Decision {
+      const tx = waf.newTransaction({ remoteAddr: ctx.clientIp, requestId: ctx.id, serverName: ctx.host });
+      const uri = ctx.query === '' ? ctx.path : `${ctx.path}?${ctx.query}`;
+      const interruption = tx.processRequestHeaders({ method: ctx.method, uri, protocol: `HTTP/${ctx.httpVersion}`, headers: headerPairs(ctx.rawHeaders) }) ?? tx.processRequestBody(ctx.body);
+      for (const m of tx.matchedRules()) ctx.matchedRules.push(`waf:${m.id}`);
+      const scores = tx.anomalyScores();
+      if (scores.inbound > 0) ctx.tags['waf.inbound_score'] = String(scores.inbound);
+      if (interruption && mode === 'block') {
+        const status = interruption.status >= 400 && interruption.status <= 599 ? interruption.status : 403;
+        return { type: 'block', status, reason: 'waf', ruleId: `waf:${interruption.ruleId}` };
+      }
+      return CONTINUE;
+    },
+  };
+}
+
+/** Builds (and caches across reloads) one WAF engine per distinct site `waf` setting. */
+export function createWafPlugin(): GatewayPlugin {
+  let engines = new Map<string, Waf>();
+  let baseDirOf = process.cwd();
+  return {
+    name: 'waf',
+    async prepare(config, baseDir) {
+      baseDirOf = baseDir;
+      const next = new Map<string, Waf>();
+      for (const site of config.sites) {
+        if (site.waf.mode === 'off') continue;
+        const key = keyOf(site.waf, baseDir);
+        if (next.has(key)) continue;
+        const existing = engines.get(key);
+        const crsDir = site.waf.crsDir === undefined ? undefined : isAbsolute(site.waf.crsDir) ? site.waf.crsDir : resolve(baseDir, site.waf.crsDir);
+        next.set(key, existing ?? (await createWaf({ mode: site.waf.mode, paranoia: site.waf.paranoia, rules: site.waf.rules, ...(crsDir ? { crsDir } : {}) })));
+      }
+      engines = next;
+    },
+    requestStages(site) {
+      if (site.waf.mode === 'off') return [];
+      const waf = engines.get(keyOf(site.waf, baseDirOf));
+      return waf ? [wafStage(waf, site.waf.mode)] : [];
+    },
+  };
+}

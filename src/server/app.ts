@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { BulwarkError } from '../core/errors.js';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
+import { eventsPlugin } from '../events/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = createServices(platform);
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
+  await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BulwarkError } from '../core/errors.js';
+import type { FrontDoor } from '../openapi/dispatch.js';
+import { parseForm } from '../openapi/percent.js';
+import type { SignedRequest } from '../openapi/authenticate.js';
+import { toErrorBody } from '../server/error-body.js';
+import { parseEventBody } from './ingest.js';
+import type { EventService } from './service.js';
+
+/** Signed requests carry these RAM actions; system policy BulwarkEventsIngestAccess grants PutEvents. */
+export const PUT_EVENTS_ACTION = 'bulwark:PutEvents';
+export const SEARCH_EVENTS_ACTION = 'bulwark:SearchEvents';
+export const INGEST_PATH = '/api/ingest/events';
+export const SEARCH_PATH = '/api/events/search';
+
+export interface EventsRoutesOptions {
+  service: EventService;
+  frontDoor: FrontDoor;
+  hostId: string;
+}
+
+function signedRequest(req: FastifyRequest): SignedRequest {
+  const rawUrl = req.raw.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const query = parseForm(q < 0 ? '' : rawUrl.slice(q + 1));
+  if (query.malformed !== undefined) throw new BulwarkError('InvalidParameter', { field: query.malformed, reason: 'malformed percent-encoding' });
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  return { method: req.method, path: q < 0 ? rawUrl : rawUrl.slice(0, q), query: query.params, form: {}, headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
+}
+
+/** `POST /api/ingest/events` and `POST /api/events/search`, signed like any API call (V3 or V1). */
+export async function eventsRoutes(app: FastifyInstance, options: EventsRoutesOptions): Promise<void> {
+  // Raw bodies: the signature covers the exact bytes.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 32 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  const authorize = async (req: FastifyRequest, action: string, resource: string) => {
+    const meta = { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}) };
+    return options.frontDoor.authenticateAndAuthorize(signedRequest(req), meta, action, resource);
+  };
+  const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
+    const { status, body } = toErrorBody(e, req.id, options.hostId);
+    if (e instanceof BulwarkError && e.code === 'Events.Busy') reply.header('retry-after', String(e.params.retryAfter ?? 1));
+    if (status >= 500) req.log.error({ err: e }, 'events request failed');
+    return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  };
+
+  app.post(INGEST_PATH, async (req, reply) => {
+    try {
+      const caller = await authorize(req, PUT_EVENTS_ACTION, `acs:bulwark:*:*:events/ingest`);
+      const docs = parseEventBody(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), String(req.headers['content-type'] ?? ''));
+      const result = await options.service.ingest.ingest(docs, { 'cloud.account.id': caller.accountId });
+      return reply.header('content-type', 'application/json; charset=utf-8').send({ RequestId: req.id, accepted: result.accepted, rejected: result.rejected });
+    } catch (e) {
+      return fail(req, reply, e);
+    }
+  });
+
+  app.post(SEARCH_PATH, async (req, reply) => {
+    try {
+      const caller = await authorize(req, SEARCH_EVENTS_ACTION, `acs:bulwark:*:*:events/search`);
+      let input: unknown;
+      try {
+        input = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '{}');
+      } catch {
+        throw new BulwarkError('InvalidParameter', { field: 'body', reason: 'expected a JSON object' });
+      }
+      const result = await options.service.search(input, caller.accountId);
+      return reply.header('content-type', 'application/json; charset=utf-8').send({ RequestId: req.id, ...result });
+    } catch (e) {
+      return fail(req, reply, e);
+    }
+  });
+}

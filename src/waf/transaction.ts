@@ -5,6 +5,7 @@ import { parseJsonBody } from './bodies/json.js';
 import { parseMultipart } from './bodies/multipart.js';
 import { parseUrlEncoded } from './bodies/urlencoded.js';
 import { parseXmlBody } from './bodies/xml.js';
+import { urlDecode } from './transformations/url-decode.js';
 import type { EngineConfig } from './engine-config.js';
 import type { Interruption, MatchedRule } from './interruption.js';
 import type { OperatorResult } from './operators/operator.js';
@@ -263,9 +264,11 @@ export class Transaction implements VariableSource, ActionTarget {
     const q = noFragment.indexOf('?');
     const path = q < 0 ? noFragment : noFragment.slice(0, q);
     const query = q < 0 ? '' : noFragment.slice(q + 1);
-    s.set('REQUEST_FILENAME', path);
-    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    s.set('REQUEST_BASENAME', slash < 0 ? path : path.slice(slash + 1));
+    // REQUEST_FILENAME is the percent-decoded path, as the web server maps it (`+` stays a plus).
+    const filename = path.includes('%') ? urlDecode(path.replace(/\+/g, '%2B')) : path;
+    s.set('REQUEST_FILENAME', filename);
+    const slash = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+    s.set('REQUEST_BASENAME', slash < 0 ? filename : filename.slice(slash + 1));
     s.set('QUERY_STRING', query);
     const args = this.maps.get('ARGS') as MapCollection;
     const get = this.maps.get('ARGS_GET') as MapCollection;
@@ -319,7 +322,9 @@ export class Transaction implements VariableSource, ActionTarget {
       }
       if (processor !== undefined) s.set('REQBODY_PROCESSOR', processor);
       this.processBody(processor, text, ct);
-      if (processor === undefined || processor === 'URLENCODED' || this.forceRequestBodyVariable) s.set('REQUEST_BODY', text);
+      // REQUEST_BODY holds the raw body unless a structured processor took it apart (XML, MULTIPART), as in
+      // ModSecurity; JSON keeps it too (CRS 934210 looks for `"key__lookup":` in JSON bodies there).
+      if (processor === undefined || processor === 'URLENCODED' || processor === 'JSON' || this.forceRequestBodyVariable) s.set('REQUEST_BODY', text);
     } else {
       s.set('REQUEST_BODY_LENGTH', String(text.length));
       if (this.bodyProcessor !== undefined) s.set('REQBODY_PROCESSOR', this.bodyProcessor);

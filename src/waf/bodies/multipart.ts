@@ -66,7 +66,8 @@ function parseDisposition(value: string, flags: MultipartFlags): { name: string 
       let j = 1;
       let out = '';
       while (j < rest.length && rest[j] !== '"') {
-        if (rest[j] === '\\' && j + 1 < rest.length) { out += rest[j + 1]; j += 2; continue; }
+        // like ModSecurity, only \" and \\ are escapes; other backslashes stay (Windows paths, evasions)
+        if (rest[j] === '\\' && (rest[j + 1] === '"' || rest[j + 1] === '\\')) { out += rest[j + 1]; j += 2; continue; }
         out += rest[j];
         j++;
       }

@@ -53,7 +53,9 @@ function toRequest(input: FtwInput): ParsedRequest | undefined {
   const body = input.data === undefined ? '' : Buffer.from(expandTemplate(input.data), 'utf8').toString('latin1');
   const auto = input.autocomplete_headers !== false;
   // go-ftw's autocomplete: a body gets a Content-Length and, when absent, a urlencoded Content-Type.
-  if (auto && body.length > 0 && !headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) {
+  const method = input.method ?? 'GET';
+  const bodyMethod = body.length > 0 || /^(POST|PUT|PATCH)$/.test(method);
+  if (auto && bodyMethod && !headers.some(([k]) => /^(content-length|transfer-encoding)$/i.test(k))) {
     headers.push(['Content-Length', String(body.length)]);
   }
   if (auto && body.length > 0 && !headers.some(([k]) => /^content-type$/i.test(k))) {
@@ -61,9 +63,9 @@ function toRequest(input: FtwInput): ParsedRequest | undefined {
   }
   if (auto && !headers.some(([k]) => /^connection$/i.test(k))) headers.push(['Connection', 'close']);
   return {
-    method: input.method ?? 'GET',
+    method,
     uri: Buffer.from(input.uri ?? '/', 'utf8').toString('latin1'),
-    version: input.version === '' ? 'HTTP/0.9' : (input.version ?? 'HTTP/1.1'),
+    version: input.version ?? 'HTTP/1.1',
     headers,
     body,
   };
@@ -133,7 +135,8 @@ function runStage(waf: Waf, input: FtwInput, output: FtwOutput): string | undefi
     status = rejected ?? 400;
   } else {
     const tx = waf.newTransaction({ remoteAddr: '127.0.0.1', remotePort: 40000, serverName: 'localhost', serverPort: input.port ?? 80 });
-    let it = tx.processRequestHeaders({ method: req.method, uri: req.uri, protocol: req.version, headers: req.headers });
+    // A request line without a version is HTTP/0.9 (the front end lets it through; CRS 920430 flags it).
+    let it = tx.processRequestHeaders({ method: req.method, uri: req.uri, protocol: req.version === '' ? 'HTTP/0.9' : req.version, headers: req.headers });
     it ??= tx.processRequestBody(req.body);
     if (it === undefined) {
       const res = backendResponse(req);

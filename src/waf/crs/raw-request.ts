@@ -2,6 +2,7 @@
 export interface ParsedRequest {
   readonly method: string;
   readonly uri: string;
+  /** Empty for a request line without a version (HTTP/0.9). */
   readonly version: string;
   readonly headers: Array<[string, string]>;
   readonly body: string;
@@ -40,5 +41,5 @@ export function parseRawRequest(raw: string): ParsedRequest | undefined {
     if (colon <= 0) continue;
     headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
   }
-  return { method: m[1] as string, uri: m[2] as string, version: m[3] ?? 'HTTP/0.9', headers, body };
+  return { method: m[1] as string, uri: m[2] as string, version: m[3] ?? '', headers, body };
 }

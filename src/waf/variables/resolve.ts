@@ -9,8 +9,23 @@ export interface VariableSource {
   xml(path: string): string[];
 }
 
+const keyTests = new WeakMap<VariableSpec, Map<string, boolean>>();
+
+/** `ARGS:/re/` key test, remembered per selector (keys such as header names repeat across requests). */
+function keyMatches(spec: VariableSpec, key: string): boolean {
+  let memo = keyTests.get(spec);
+  if (memo === undefined) { memo = new Map(); keyTests.set(spec, memo); }
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    hit = (spec.keyRegex as NonNullable<VariableSpec['keyRegex']>).test(key);
+    if (memo.size > 4096) memo.clear();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
 function selected(spec: VariableSpec, key: string): boolean {
-  if (spec.keyRegex !== undefined) return spec.keyRegex.test(key);
+  if (spec.keyRegex !== undefined) return keyMatches(spec, key);
   if (spec.key !== undefined) return spec.key === key.toLowerCase();
   return true;
 }
@@ -53,7 +68,7 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
       if (coll === undefined) continue;
       for (const e of coll.all()) {
         if (spec.key !== undefined && spec.key !== e.keyLower) continue;
-        if (spec.keyRegex !== undefined && !spec.keyRegex.test(e.key)) continue;
+        if (spec.keyRegex !== undefined && !keyMatches(spec, e.key)) continue;
         if (exclusions !== undefined && excluded(exclusions, e.key)) continue;
         count++;
         if (!spec.count) out.push({ name: `${name}:${e.key}`, key: e.key, value: kind === 'names' ? e.key : e.value });

@@ -1,0 +1,30 @@
+import { defineErrors } from './define.js';
+
+/** Errors of KMS (keys, crypto operations, secrets, the keyring) with Alibaba Cloud KMS codes where one exists. */
+export const kmsErrors = defineErrors({
+  'Forbidden.KeyNotFound': { status: 404, message: 'The specified key "{keyId}" is not found.' },
+  'Forbidden.AliasNotFound': { status: 404, message: 'The specified alias "{alias}" is not found.' },
+  'Forbidden.ResourceNotFound': { status: 404, message: 'The specified resource "{resource}" is not found.' },
+  'Forbidden.KeyVersionNotFound': { status: 404, message: 'The key version "{keyVersionId}" of key "{keyId}" is not found.' },
+  'Rejected.Disabled': { status: 400, message: 'The key "{keyId}" is disabled.', recommend: 'Enable the key with EnableKey.' },
+  'Rejected.PendingDeletion': { status: 400, message: 'The {resource} "{name}" is pending deletion.', recommend: 'Cancel the deletion (CancelKeyDeletion / RestoreSecret) to use it again.' },
+  'Rejected.ResourceExist': { status: 409, message: 'The {resource} "{name}" already exists.' },
+  'Rejected.DeletionProtection': { status: 400, message: 'The key "{keyId}" is protected from deletion.', recommend: 'Turn deletion protection off with SetDeletionProtection first.' },
+  'Rejected.IncorrectKeyUsage': { status: 400, message: 'The key "{keyId}" has usage {keyUsage} and cannot be used for {operation}.' },
+  'Rejected.IncorrectKeySpec': { status: 400, message: 'The operation {operation} is not supported for key spec {keySpec}.' },
+  'Rejected.UnsupportedOperation': { status: 400, message: 'The operation is not supported: {reason}.' },
+  'InvalidCiphertext': { status: 400, message: 'The ciphertext is invalid: {reason}.', recommend: 'Pass the CiphertextBlob exactly as returned, with the same EncryptionContext.' },
+  'InvalidParameter.EncryptionContext': { status: 400, message: 'The EncryptionContext is invalid: {reason}.', recommend: 'Pass a JSON object of string values, e.g. {"purpose":"db"}.' },
+  'InvalidParameter.KeySpec': { status: 400, message: 'The key spec "{keySpec}" is not supported{reason}.' },
+  'InvalidParameter.KeyUsage': { status: 400, message: 'The key usage "{keyUsage}" is not valid for key spec {keySpec}.' },
+  'InvalidParameter.Algorithm': { status: 400, message: 'The algorithm "{algorithm}" is not valid for key spec {keySpec}.' },
+  'InvalidParameter.ProtectionLevel': { status: 400, message: 'ProtectionLevel {level} is not available: {reason}.', recommend: 'Configure the pkcs11 keyring (BULWARK_KMS_PKCS11_MODULE) for HSM keys.' },
+  'InvalidParameter.Plaintext': { status: 400, message: 'The plaintext is invalid: {reason}.' },
+  'Kms.Keyring.WrongPassphrase': { status: 500, message: 'The KMS keyring cannot be unsealed: the passphrase is wrong.', recommend: 'Restart with the passphrase the keyring was created with (BULWARK_KMS_PASSPHRASE); KMS stays closed until then.' },
+  'Kms.Keyring.Insecure': { status: 500, message: 'The KMS root key file "{path}" is {reason}.', recommend: 'chmod 600 the file and keep it owned by the server user.' },
+  'Kms.Keyring.Unavailable': { status: 503, message: 'The KMS keyring "{backend}" is unavailable: {reason}.' },
+  'Kms.Keyring.UnwrapFailed': { status: 500, message: 'Key material cannot be unwrapped by the {backend} keyring: {reason}.', recommend: 'Check that the server runs with the same KMS root of trust that wrapped the keys.' },
+  'Kms.NotStarted': { status: 503, message: 'KMS is not started on this server.' },
+  'Kms.File.Corrupt': { status: 400, message: 'The encrypted file is corrupt or was modified: {reason}.' },
+  'Kms.File.Unreadable': { status: 400, message: 'Cannot read "{path}": {reason}.' },
+});

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { AuditEventInput } from '../audit/event.js';
+import { newRequestId } from '../core/ids.js';
+import { systemCaller } from '../iam/caller.js';
+import type { Platform } from '../server/platform.js';
+import type { Keyrings, KmsContext } from './context.js';
+import { now } from './context.js';
+import { destroyKey, rotateKey } from './keys.js';
+import { destroySecret } from './secrets.js';
+import type { KmsTables } from './tables.js';
+
+export interface KmsJobReport {
+  rotated: string[];
+  deletedKeys: string[];
+  deletedSecrets: string[];
+}
+
+function systemEvent(eventName: string, accountId: string, requestId: string, resource: Record<string, unknown>): AuditEventInput {
+  return {
+    eventName,
+    eventSource: 'kms.aliyuncs.com',
+    eventType: 'SystemEvent',
+    eventRW: 'Write',
+    requestId,
+    requestParameters: resource,
+    userIdentity: { type: 'system', principalId: 'bulwark-kms-scheduler', accountId },
+  };
+}
+
+/**
+ * One pass of the KMS scheduler: rotates keys whose automatic rotation is due, destroys keys and
+ * secrets whose deletion window has passed. Each change is its own transaction with an audit record.
+ */
+export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 'clock'>, keyrings: Keyrings, region: string): Promise<KmsJobReport> {
+  const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [] };
+  const db = platform.storage.db<KmsTables>() as Kysely<KmsTables>;
+  const t = now(platform);
+  const run = async (accountId: string, eventName: string, resource: Record<string, unknown>, work: (ctx: KmsContext) => Promise<void>): Promise<void> => {
+    const requestId = newRequestId();
+    await platform.storage.transaction(async (trx) => {
+      const ctx: KmsContext = { db: trx as Kysely<KmsTables>, caller: systemCaller(accountId, requestId), clock: platform.clock, region, keyrings };
+      await work(ctx);
+      await platform.audit.append(trx, systemEvent(eventName, accountId, requestId, resource));
+    });
+  };
+  const due = await db.selectFrom('kms_keys').selectAll().where('region', '=', region).where('state', '=', 'PendingDeletion').where('delete_at', '<=', t).execute();
+  for (const key of due) {
+    await run(key.account_id, 'DeleteKey', { KeyId: key.id }, (ctx) => destroyKey(ctx, key.id));
+    report.deletedKeys.push(key.id);
+  }
+  const rotate = await db.selectFrom('kms_keys').selectAll().where('region', '=', region).where('state', '=', 'Enabled').where('automatic_rotation', '=', 'Enabled').where('next_rotation_at', '<=', t).execute();
+  for (const key of rotate) {
+    await run(key.account_id, 'RotateKey', { KeyId: key.id }, async (ctx) => {
+      await rotateKey(ctx, key);
+    });
+    report.rotated.push(key.id);
+  }
+  const secrets = await db.selectFrom('kms_secrets').select(['account_id', 'name']).where('region', '=', region).where('delete_at', '<=', t).execute();
+  for (const secret of secrets) {
+    await run(secret.account_id, 'DeleteSecret', { SecretName: secret.name }, (ctx) => destroySecret(ctx, secret.name));
+    report.deletedSecrets.push(`${secret.account_id}/${secret.name}`);
+  }
+  return report;
+}
+
+/** Runs `runKmsJobs` every `intervalMs` until stopped; failures are logged, never thrown. */
+export function startKmsScheduler(platform: Platform, keyrings: Keyrings, region: string, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = (): void => {
+    running = runKmsJobs(platform, keyrings, region)
+      .then((r) => {
+        if (r.rotated.length + r.deletedKeys.length + r.deletedSecrets.length > 0) platform.logger.info({ kms: r }, 'kms scheduler pass');
+      })
+      .catch((e: unknown) => {
+        if (!stopped) platform.logger.error({ err: e }, 'kms scheduler pass failed');
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

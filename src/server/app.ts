@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { BulwarkError } from '../core/errors.js';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
+import { consoleRoutes } from '../console/routes.js';
 import { eventsPlugin } from '../events/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { createMetrics } from './metrics.js';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => kms.stop());
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor });
+  await app.register(consoleRoutes, { prefix: '/console/api', platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

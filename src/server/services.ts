@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { Authorizer } from '../iam/authorizer.js';
 import { CredentialStore } from '../iam/credentials.js';
+import { SessionStore } from '../iam/sessions.js';
+import { SigninService } from '../iam/signin.js';
 import type { IamTables } from '../iam/tables.js';
 import type { AnyActionDef } from '../openapi/action.js';
 import { FrontDoor } from '../openapi/dispatch.js';
@@ -16,6 +18,8 @@ export interface Services {
   credentials: CredentialStore;
   authorizer: Authorizer;
   frontDoor: FrontDoor;
+  sessions: SessionStore;
+  signin: SigninService;
 }
 
 /** Wires the transport-free services of one server instance. */
@@ -24,5 +28,7 @@ export function createServices(platform: Platform): Services {
   const credentials = new CredentialStore(db, platform.sealer);
   const authorizer = new Authorizer(db);
   const frontDoor = new FrontDoor({ platform, sealer: platform.sealer, credentials, authorizer, actions: OPENAPI_ACTIONS });
-  return { credentials, authorizer, frontDoor };
+  const sessions = new SessionStore(db, platform.clock);
+  const signin = new SigninService({ storage: platform.storage, audit: platform.audit, clock: platform.clock, sealer: platform.sealer, sessions });
+  return { credentials, authorizer, frontDoor, sessions, signin };
 }

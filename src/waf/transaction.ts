@@ -237,7 +237,7 @@ export class Transaction implements VariableSource, ActionTarget {
         for (const spec of parseVariables(target, where)) this.targetExclusionsByTag.push({ tag: tag.toLowerCase(), spec: { ...spec, exclude: true } });
         return;
       }
-      case 'requestbodyprocessor': this.bodyProcessor = value.toUpperCase(); return;
+      case 'requestbodyprocessor': this.setBodyProcessor(value.toUpperCase()); return;
       case 'requestbodyaccess': this.requestBodyAccess = value.toLowerCase() === 'on'; return;
       case 'responsebodyaccess': this.responseBodyAccess = value.toLowerCase() === 'on'; return;
       case 'forcerequestbodyvariable': this.forceRequestBodyVariable = value.toLowerCase() === 'on'; return;
@@ -291,7 +291,12 @@ export class Transaction implements VariableSource, ActionTarget {
       }
     }
     const ct = headers.first('content-type');
-    if (ct !== undefined) s.set('REQUEST_CONTENT_TYPE', ct);
+    if (ct !== undefined) {
+      s.set('REQUEST_CONTENT_TYPE', ct);
+      // As in ModSecurity, the processor is known from the headers on (CRS 920400 reads it in phase 1).
+      if (/^application\/x-www-form-urlencoded/i.test(ct)) this.setBodyProcessor('URLENCODED');
+      else if (/^multipart\/form-data/i.test(ct)) this.setBodyProcessor('MULTIPART');
+    }
     this.updateCombinedSize();
     return this.runPhase(1);
   }
@@ -315,19 +320,13 @@ export class Transaction implements VariableSource, ActionTarget {
         text = text.slice(0, limit);
       }
       s.set('REQUEST_BODY_LENGTH', String(text.length));
-      let processor = this.bodyProcessor;
-      if (processor === undefined) {
-        if (/^application\/x-www-form-urlencoded/i.test(ct)) processor = 'URLENCODED';
-        else if (/^multipart\/form-data/i.test(ct)) processor = 'MULTIPART';
-      }
-      if (processor !== undefined) s.set('REQBODY_PROCESSOR', processor);
+      const processor = this.bodyProcessor;
       this.processBody(processor, text, ct);
       // REQUEST_BODY holds the raw body unless a structured processor took it apart (XML, MULTIPART), as in
       // ModSecurity; JSON keeps it too (CRS 934210 looks for `"key__lookup":` in JSON bodies there).
       if (processor === undefined || processor === 'URLENCODED' || processor === 'JSON' || this.forceRequestBodyVariable) s.set('REQUEST_BODY', text);
     } else {
       s.set('REQUEST_BODY_LENGTH', String(text.length));
-      if (this.bodyProcessor !== undefined) s.set('REQBODY_PROCESSOR', this.bodyProcessor);
     }
     this.updateCombinedSize();
     return this.runPhase(2);
@@ -409,6 +408,11 @@ export class Transaction implements VariableSource, ActionTarget {
       s.set('REQBODY_PROCESSOR_ERROR_MSG', error);
       this.logLines.push(`ModSecurity: Request body processing error: ${error}`);
     }
+  }
+
+  private setBodyProcessor(name: string): void {
+    this.bodyProcessor = name;
+    this.singles.set('REQBODY_PROCESSOR', name);
   }
 
   private updateCombinedSize(): void {
@@ -567,7 +571,7 @@ export class Transaction implements VariableSource, ActionTarget {
         matchedVar: this.matchedVarName, matchedData: data, disruptive, file: starter.file, line: starter.line });
       this.logLines.push(`ModSecurity: ${this.ruleEngine === 'On' && disruptive !== 'pass' && disruptive !== 'allow' ? 'Access denied' : 'Warning'}. `
         + `Matched "Operator \`${starter.operatorName}' with parameter \`${starter.operatorParam.slice(0, 128)}'" against variable \`${this.matchedVarName}' `
-        + `[file "${starter.file}"] [line "${starter.line}"] [id "${starter.id}"] [msg "${msg}"] [data "${logdata}"] `
+        + `[file "${starter.file}"] [line "${starter.line}"] [id "${starter.id}"] [msg "${logEscape(msg)}"] [data "${logEscape(logdata)}"] `
         + `[severity "${starter.severity ?? ''}"] [ver "${starter.ver ?? ''}"]${starter.tags.map((t) => ` [tag "${t}"]`).join('')} `
         + `[unique_id "${this.singles.get('UNIQUE_ID') ?? ''}"]`);
     }
@@ -658,6 +662,11 @@ export class Transaction implements VariableSource, ActionTarget {
 }
 
 const tkeys = new WeakMap<Rule, string>();
+
+/** Escapes a value for a log line as ModSecurity does: control and non-ASCII bytes as \xHH, `"` and `\` escaped. */
+function logEscape(value: string): string {
+  return value.replace(/[\x00-\x1f\x7f-\xff"\\]/g, (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
 
 function splitCtlTarget(value: string): [string, string | undefined] {
   const semi = value.indexOf(';');

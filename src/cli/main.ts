@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerConfig } from './config.js';
 import { registerDev } from './dev.js';
+import { registerEvents } from './events.js';
 import { registerInit } from './init.js';
 import { registerGateway } from './gateway.js';
 import { registerMigrate } from './migrate.js';
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerWaf, registerVersion]) register(program);
+  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerWaf, registerVersion]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -8,7 +8,7 @@ import { closestNames } from './suggest.js';
 
 const MAX_DEPTH = 64;
 const EXISTS = '_exists_';
-const EXTRA_KEY = /^[A-Za-z0-9_@][A-Za-z0-9_@.\-]{0,127}$/;
+const EXTRA_KEY = /^[A-Za-z0-9_@][A-Za-z0-9_@.-]{0,127}$/;
 const COMPARATORS = ['>=', '<=', '>', '<'] as const;
 type Comparator = (typeof COMPARATORS)[number];
 

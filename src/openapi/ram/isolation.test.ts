@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../core/logger.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import { encodeDiagnosticMessage } from '../../iam/diagnostic.js';
 import type { IamTables } from '../../iam/tables.js';
 import { base32Decode, hotp, timeStep } from '../../iam/totp.js';
 import { buildApp } from '../../server/app.js';
-import { openPlatform, type Platform } from '../../server/platform.js';
+import type { Platform } from '../../server/platform.js';
+import { openTestPlatform, testDialects } from '../test-support/iam-fixture.js';
 import { callRpc, signedClient, type AccessKey } from '../test-support/signed-client.js';
 import { RAM_ACTIONS } from './registry.js';
 
@@ -22,7 +19,7 @@ import { RAM_ACTIONS } from './registry.js';
 const MARK = 'BMARK7q';
 const IDENTITY_DOC = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ecs:Describe*', Resource: '*' }] });
 
-let dir: string;
+let dispose: () => Promise<void>;
 let platform: Platform;
 let app: FastifyInstance;
 let rootA: AccessKey;
@@ -53,9 +50,9 @@ async function snapshotB(): Promise<string> {
   return JSON.stringify(state);
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bw-isolation-'));
-  platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
+async function setUp(dialect: 'sqlite' | 'postgres'): Promise<void> {
+  secretsOfB.length = 0;
+  ({ platform, dispose } = await openTestPlatform(dialect));
   app = await buildApp({ platform });
   rootA = await initAccount(platform);
   rootB = await initAccount(platform, { additional: true });
@@ -130,13 +127,7 @@ beforeAll(async () => {
       MatchedPolicies: [],
     }),
   });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await platform?.storage.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** Actions that act on the caller's own account (or create in it) and so may succeed for A. */
 const MAY_SUCCEED = new Set([
@@ -163,7 +154,13 @@ function variants(action: string): Array<Record<string, string>> {
   return [base];
 }
 
-describe('tenant isolation across every RAM action', () => {
+describe.each(testDialects())('tenant isolation across every RAM action (%s)', (dialect) => {
+  beforeAll(() => setUp(dialect), 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await dispose?.();
+  });
+
   it('registers all 66 RAM actions of the SDK', () => {
     expect(new Set(RAM_ACTIONS.map((a) => a.action)).size).toBe(66);
   });

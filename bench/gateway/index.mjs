@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aclBench } from './acl.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION = process.env.BENCH_DURATION ?? '8s';
@@ -204,6 +205,9 @@ console.log(`ratio bulwark/nginx: rps ${ratio.toFixed(2)} (target >= 0.6); CPU e
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 if (Number(load) > cores) console.log(`note: load average ${load} on ${cores} cores — the machine is busy, rps figures are noisy; CPU µs/req is the steadier measure`);
 cleanup();
+
+const acl = aclBench();
+console.log(`\nIP access list lookup (ns): trie 1k entries ${acl.acl_1k_ns}, trie 100k entries ${acl.acl_100k_ns}, linear scan 100k ${acl.acl_linear_100k_ns} (x${(acl.acl_linear_100k_ns / acl.acl_100k_ns).toFixed(0)})`);
 console.log(
   JSON.stringify({
     bench: 'gateway',
@@ -219,5 +223,9 @@ console.log(
     vs_nginx: Number(ratio.toFixed(3)),
     cpu_vs_nginx: Number(cpuRatio.toFixed(3)),
     load_average: Number(load),
+    acl_1k_ns: acl.acl_1k_ns,
+    acl_100k_ns: acl.acl_100k_ns,
+    acl_linear_100k_ns: acl.acl_linear_100k_ns,
+    acl_100k_vs_1k: Number((acl.acl_100k_ns / acl.acl_1k_ns).toFixed(2)),
   }),
 );

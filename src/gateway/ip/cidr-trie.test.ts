@@ -32,6 +32,12 @@ describe('CidrTrie', () => {
     expect(t.lookup('2001:db8:ffff::1')?.value).toBe('v6');
     expect(t.lookup('2001:db9::1')).toBeUndefined();
     expect(t.lookup('::ffff:10.1.2.3')?.value).toBe('host');
+    t.insert('10.0.0.0/8', 'wide2'); // same block again: replaced, not duplicated
+    expect(t.lookup('10.200.0.1')?.value).toBe('wide2');
+    expect(t.size).toBe(5);
+    t.insert('10.1.0.0/12', 'mid'); // shorter than an existing /16: must not shadow it
+    expect(t.lookup('10.1.9.9')?.value).toBe('narrow');
+    expect(t.lookup('10.2.0.1')?.value).toBe('mid');
   });
 
   it('holds 100k random blocks and matches a linear scan', () => {
@@ -40,7 +46,7 @@ describe('CidrTrie', () => {
     let seed = 7;
     const rnd = (): number => (seed = (seed * 1103515245 + 12345) >>> 0);
     for (let i = 0; i < 100_000; i++) {
-      const bits = 8 + (rnd() % 25);
+      const bits = rnd() % 33;
       const addr = (rnd() >>> 0) & (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
       blocks.push([addr >>> 0, bits]);
       t.insert(`${addr >>> 24}.${(addr >>> 16) & 255}.${(addr >>> 8) & 255}.${addr & 255}/${bits}`, i);

@@ -10,6 +10,7 @@ import { stsErrors } from './errors/sts.js';
 import { consoleErrors } from './errors/console.js';
 import { wafErrors } from './errors/waf.js';
 import { policyErrors } from './errors/policy.js';
+import { scanErrors } from './errors/scan.js';
 
 /**
  * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
@@ -27,6 +28,7 @@ export const ERRORS = {
   ...wafErrors,
   ...policyErrors,
   ...kmsErrors,
+  ...scanErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -63,4 +65,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors];

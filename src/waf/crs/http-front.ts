@@ -16,6 +16,7 @@ export function frontEndReject(req: ParsedRequest): number | undefined {
   if (req.version !== '' && !/^HTTP\/\d\.\d$/.test(req.version)) return 400;
   if (/^HTTP\/0\./.test(req.version)) return 400;
   const uri = req.uri;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is rejected
   if (uri === '' || /[\x00-\x20\x7f#]/.test(uri)) return 400;
   if (req.method === 'CONNECT') {
     if (!/^[^/?]+:\d+$/.test(uri)) return 400;
@@ -24,6 +25,7 @@ export function frontEndReject(req: ParsedRequest): number | undefined {
   }
   for (const [k, v] of req.headers) {
     if (!TOKEN.test(k)) return 400;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is rejected
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(v)) return 400;
     const name = k.toLowerCase();
     if (name === 'content-length' && !/^\d+$/.test(v.trim())) return 400;

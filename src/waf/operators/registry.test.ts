@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Macro } from '../actions/macro.js';
+import type { Macro } from '../actions/macro.js';
 import { compileOperator } from './compile.js';
 import type { OperatorResult } from './operator.js';
 import { OPERATORS } from './registry.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { devConfig } from '../config/dev.js';
 import { loadConfig } from '../config/load.js';
-import { hasAccount, initAccount } from '../iam/bootstrap.js';
+import { createFirstAdmin, hasAccount, initAccount } from '../iam/bootstrap.js';
 import { startServer } from '../server/start.js';
 import { action } from './run.js';
 import type { ServerFlags } from './server.js';
@@ -24,8 +24,12 @@ export function registerDev(program: Command): void {
         const server = await startServer(config, { handleSignals: true });
         const firstRun = !(await hasAccount(server.platform));
         const root = firstRun ? await initAccount(server.platform, { source: 'bulwark dev (first run)' }) : undefined;
-        const credentials = root
+        const admin = root ? await createFirstAdmin(server.platform, root.accountId) : undefined;
+        const credentials = root && admin
           ? [
+              '  Console sign-in (shown only this once; a new password is required at first sign-in, MFA can be bound then):',
+              `    ${server.url}/console/api/session   account ${root.accountId}   user ${admin.userName}   password ${admin.password}`,
+              '',
               '  Root AccessKey for SDKs and the CLI (shown only this once, keep it):',
               `    BULWARK_ACCESS_KEY_ID=${root.accessKeyId}`,
               `    BULWARK_ACCESS_KEY_SECRET=${root.accessKeySecret}`,

@@ -1,53 +1,53 @@
-import { Duplex, pipeline, type Readable, type Writable } from 'node:stream';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
 
 /**
- * `decoder → scanner → encoder` as one Duplex with end-to-end back-pressure: writes go to the first
- * stream, reads come from the last, and the first error destroys all of them. (`stream.compose` does
- * the same but is still experimental in Node 20.)
+ * `decoder → scanner → encoder` as one Transform with end-to-end back-pressure: chunks written to it
+ * go to the first stream, the last stream's output is pushed out (it pauses while the reader is
+ * full), and the first error destroys all of them. (`stream.compose` does the same but is still
+ * experimental in Node 20, and the gateway's pipeline expects a Transform.)
  */
-export class StreamChain extends Duplex {
-  private readonly head: Writable;
-  private readonly tail: Readable;
+export class ChainTransform extends Transform {
+  private readonly head: Transform;
+  private readonly tail: Transform;
+  private flushed: TransformCallback | undefined;
 
-  constructor(streams: readonly [Writable & Readable, ...(Writable & Readable)[]]) {
+  constructor(streams: readonly [Transform, Transform, ...Transform[]]) {
     super();
-    const first = streams[0];
-    const last = streams[streams.length - 1] ?? first;
-    this.head = first;
-    this.tail = last;
-    if (streams.length > 1) {
-      pipeline(streams as unknown as [Readable, ...Writable[]], (err) => {
-        if (err) this.destroy(err);
-      });
-    } else {
-      first.on('error', (err: Error) => this.destroy(err));
-    }
-    last.on('readable', () => this.pull());
-    last.on('end', () => this.push(null));
+    const head = streams[0];
+    const tail = streams[streams.length - 1] ?? head;
+    this.head = head;
+    this.tail = tail;
+    pipeline(streams as unknown as [Transform, Transform, ...Transform[]], (err) => {
+      if (err) this.destroy(err);
+    });
+    tail.on('data', (chunk: Buffer) => {
+      if (!this.push(chunk)) tail.pause();
+    });
+    tail.on('end', () => {
+      const done = this.flushed;
+      this.flushed = undefined;
+      done?.();
+    });
   }
 
-  override _write(chunk: Buffer, _enc: BufferEncoding, callback: (error?: Error | null) => void): void {
+  override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
     if (this.head.write(chunk)) callback();
     else this.head.once('drain', () => callback());
   }
 
-  override _final(callback: (error?: Error | null) => void): void {
-    this.head.end(() => callback());
+  override _flush(callback: TransformCallback): void {
+    this.flushed = callback;
+    this.head.end();
   }
 
-  override _read(): void {
-    this.pull();
+  override _read(size: number): void {
+    if (this.tail.isPaused()) this.tail.resume();
+    super._read(size);
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     if (!this.head.destroyed) this.head.destroy();
     if (!this.tail.destroyed) this.tail.destroy();
     callback(error);
-  }
-
-  private pull(): void {
-    for (let chunk = this.tail.read() as Buffer | null; chunk !== null; chunk = this.tail.read() as Buffer | null) {
-      if (!this.push(chunk)) return;
-    }
   }
 }

@@ -63,9 +63,9 @@ describe('createDlpStream', () => {
     expect(new TextDecoder('gbk').decode(out)).toBe(new TextDecoder('gbk').decode(gbk).replace('13812345678', '138****5678'));
   });
 
-  it('blocks before anything is sent when the hit is inside the hold window', async () => {
+  it('blocks before anything is sent when the hit is inside the hold window (replace mode)', async () => {
     const events: DlpEvent[] = [];
-    const s = createDlpStream(policyOf({ detectors: { idCard: { action: 'block' } } }), { contentType: 'text/html', onEvent: (e) => events.push(e) });
+    const s = createDlpStream(policyOf({ detectors: { idCard: { action: 'block' } } }), { contentType: 'text/html', blockMode: 'replace', onEvent: (e) => events.push(e) });
     const out = await collect(s, Buffer.from(PAGE));
     expect(out.length).toBe(0);
     const v = await s.verdict;
@@ -75,7 +75,20 @@ describe('createDlpStream', () => {
       expect(v.error.code).toBe('Dlp.ResponseBlocked');
       expect(v.error.status).toBe(502);
     }
-    expect(events).toEqual([{ detector: 'idCard', count: 1, action: 'block' }]);
+    expect(events).toEqual([
+      { detector: 'idCard', count: 1, action: 'block' },
+      { detector: 'phone', count: 1, action: 'mask' },
+    ]);
+  });
+
+  it('in abort mode, a block inside the hold window also destroys the stream', async () => {
+    const s = createDlpStream(policyOf({ detectors: { idCard: { action: 'block' } } }), { contentType: 'text/html' });
+    const err = await collect(s, Buffer.from(PAGE)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isBulwarkError(err) && err.code).toBe('Dlp.ResponseBlocked');
+    expect((await s.verdict).action).toBe('block');
   });
 
   it('aborts the stream when a block comes after the head was released', async () => {
@@ -98,7 +111,7 @@ describe('createDlpStream', () => {
   });
 
   it('streams 200 MB with bounded memory (lazily generated body)', async () => {
-    const line = Buffer.from(`<tr><td>order 20231128123456789</td><td>13812345678</td><td>${ID}</td><td>${'lorem ipsum '.repeat(20)}</td></tr>\n`);
+    const line = Buffer.from(`<tr><td>order 20231128123456789</td><td>13812345678</td><td>${ID}</td><td>${'lorem ipsum dolor sit amet, '.repeat(120)}</td></tr>\n`);
     const total = 200 * 1024 * 1024;
     const lines = Math.floor(total / line.length);
     const perChunk = 256;

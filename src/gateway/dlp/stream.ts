@@ -1,4 +1,4 @@
-import { PassThrough, Transform, type Duplex, type TransformCallback } from 'node:stream';
+import { PassThrough, Transform, type TransformCallback } from 'node:stream';
 import {
   constants as zc,
   createBrotliCompress,
@@ -9,7 +9,7 @@ import {
   createInflate,
 } from 'node:zlib';
 import { BulwarkError } from '../../core/errors.js';
-import { StreamChain } from './chain.js';
+import { ChainTransform } from './chain.js';
 import { dlpConfig, type DlpAction, type DlpConfig } from './config.js';
 import { inspectionFor, type DlpContentEncoding } from './content-type.js';
 import type { DetectorName } from './detectors/detector.js';
@@ -40,6 +40,13 @@ export interface DlpStreamOptions {
   readonly contentType: string | undefined;
   readonly contentEncoding?: string | undefined;
   readonly onEvent?: (event: DlpEvent) => void;
+  /**
+   * What a block decided before the head was released does to the stream: `abort` (default)
+   * destroys it with `Dlp.ResponseBlocked`, like a block after release — right for a proxy that
+   * sends the head without waiting; `replace` ends it empty and quietly, for a proxy that awaits
+   * `verdict` before sending the head and answers a `block` verdict with its 502 page.
+   */
+  readonly blockMode?: 'abort' | 'replace';
   /** Overrides the policy's `holdBytes`. */
   readonly holdBytes?: number;
   /** Overrides the scanner's batch size (16 KiB). */
@@ -49,8 +56,8 @@ export interface DlpStreamOptions {
   readonly brotliQuality?: number;
 }
 
-/** The body transform: a Duplex (write upstream bytes, read client bytes) with its verdict. */
-export interface DlpStream extends Duplex {
+/** The body transform (write upstream bytes, read client bytes) with its verdict. */
+export interface DlpStream extends Transform {
   /** Resolves (never rejects) once the head may be sent or the response must be replaced. */
   readonly verdict: Promise<DlpVerdict>;
   /** False when the body is passed through unchanged (not a text type, unknown encoding, UTF-16…). */
@@ -86,6 +93,7 @@ class ScanTransform extends Transform {
     scanner: DlpScanner,
     private readonly holdBytes: number,
     private readonly onEvent: ((e: DlpEvent) => void) | undefined,
+    private readonly replaceOnBlock: boolean,
   ) {
     super();
     this.scanner = scanner;
@@ -153,10 +161,12 @@ class ScanTransform extends Transform {
     this.report();
     const error = blockError(reason);
     if (!this.released) {
-      // Nothing was sent: the proxy replaces the response; this stream just ends empty.
+      // Nothing was sent yet: the proxy can still replace the response.
       this.settle({ action: 'block', reason, error });
-      this.push(null);
-      return;
+      if (this.replaceOnBlock) {
+        this.push(null);
+        return;
+      }
     }
     this.destroy(error);
   }
@@ -222,13 +232,13 @@ export function createDlpStream(config: DlpPolicy | DlpConfig, options: DlpStrea
     sniffHtmlCharset: decision.sniffCharset,
     ...(options.minScanBytes !== undefined ? { minScanBytes: options.minScanBytes } : {}),
   });
-  const scan = new ScanTransform(scanner, options.holdBytes ?? policy.holdBytes, options.onEvent);
+  const scan = new ScanTransform(scanner, options.holdBytes ?? policy.holdBytes, options.onEvent, options.blockMode === 'replace');
   const decoder = decoderFor(decision.encoding);
   const encoder = encoderFor(decision.encoding, options);
   const extras = { verdict: scan.verdict, inspecting: true, hits: (): DlpHit[] => scanner.hits() };
   if (decoder === undefined || encoder === undefined) return Object.assign(scan, extras, { reencoded: false });
   decoder.on('error', (e: Error) => scan.settle({ action: 'error', error: new BulwarkError('Dlp.DecodeFailed', { encoding: decision.encoding, reason: e.message }) }));
-  const composed = new StreamChain([decoder, scan, encoder]);
+  const composed = new ChainTransform([decoder, scan, encoder]);
   return Object.assign(composed, extras, { reencoded: true });
 }
 

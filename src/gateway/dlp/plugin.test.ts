@@ -1,0 +1,214 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayConfig } from '../../config/gateway.js';
+import type { AccessLogSink } from '../access-log.js';
+import { startGateway, type RunningGateway } from '../gateway.js';
+import type { DlpConfig, DlpConfigInput } from './config.js';
+import { createDlpPlugin, type DlpSiteEvent } from './plugin.js';
+
+const ID = '11010519491231002X';
+const PAGE = `<html><body>${'<p>order 20231128123456789 shipped</p>\n'.repeat(200)}<p>tel 13812345678 id ${ID}</p></body></html>`;
+const MASKED = PAGE.replace('13812345678', '138****5678').replace(ID, '110105********002X');
+
+type Route = (req: IncomingMessage, res: ServerResponse) => void;
+const routes = new Map<string, Route>();
+let origin: Server;
+let originUrl = '';
+
+function sendChunks(res: ServerResponse, headers: Record<string, string>, chunks: readonly Buffer[]): void {
+  res.writeHead(200, headers);
+  let i = 0;
+  const next = (): void => {
+    if (i >= chunks.length) {
+      res.end();
+      return;
+    }
+    res.write(chunks[i++]);
+    setImmediate(next);
+  };
+  next();
+}
+
+beforeAll(async () => {
+  origin = createServer((req, res) => {
+    const route = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (route) route(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+  originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  origin.closeAllConnections();
+  await new Promise<void>((r) => origin.close(() => r()));
+});
+
+const quietLog: AccessLogSink = { active: false, write: () => undefined, flush: async () => undefined, close: async () => undefined };
+
+async function withGateway<T>(dlp: DlpConfigInput | undefined, fn: (url: string, events: DlpSiteEvent[]) => Promise<T>): Promise<T> {
+  const events: DlpSiteEvent[] = [];
+  const cfg = gatewayConfig.parse({ listen: [{ address: '127.0.0.1:0' }], accessLog: { stdout: false }, logLevel: 'silent', sites: [{ name: 'shop', upstreams: [originUrl] }] });
+  const plugin = createDlpPlugin({ policyFor: () => (dlp === undefined ? undefined : { ...dlpDefaults(), ...dlp }), onEvent: (e) => events.push(e) });
+  const gw: RunningGateway = await startGateway(cfg, { plugins: [plugin], drainMs: 100, accessLog: quietLog });
+  try {
+    return await fn(gw.urls[0] as string, events);
+  } finally {
+    await gw.stop();
+  }
+}
+
+function dlpDefaults(): DlpConfig {
+  return { enabled: true, action: 'mask', detectors: {}, exceptions: [], holdBytes: 64 * 1024 };
+}
+
+interface Got {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  aborted: boolean;
+}
+
+function get(url: string, headers: Record<string, string> = {}): Promise<Got> {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { headers: { connection: 'close', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      let aborted = false;
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('aborted', () => {
+        aborted = true;
+      });
+      res.on('error', () => {
+        aborted = true;
+      });
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), aborted: aborted || !res.complete }));
+    });
+    // A connection closed before or during the head is an aborted response too.
+    req.on('error', () => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true }));
+    req.end();
+  });
+}
+
+describe('DLP through the gateway (real sockets)', () => {
+  it('masks a chunked response and reports events with site and path', async () => {
+    routes.set('/chunked', (_req, res) => {
+      const b = Buffer.from(PAGE);
+      sendChunks(res, { 'content-type': 'text/html; charset=utf-8' }, [b.subarray(0, 4000), b.subarray(4000, b.length - 30), b.subarray(b.length - 30)]);
+    });
+    await withGateway({}, async (url, events) => {
+      const r = await get(`${url}/chunked`);
+      expect(r.status).toBe(200);
+      expect(r.body.toString()).toBe(MASKED);
+      expect(r.headers['accept-ranges']).toBe('none');
+      expect(events.map((e) => [e.site, e.path, e.detector, e.count, e.action])).toEqual([
+        ['shop', '/chunked', 'idCard', 1, 'mask'],
+        ['shop', '/chunked', 'phone', 1, 'mask'],
+      ]);
+      expect(JSON.stringify(events)).not.toContain('13812345678');
+    });
+  });
+
+  it('leaves responses alone when DLP is off, the path is excepted or the type is not text', async () => {
+    routes.set('/plain', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    routes.set('/static/app.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    routes.set('/img', (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PAGE));
+    await withGateway(undefined, async (url) => expect((await get(`${url}/plain`)).body.toString()).toBe(PAGE));
+    await withGateway({ exceptions: ['/static/*'] }, async (url) => {
+      expect((await get(`${url}/static/app.html`)).body.toString()).toBe(PAGE);
+      expect((await get(`${url}/img`)).body.toString()).toBe(PAGE);
+      expect((await get(`${url}/plain`)).body.toString()).toBe(MASKED);
+    });
+  });
+
+  it('masks gzip and br responses and re-encodes them', async () => {
+    routes.set('/gz', (_req, res) => {
+      const z = gzipSync(PAGE);
+      sendChunks(res, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': String(z.length) }, [z.subarray(0, 100), z.subarray(100)]);
+    });
+    routes.set('/br', (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' }).end(brotliCompressSync(PAGE)));
+    await withGateway({}, async (url) => {
+      const gz = await get(`${url}/gz`, { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['content-length']).toBeUndefined();
+      expect(gunzipSync(gz.body).toString()).toBe(MASKED);
+      const br = await get(`${url}/br`, { 'accept-encoding': 'br' });
+      expect(brotliDecompressSync(br.body).toString()).toBe(MASKED);
+    });
+  });
+
+  it('masks a value split at every chunk boundary of the upstream response', async () => {
+    const value = `id ${ID}.`;
+    let split = 0;
+    routes.set('/split', (_req, res) => {
+      const b = Buffer.from(value);
+      sendChunks(res, { 'content-type': 'text/plain' }, [b.subarray(0, split), b.subarray(split)].filter((c) => c.length > 0));
+    });
+    await withGateway({ holdBytes: 0 }, async (url) => {
+      for (split = 0; split <= value.length; split++) {
+        expect((await get(`${url}/split`)).body.toString(), `split at ${split}`).toBe('id 110105********002X.');
+      }
+    });
+  });
+
+  it('aborts the response when a block comes after the head was sent, and bulk-blocks', async () => {
+    routes.set('/leak', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    await withGateway({ detectors: { idCard: { action: 'block' } } }, async (url, events) => {
+      const r = await get(`${url}/leak`);
+      expect(r.body.toString()).not.toContain(ID);
+      expect(r.aborted).toBe(true);
+      expect(events.find((e) => e.detector === 'idCard')?.action).toBe('block');
+    });
+    routes.set('/bulk', (_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(`${ID}\n${ID}\n${ID}\n`));
+    await withGateway({ bulkThreshold: 2 }, async (url, events) => {
+      const r = await get(`${url}/bulk`);
+      expect(r.body.toString()).not.toContain('110105');
+      expect(events).toMatchObject([{ detector: 'idCard', count: 3, action: 'block', bulk: true }]);
+    });
+  });
+
+  it('passes a large response with bounded memory', async () => {
+    const line = Buffer.from(`<p>${'lorem ipsum dolor sit amet '.repeat(40)} tel 13812345678</p>\n`);
+    const total = 48 * 1024 * 1024;
+    routes.set('/big', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const block = Buffer.concat(Array.from({ length: 64 }, () => line));
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < total) {
+          sent += block.length;
+          if (!res.write(block)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      pump();
+    });
+    await withGateway({}, async (url) => {
+      const before = process.memoryUsage();
+      let peak = 0;
+      let bytes = 0;
+      let leaked = false;
+      await new Promise<void>((resolve, reject) => {
+        httpRequest(`${url}/big`, { headers: { connection: 'close' } }, (res) => {
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            if (!leaked && c.includes('13812345678')) leaked = true;
+            const m = process.memoryUsage();
+            peak = Math.max(peak, m.heapUsed + m.arrayBuffers - before.heapUsed - before.arrayBuffers);
+          });
+          res.on('end', () => resolve());
+          res.on('error', reject);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(bytes).toBeGreaterThanOrEqual(total);
+      expect(leaked).toBe(false);
+      expect(peak).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+});

@@ -73,10 +73,16 @@ export class NdjsonAccessLog implements AccessLogSink {
 
   constructor(options: { file?: string | undefined; stdout: boolean }) {
     this.file = options.file ? createWriteStream(options.file, { flags: 'a' }) : undefined;
+    // A broken log file must not take the gateway down: report once, keep serving.
+    this.file?.on('error', (e: NodeJS.ErrnoException) => {
+      if (!this.fileFailed) process.stderr.write(`bulwark gateway: cannot write access log ${options.file}: ${e.code ?? e.message}\n`);
+      this.fileFailed = true;
+    });
     this.stdout = options.stdout;
   }
 
   private readonly stdout: boolean;
+  private fileFailed = false;
 
   get active(): boolean {
     return this.file !== undefined || this.stdout || this.listeners.length > 0;

@@ -1,5 +1,8 @@
 import type { LimitSpec, LimitVerdict, RateLimiterStore } from './limiter.js';
 
+/** Above this limit a key keeps two counters (approximate sliding window) instead of a timestamp ring. */
+const EXACT_MAX = 1024;
+
 interface Entry {
   /** Timestamps of the last `limit` accepted requests, a ring buffer. */
   ring: Float64Array;
@@ -28,6 +31,7 @@ export class MemoryRateLimiterStore implements RateLimiterStore {
 
   hit(key: string, spec: LimitSpec): LimitVerdict {
     const now = this.now();
+    if (spec.limit > EXACT_MAX) return this.hitApprox(key, spec, now);
     let e = this.entries.get(key);
     if (!e || e.ring.length !== spec.limit) {
       if (!e && this.entries.size >= this.maxKeys) this.sweep(true);
@@ -52,6 +56,39 @@ export class MemoryRateLimiterStore implements RateLimiterStore {
       return { allowed: false, retryAfterMs: spec.blockMs };
     }
     return { allowed: false, retryAfterMs: oldest + spec.windowMs - now };
+  }
+
+  /**
+   * Large limits: the previous and current fixed windows, the previous one weighted by how much of
+   * it still overlaps the sliding window (as Cloudflare and nginx-style limiters do). O(1) memory.
+   */
+  private hitApprox(key: string, spec: LimitSpec, now: number): LimitVerdict {
+    let e = this.entries.get(key);
+    if (!e || e.ring.length !== 3) {
+      if (!e && this.entries.size >= this.maxKeys) this.sweep(true);
+      e = { ring: new Float64Array(3), head: 0, count: 0, blockedUntil: 0, lastSeen: now };
+      this.entries.set(key, e);
+    }
+    e.lastSeen = now;
+    if (e.blockedUntil > now) return { allowed: false, retryAfterMs: e.blockedUntil - now };
+    const windowIndex = Math.floor(now / spec.windowMs);
+    const ring = e.ring; // [window index, previous count, current count]
+    if (ring[0] !== windowIndex) {
+      ring[1] = ring[0] === windowIndex - 1 ? (ring[2] as number) : 0;
+      ring[2] = 0;
+      ring[0] = windowIndex;
+    }
+    const elapsed = (now % spec.windowMs) / spec.windowMs;
+    const estimate = (ring[1] as number) * (1 - elapsed) + (ring[2] as number);
+    if (estimate < spec.limit) {
+      ring[2] = (ring[2] as number) + 1;
+      return { allowed: true, retryAfterMs: 0 };
+    }
+    if (spec.blockMs > 0) {
+      e.blockedUntil = now + spec.blockMs;
+      return { allowed: false, retryAfterMs: spec.blockMs };
+    }
+    return { allowed: false, retryAfterMs: Math.max(1, spec.windowMs - (now % spec.windowMs)) };
   }
 
   get size(): number {

@@ -32,6 +32,22 @@ describe('MemoryRateLimiterStore', () => {
   });
 });
 
+describe('MemoryRateLimiterStore with large limits', () => {
+  it('switches to a two-counter approximate window with O(1) memory', () => {
+    let now = 10_000; // start of a window
+    const store = new MemoryRateLimiterStore(() => now);
+    cleanup.push(() => store.close());
+    const spec = { limit: 2000, windowMs: 1000, blockMs: 0 };
+    let allowed = 0;
+    for (let i = 0; i < 2500; i++) if (store.hit('big', spec).allowed) allowed++;
+    expect(allowed).toBe(2000);
+    now += 1500; // half of the previous window still weighs in: 2000 * 0.5 = 1000 left
+    allowed = 0;
+    for (let i = 0; i < 2500; i++) if (store.hit('big', spec).allowed) allowed++;
+    expect(allowed).toBe(1000);
+  });
+});
+
 describe('RedisRateLimiterStore', () => {
   it('shares one sliding window between stores (atomic Lua) and honours the block period', async () => {
     const prefix = `test:${randomUUID()}:`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RateLimitConfig } from '../../config/gateway.js';
 import type { RateLimiterStore } from '../cc/limiter.js';
 import { CONTINUE, type Decision, type RequestContext, type RequestStage } from '../pipeline.js';
@@ -32,8 +33,10 @@ export function rateLimitStage(siteName: string, limits: readonly RateLimitConfi
     async onRequest(ctx: RequestContext): Promise<Decision> {
       for (const l of compiled) {
         if (l.cfg.pathPrefix !== undefined && !ctx.path.startsWith(l.cfg.pathPrefix)) continue;
-        const key = l.key(ctx);
-        if (key === undefined) continue;
+        const raw = l.key(ctx);
+        if (raw === undefined) continue;
+        // Client-controlled parts (paths, header values) can be long: keep keys small and bounded.
+        const key = raw.length > 160 ? `#${createHash('sha256').update(raw).digest('base64url')}` : raw;
         const v = await store.hit(key, { limit: l.cfg.limit, windowMs: l.cfg.window, blockMs: l.cfg.block }, ctx.id);
         if (!v.allowed) {
           const retryAfter = Math.max(1, Math.ceil(v.retryAfterMs / 1000));

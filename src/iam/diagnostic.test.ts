@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { iamFixture, type IamFixture } from '../openapi/test-support/iam-fixture.js';
-import { decodeDiagnosticMessage, encodeDiagnosticMessage, type DiagnosticMessage } from './diagnostic.js';
+import { decodeDiagnosticMessage, diagnosticFromDenial, encodeDiagnosticMessage, type DiagnosticMessage } from './diagnostic.js';
 
 let f: IamFixture;
 beforeEach(async () => {
@@ -27,5 +27,24 @@ describe('diagnostic messages', () => {
     expect(() => decodeDiagnosticMessage(other, { EncodedDiagnosticMessage: encoded })).toThrow(expect.objectContaining({ code: 'InvalidParameter' }));
     expect(() => decodeDiagnosticMessage(f.ctx(), { EncodedDiagnosticMessage: `${encoded.slice(0, -4)}AAAA` })).toThrow(expect.objectContaining({ code: 'InvalidParameter' }));
     expect(() => decodeDiagnosticMessage(f.ctx(), { EncodedDiagnosticMessage: 'AQEAAAAAZBgxr0U1MjA1NTM1' })).toThrow(expect.objectContaining({ code: 'InvalidParameter' }));
+  });
+
+  it('describes a denial from the authorizer result', () => {
+    const caller = f.ctx({ principalType: 'user', principalId: '1', principalName: 'alice', sourceIp: '10.1.2.3' }).caller;
+    const explicit = diagnosticFromDenial(
+      {
+        decision: 'ExplicitDeny',
+        allowed: false,
+        matched: { policyName: 'NoDeletes', policyType: 'Custom', versionId: 'v2', statementIndex: 0, effect: 'Deny' },
+        denied: { AuthAction: 'ram:DeleteUser', AuthResource: 'acs:ram::1:user/bob', PolicyType: 'AccountLevelIdentityBasedPolicy', NoPermissionType: 'ExplicitDeny' },
+      },
+      caller,
+    )!;
+    expect(explicit).toMatchObject({ ExplicitDeny: true, AuthAction: 'ram:DeleteUser', AuthPrincipal: { AuthPrincipalType: 'SubUser', AuthPrincipalDisplayName: 'alice' } });
+    expect(explicit.MatchedPolicies).toEqual([expect.objectContaining({ PolicyIdentifier: 'NoDeletes', PolicyVersion: 'v2', Effect: 'Deny' })]);
+    expect(explicit.AuthConditions).toContainEqual({ ConditionKey: 'acs:SourceIp', ConditionValues: ['10.1.2.3'] });
+    // round trip through the encoding
+    expect(decodeDiagnosticMessage(f.ctx(), { EncodedDiagnosticMessage: encodeDiagnosticMessage(f.platform.sealer, f.accountId, explicit) })).toEqual(explicit);
+    expect(diagnosticFromDenial({ decision: 'Allow', allowed: true }, caller)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
+import type { Caller } from './caller.js';
+import type { AuthorizationResult } from './policy/index.js';
 import type { IamContext } from './context.js';
 
 /**
@@ -49,4 +51,32 @@ export function decodeDiagnosticMessage(ctx: IamContext, input: { EncodedDiagnos
   }
   const parsed = diagnosticSchema.safeParse(raw);
   return parsed.success ? parsed.data : invalid();
+}
+
+/**
+ * The diagnostic message of a denial, ready for `encodeDiagnosticMessage` — for the front door to put
+ * into `AccessDeniedDetail.EncodedDiagnosticMessage` of a `NoPermission` error.
+ */
+export function diagnosticFromDenial(result: AuthorizationResult, caller: Caller): DiagnosticMessage | undefined {
+  if (!result.denied) return undefined;
+  const matched = result.matched;
+  return {
+    AuthAction: result.denied.AuthAction,
+    AuthResource: result.denied.AuthResource,
+    ExplicitDeny: result.denied.NoPermissionType === 'ExplicitDeny',
+    NoPermissionPolicyType: result.denied.PolicyType,
+    AuthPrincipal: {
+      AuthPrincipalType: caller.principalType === 'user' ? 'SubUser' : caller.principalType === 'role' ? 'AssumedRoleUser' : 'Account',
+      AuthPrincipalOwnerId: caller.accountId,
+      AuthPrincipalDisplayName: caller.principalType === 'root' ? caller.accountId : caller.principalName,
+    },
+    AuthConditions: [
+      { ConditionKey: 'acs:SourceIp', ConditionValues: [caller.sourceIp] },
+      { ConditionKey: 'acs:SecureTransport', ConditionValues: [String(caller.secureTransport)] },
+      { ConditionKey: 'acs:MFAPresent', ConditionValues: [String(caller.mfaPresent)] },
+    ],
+    MatchedPolicies: matched
+      ? [{ PolicyIdentifier: matched.policyName, PolicyType: matched.policyType, PolicyVersion: matched.versionId ?? '', Effect: matched.effect, AttachedEntityType: '', AttachedScope: '' }]
+      : [],
+  };
 }

@@ -3,6 +3,8 @@ import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
 import type { Authorizer } from '../iam/authorizer.js';
 import type { Caller } from '../iam/caller.js';
+import { diagnosticFromDenial, encodeDiagnosticMessage } from '../iam/diagnostic.js';
+import type { AuthorizationResult } from '../iam/policy/index.js';
 import type { CredentialStore, ResolvedKey } from '../iam/credentials.js';
 import type { Platform } from '../server/platform.js';
 import type { ActionContext, AnyActionDef } from './action.js';
@@ -96,15 +98,17 @@ export class FrontDoor {
       throw e;
     }
     const decision = await this.deps.authorizer.authorize(caller, { action: ramAction, resource });
-    if (!decision.allowed) throw this.noPermission(caller, ramAction, resource, decision.denied);
+    if (!decision.allowed) throw this.noPermission(caller, ramAction, resource, decision);
     return caller;
   }
 
-  private noPermission(caller: Caller, action: string, resource: string, denied: object | undefined): BulwarkError {
+  private noPermission(caller: Caller, action: string, resource: string, decision: AuthorizationResult): BulwarkError {
+    const diagnostic = diagnosticFromDenial(decision, caller);
     return new BulwarkError('NoPermission', { action, resource }, {
       extra: {
         AccessDeniedDetail: {
-          ...denied,
+          ...decision.denied,
+          ...(diagnostic ? { EncodedDiagnosticMessage: encodeDiagnosticMessage(this.deps.sealer, caller.accountId, diagnostic) } : {}),
           AuthPrincipalType: caller.principalType === 'user' ? 'SubUser' : caller.principalType === 'role' ? 'AssumedRoleUser' : 'Account',
           AuthPrincipalOwnerId: caller.accountId,
           AuthPrincipalDisplayName: caller.principalType === 'root' ? caller.accountId : caller.principalName,
@@ -135,7 +139,7 @@ export class FrontDoor {
       const input = parseInput(def.input, params);
       const resource = def.resource(input, caller);
       const decision = def.ramAction === '' ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
-      if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision.denied);
+      if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision);
       const response = await this.run(def, caller, input, params, meta);
       void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
       return response;

@@ -140,4 +140,21 @@ describe('RAM groups, roles, login profiles, MFA, settings and tags through the 
     expect((await sdkError(ram.clearAccountAlias())).code).toBe('EntityNotExist.AccountAlias');
     expect((await sdkError(ram.decodeDiagnosticMessage(new $Ram.DecodeDiagnosticMessageRequest({ encodedDiagnosticMessage: 'AQEAAAAAZBgxr0U1' })))).code).toBe('InvalidParameter');
   });
+
+  it('a NoPermission error carries an EncodedDiagnosticMessage that the account decodes', async () => {
+    await ram.createUser(new $Ram.CreateUserRequest({ userName: 'dave' }));
+    const key = (await ram.createAccessKey(new $Ram.CreateAccessKeyRequest({ userName: 'dave' }))).body!.accessKey!;
+    const dave = new RamClient(new $OpenApi.Config({ accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret, endpoint: t.endpoint, protocol: 'http', regionId: 'cn-hangzhou' }));
+    const denied = (await sdkError(dave.getRole(new $Ram.GetRoleRequest({ roleName: 'anything' })))) as { code: string; data?: { AccessDeniedDetail?: { EncodedDiagnosticMessage?: string } } };
+    expect(denied.code).toBe('NoPermission');
+    const encoded = denied.data?.AccessDeniedDetail?.EncodedDiagnosticMessage;
+    expect(encoded).toMatch(/^bw1\./);
+    const decoded = await ram.decodeDiagnosticMessage(new $Ram.DecodeDiagnosticMessageRequest({ encodedDiagnosticMessage: encoded }));
+    expect(decoded.body?.decodedDiagnosticMessage).toMatchObject({
+      authAction: 'ram:GetRole',
+      authResource: `acs:ram::${t.root.accountId}:role/anything`,
+      explicitDeny: false,
+      authPrincipal: { authPrincipalType: 'SubUser', authPrincipalDisplayName: 'dave', authPrincipalOwnerId: t.root.accountId },
+    });
+  });
 });

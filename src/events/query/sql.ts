@@ -92,10 +92,12 @@ class Builder {
       return `(${msg} ILIKE ${this.bind(`%${likePattern(pattern)}%`)} ESCAPE '\\')`;
     }
     const { expr, def } = this.valueExpr(field);
-    if (def?.type === 'ip') {
+    if (def?.type === 'ip' && isLiteral(pattern)) {
       const key = ipKey(literalText(pattern));
-      return `(${quoteIdent(ipKeyColumn(def.column))} = ${this.bind(key ?? '')})`;
+      if (key) return `(${quoteIdent(ipKeyColumn(def.column))} = ${this.bind(key)})`;
     }
+    // ip patterns (Sigma's `DestinationIp|startswith: '10.'`) match the address as written
+    if (def?.type === 'ip') return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))} ESCAPE '\\')`;
     if (def && def.type !== 'keyword' && def.type !== 'text') return `(${expr} = ${this.typedValue(def, literalText(pattern))})`;
     if (isLiteral(pattern) && !caseInsensitive) return `(${expr} = ${this.bind(literalText(pattern))})`;
     return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))} ESCAPE '\\')`;

@@ -192,6 +192,20 @@ describe.each(testDialects())('tenant isolation across every RAM action (%s)', (
     expect(await snapshotB()).toBe(before);
   });
 
+  it('keeps passwords, TOTP seeds and codes out of the audit trail', async () => {
+    const rows = await platform.storage.db<{ audit_events: Record<string, unknown> }>().selectFrom('audit_events').selectAll().execute();
+    const trail = JSON.stringify(rows);
+    expect(trail).toContain('CreateLoginProfile');
+    expect(trail).toContain('BindMFADevice');
+    for (const secret of ['B-password-0001!', 'A-password-0002!', rootB.accessKeySecret, ...secretsOfB.filter((x) => x.length === 32 && /^[A-Z2-7]+$/.test(x))]) {
+      expect(trail).not.toContain(secret);
+    }
+    // six-digit codes could occur by chance elsewhere: check the parameters themselves
+    const binds = rows.filter((r) => r.event_name === 'BindMFADevice').map((r) => JSON.parse(String(r.body)) as { requestParameters?: Record<string, string> });
+    expect(binds.length).toBeGreaterThan(0);
+    for (const b of binds) expect([b.requestParameters?.AuthenticationCode1, b.requestParameters?.AuthenticationCode2]).toEqual(['[REDACTED]', '[REDACTED]']);
+  });
+
   it('still serves B its own entities afterwards', async () => {
     const b = signedClient(app, rootB);
     expect(((await b.ok('GetUser', { UserName: 'b-user' })).User as { DisplayName: string }).DisplayName).toBe(`${MARK}-display`);

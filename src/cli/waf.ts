@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BulwarkError } from '../core/errors.js';
 import { runCrsRegression, type FtwReport } from '../waf/crs/ftw-runner.js';
+import { backtrackingPatterns } from '../waf/operators/rx.js';
 import { createWaf, DEBIAN_CRS_DIR } from '../waf/waf.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
 
@@ -76,8 +77,12 @@ export function registerWaf(program: Command): void {
       const paranoia = Number(flags.paranoia);
       const engine = await createWaf({ crsDir, paranoia: Number.isInteger(paranoia) ? paranoia : -1 });
       const phases = Object.fromEntries([...engine.phaseRules].map(([p, rules]) => [String(p), rules.filter((r) => r.marker === undefined).length]));
-      const summary = { crsDir, rules: engine.ruleCount, phases, ruleEngine: engine.config.ruleEngine };
+      const backtracking = backtrackingPatterns().length;
+      const summary = { crsDir, rules: engine.ruleCount, phases, ruleEngine: engine.config.ruleEngine, backtrackingPatterns: backtracking };
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(summary)}\n`);
-      else process.stdout.write(`loaded ${summary.rules} rules from ${crsDir} (per phase: ${JSON.stringify(phases)})\n`);
+      else {
+        process.stdout.write(`loaded ${summary.rules} rules from ${crsDir} (per phase: ${JSON.stringify(phases)})\n`);
+        if (backtracking > 0) process.stdout.write(`${backtracking} pattern(s) use look-around/back-references and run on V8's backtracking engine instead of RE2\n`);
+      }
     }));
 }

@@ -96,6 +96,7 @@ export class Transaction implements VariableSource, ActionTarget {
   private requestBodyAccess: boolean;
   private responseBodyAccess: boolean;
   private forceRequestBodyVariable = false;
+  private requestBodyLimit: number;
   private bodyProcessor: string | undefined;
   private readonly removedIds: Array<(r: Rule) => boolean> = [];
   private readonly removedTags: string[] = [];
@@ -107,6 +108,7 @@ export class Transaction implements VariableSource, ActionTarget {
   constructor(private readonly host: TransactionHost, init: TransactionInit = {}) {
     this.ruleEngine = host.config.ruleEngine;
     this.requestBodyAccess = host.config.requestBodyAccess;
+    this.requestBodyLimit = host.config.requestBodyLimit;
     this.responseBodyAccess = host.config.responseBodyAccess;
     for (const name of ['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS', 'TX', 'ENV',
       'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'MATCHED_VARS', 'RULE', 'GEO']) {
@@ -240,6 +242,11 @@ export class Transaction implements VariableSource, ActionTarget {
       case 'requestbodyprocessor': this.setBodyProcessor(value.toUpperCase()); return;
       case 'requestbodyaccess': this.requestBodyAccess = value.toLowerCase() === 'on'; return;
       case 'responsebodyaccess': this.responseBodyAccess = value.toLowerCase() === 'on'; return;
+      case 'requestbodylimit': {
+        const n = Number(value);
+        if (Number.isInteger(n) && n > 0) this.requestBodyLimit = n;
+        return;
+      }
       case 'forcerequestbodyvariable': this.forceRequestBodyVariable = value.toLowerCase() === 'on'; return;
       default: return; // auditEngine, auditLogParts, debugLogLevel, …: no audit log in this engine.
     }
@@ -309,7 +316,7 @@ export class Transaction implements VariableSource, ActionTarget {
     const s = this.singles;
     const ct = (this.maps.get('REQUEST_HEADERS') as MapCollection).first('content-type') ?? '';
     if (this.requestBodyAccess && text.length > 0) {
-      const limit = /^multipart\/form-data/i.test(ct) ? cfg.requestBodyLimit : Math.min(cfg.requestBodyLimit, cfg.requestBodyNoFilesLimit);
+      const limit = /^multipart\/form-data/i.test(ct) ? this.requestBodyLimit : Math.min(this.requestBodyLimit, cfg.requestBodyNoFilesLimit);
       if (text.length > limit) {
         if (cfg.requestBodyLimitAction === 'Reject' && this.ruleEngine === 'On') {
           s.set('INBOUND_DATA_ERROR', '1');

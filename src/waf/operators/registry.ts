@@ -6,6 +6,7 @@ import { detectXSS } from './detect-xss.js';
 import { endsWith } from './ends-with.js';
 import { eq } from './eq.js';
 import { ge } from './ge.js';
+import { geoLookup } from './geo-lookup.js';
 import { gt } from './gt.js';
 import { ipMatchFromFile } from './ip-match-from-file.js';
 import { ipMatch } from './ip-match.js';
@@ -15,6 +16,7 @@ import { noMatch } from './no-match.js';
 import type { OperatorFactory } from './operator.js';
 import { pmFromFile } from './pm-from-file.js';
 import { pm } from './pm.js';
+import { rbl } from './rbl.js';
 import { rx } from './rx.js';
 import { streq } from './streq.js';
 import { strmatch } from './strmatch.js';
@@ -52,6 +54,8 @@ export const OPERATORS: ReadonlyMap<string, OperatorFactory> = new Map<string, O
   ['ipmatchfromfile', ipMatchFromFile],
   ['unconditionalmatch', unconditionalMatch],
   ['nomatch', noMatch],
+  ['geolookup', geoLookup],
+  ['rbl', rbl],
 ]);
 
 /** Operators whose parameter may hold macros and is therefore compiled per expanded value. */

@@ -2,9 +2,58 @@ import RE2 from 're2';
 import type { OperatorFactory } from './operator.js';
 import { translatePcre } from './rx-translate.js';
 
+/** What @rx needs from a compiled pattern (RE2, or RegExp for the few patterns RE2 cannot express). */
+export interface CompiledRx {
+  test(input: string): boolean;
+  exec(input: string): RegExpExecArray | null;
+  readonly linear: boolean;
+}
+
+const backtracking = new Set<string>();
+
+/**
+ * Patterns that RE2 rejects (look-around, back-references — CRS v4 has none, Debian's CRS 3.3.4 has
+ * five) run on V8's backtracking engine instead; they are listed here so operators can see them
+ * (`bulwark waf load` prints them).
+ */
+export function backtrackingPatterns(): readonly string[] {
+  return [...backtracking];
+}
+
+/**
+ * RegExp has no inline modifiers: a leading `(?i)` becomes the `i` flag, and scoped `(?i:…)` groups
+ * become plain groups under a global `i` (CRS 3.3.4 only wraps whole patterns that way).
+ */
+function nativeFallback(pattern: string): RegExp {
+  let flags = 'sm';
+  let body = translatePcre(pattern);
+  const lead = /^\(\?([imsx]+)\)/.exec(body);
+  if (lead) {
+    if (lead[1]?.includes('i')) flags += 'i';
+    body = body.slice(lead[0].length);
+  }
+  if (body.includes('(?i:')) {
+    body = body.replace(/\(\?i:/g, '(?:');
+    if (!flags.includes('i')) flags += 'i';
+  }
+  return new RegExp(body, flags);
+}
+
 /** Compiles a SecLang regular expression with RE2 (linear time), PCRE syntax translated. */
-export function compileRx(pattern: string): RE2 {
-  return new RE2(translatePcre(pattern), 'sm');
+export function compileRx(pattern: string): CompiledRx {
+  try {
+    const re = new RE2(translatePcre(pattern), 'sm');
+    return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
+  } catch (e) {
+    let re: RegExp;
+    try {
+      re = nativeFallback(pattern);
+    } catch {
+      throw e;
+    }
+    backtracking.add(pattern);
+    return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: false };
+  }
 }
 
 /**
@@ -14,11 +63,7 @@ export function compileRx(pattern: string): RE2 {
 export const rx: OperatorFactory = ({ param }) => {
   const re = compileRx(param);
   return (input, out, capture) => {
-    if (!capture) {
-      const idx = re.search(input);
-      if (idx < 0) return false;
-      return true;
-    }
+    if (!capture) return re.test(input);
     const m = re.exec(input);
     if (m === null) return false;
     out.captures = Array.from(m, (g) => g ?? '').slice(0, 10);

@@ -119,9 +119,10 @@ export class RuleSet {
       case 'secresponsebodymimetypesclear': c.responseBodyMimeTypes.clear(); return;
       case 'secargumentseparator': c.argumentSeparator = arg(0); return;
       case 'seccomponentsignature': c.componentSignatures.push(arg(0)); return;
-      case 'include': {
+      case 'include':
+      case 'includeoptional': {
         const files = expandGlob(arg(0), baseDir);
-        if (files.length === 0 && !/[*?]/.test(arg(0))) throw new BulwarkError('Waf.FileNotFound', { path: resolve(baseDir, arg(0)), reason: 'no such file' });
+        if (files.length === 0 && name === 'include' && !/[*?]/.test(arg(0))) throw new BulwarkError('Waf.FileNotFound', { path: resolve(baseDir, arg(0)), reason: 'no such file' });
         this.includeDepth++;
         try {
           for (const f of files) this.loadFile(f);

@@ -2,9 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerConfig } from './config.js';
+import { registerCrc64 } from './crc64.js';
 import { registerDev } from './dev.js';
 import { registerEvents } from './events.js';
 import { registerInit } from './init.js';
+import { registerKms } from './kms.js';
 import { registerGateway } from './gateway.js';
 import { registerMigrate } from './migrate.js';
 import { EXIT_USAGE } from './run.js';
@@ -19,7 +21,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerWaf, registerVersion]) register(program);
+  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerWaf, registerKms, registerCrc64, registerVersion]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -1,6 +1,6 @@
-import { conditionsHold, principalMatches, type CompiledPolicy, type MatchedStatement, type RequestPrincipal } from './compile.js';
+import { conditionsHold, principalMatches, type CompiledPolicy, type CompiledStatement, type MatchedStatement, type RequestPrincipal } from './compile.js';
 import type { RequestContext } from './context.js';
-import { CompiledPolicySet, type Candidate, type Candidates } from './policy-set.js';
+import { CompiledPolicySet, type Candidates } from './policy-set.js';
 import type { ResourceIndex } from './resource-index.js';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
@@ -88,18 +88,18 @@ export function toPolicySet(policies: PolicySetLike): CompiledPolicySet {
 }
 
 /** Reused between calls (authorize is synchronous and never re-entered); only the first `n` slots are live. */
-const scratch: Candidate[] = [];
+const scratch: CompiledStatement[] = [];
 
 /**
  * A statement of `index` that matches resource, principal and conditions. Candidates are tried in
  * index order: statements with `*` resources, then by ARN prefix from the shortest, each group in
  * policy order.
  */
-function firstMatch(index: ResourceIndex<Candidate> | null, resource: string, request: AuthorizationRequest): MatchedStatement | undefined {
+function firstMatch(index: ResourceIndex<CompiledStatement> | null, resource: string, request: AuthorizationRequest): MatchedStatement | undefined {
   if (index === null) return undefined;
   const n = index.collect(resource, scratch, 0);
   for (let i = 0; i < n; i++) {
-    const s = scratch[i]!.statement;
+    const s = scratch[i]!;
     if (s.principal !== null && !principalMatches(s, request.principal)) continue;
     if (s.conditions.length > 0 && !conditionsHold(s.conditions, request.context)) continue;
     return s.matched;

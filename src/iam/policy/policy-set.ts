@@ -2,18 +2,11 @@ import type { CompiledPolicy, CompiledStatement } from './compile.js';
 import { ResourceIndex } from './resource-index.js';
 import { compileWildcard, hasWildcard } from './wildcard.js';
 
-/** A statement whose action matches; the resource index decides whether its resource can. */
-export interface Candidate {
-  readonly statement: CompiledStatement;
-  /** position of the statement in the set (policy order, then statement order) */
-  readonly order: number;
-}
-
-/** The statements that may apply to one action, Deny and Allow apart, each behind a resource index. */
+/** The statements whose action matches one action, Deny and Allow apart, each behind a resource index. */
 export interface Candidates {
   readonly lowerAction: string;
-  readonly deny: ResourceIndex<Candidate> | null;
-  readonly allow: ResourceIndex<Candidate> | null;
+  readonly deny: ResourceIndex<CompiledStatement> | null;
+  readonly allow: ResourceIndex<CompiledStatement> | null;
 }
 
 const MAX_MEMO_ACTIONS = 4096;
@@ -23,10 +16,10 @@ function isPrefixOrExact(pattern: string): boolean {
   return !pattern.includes('?') && (star < 0 || star === pattern.length - 1);
 }
 
-function indexResources(index: ResourceIndex<Candidate>, c: Candidate): void {
-  const patterns = c.statement.resourcePatterns;
+function indexResources(index: ResourceIndex<CompiledStatement>, c: CompiledStatement): void {
+  const patterns = c.resourcePatterns;
   if (patterns === null) {
-    index.addTested(c.statement.matchResource, c);
+    index.addTested(c.matchResource, c);
     return;
   }
   for (const p of patterns) {
@@ -86,7 +79,7 @@ export class CompiledPolicySet {
     const colon = lowerAction.indexOf(':');
     const service = colon >= 0 ? lowerAction.slice(0, colon) : lowerAction;
     const seen = new Set<CompiledStatement>();
-    const found: Candidate[] = [];
+    const found: CompiledStatement[] = [];
     const add = (statements: readonly CompiledStatement[] | undefined, checkAction: boolean): void => {
       if (!statements) return;
       for (const statement of statements) {
@@ -94,17 +87,18 @@ export class CompiledPolicySet {
         seen.add(statement);
         // statements from the service and global lists are only kept if their action matches now
         if (checkAction && !statement.matchAction(lowerAction)) continue;
-        found.push({ statement, order: this.order.get(statement)! });
+        found.push(statement);
       }
     };
     add(this.exact.get(lowerAction), false);
     add(this.service.get(service), true);
     add(this.global, true);
-    found.sort((a, b) => a.order - b.order);
-    let deny: ResourceIndex<Candidate> | null = null;
-    let allow: ResourceIndex<Candidate> | null = null;
+    // policy order, so that within one resource pattern the first statement written is tried first
+    found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    let deny: ResourceIndex<CompiledStatement> | null = null;
+    let allow: ResourceIndex<CompiledStatement> | null = null;
     for (const c of found) {
-      if (c.statement.effect === 'Deny') indexResources((deny ??= new ResourceIndex()), c);
+      if (c.effect === 'Deny') indexResources((deny ??= new ResourceIndex()), c);
       else indexResources((allow ??= new ResourceIndex()), c);
     }
     return { lowerAction, deny, allow };

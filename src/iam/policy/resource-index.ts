@@ -7,13 +7,13 @@ interface RadixNode<T> {
   /** first character of each child's edge, parallel to `children` (fan-out is small: a scan beats a Map) */
   codes: number[];
   children: Array<RadixNode<T>>;
-  /** items whose pattern is `key` followed by `*` */
-  prefixItems: T[];
+  /** items whose pattern is `key` followed by `*` (null when none: most nodes, one memory load less) */
+  prefixItems: T[] | null;
   /** items whose pattern is exactly `key` */
-  exactItems: T[];
+  exactItems: T[] | null;
 }
 
-const node = <T>(key: string): RadixNode<T> => ({ key, codes: [], children: [], prefixItems: [], exactItems: [] });
+const node = <T>(key: string): RadixNode<T> => ({ key, codes: [], children: [], prefixItems: null, exactItems: null });
 
 function childAt<T>(n: RadixNode<T>, code: number): RadixNode<T> | undefined {
   const codes = n.codes;
@@ -82,7 +82,8 @@ export class ResourceIndex<T> {
       n.children[n.codes.indexOf(c)] = mid;
       n = mid;
     }
-    (isPrefix ? n.prefixItems : n.exactItems).push(item);
+    if (isPrefix) (n.prefixItems ??= []).push(item);
+    else (n.exactItems ??= []).push(item);
   }
 
   /**
@@ -105,10 +106,10 @@ export class ResourceIndex<T> {
     while (d > 0 && !isPrefixOf(path[d]!.key, value)) d--;
     for (let i = 0; i <= d; i++) {
       const items = path[i]!.prefixItems;
-      for (let j = 0; j < items.length; j++) out[n++] = items[j]!;
+      if (items !== null) for (let j = 0; j < items.length; j++) out[n++] = items[j]!;
     }
     const last = path[d]!;
-    if (last.key.length === value.length) {
+    if (last.exactItems !== null && last.key.length === value.length) {
       const items = last.exactItems;
       for (let j = 0; j < items.length; j++) out[n++] = items[j]!;
     }

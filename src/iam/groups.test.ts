@@ -18,6 +18,7 @@ describe.each(testDialects())('on %s', (dialect) => {
       expect(created).toMatchObject({ GroupName: 'dev', Comments: 'developers', CreateDate: '2026-01-01T00:00:00Z' });
       expect(created.GroupId).toMatch(/^\d{16}$/);
       await expect(createGroup(ctx, { GroupName: 'dev' })).rejects.toMatchObject({ code: 'EntityAlreadyExists.Group' });
+      await expect(createGroup(ctx, { GroupName: 'DEV' })).rejects.toMatchObject({ code: 'EntityAlreadyExists.Group' });
       for (const n of ['a', 'b', 'c']) await createGroup(ctx, { GroupName: n });
       await expect(updateGroup(ctx, { GroupName: 'a', NewGroupName: 'dev' })).rejects.toMatchObject({ code: 'EntityAlreadyExists.Group' });
       f.clock.advance(60_000);

@@ -31,8 +31,11 @@ export async function requireGroup(ctx: IamContext, name: string): Promise<Group
   return row;
 }
 
-async function nameTaken(ctx: IamContext, name: string): Promise<boolean> {
-  return (await ctx.db.selectFrom('iam_groups').select('id').where('account_id', '=', ctx.caller.accountId).where('name', '=', name).executeTakeFirst()) !== undefined;
+/** Group ARNs lower-case the name, so names differing only in case count as taken. */
+async function nameTaken(ctx: IamContext, name: string, except?: string): Promise<boolean> {
+  let q = ctx.db.selectFrom('iam_groups').select('id').where('account_id', '=', ctx.caller.accountId).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  if (except !== undefined) q = q.where('id', '!=', except);
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 export async function createGroup(ctx: IamContext, input: { GroupName: string; Comments?: string | undefined }): Promise<Omit<GroupView, 'UpdateDate'>> {
@@ -52,7 +55,7 @@ export async function getGroup(ctx: IamContext, input: { GroupName: string }): P
 
 export async function updateGroup(ctx: IamContext, input: { GroupName: string; NewGroupName?: string | undefined; NewComments?: string | undefined }): Promise<GroupView> {
   const row = await requireGroup(ctx, input.GroupName);
-  if (input.NewGroupName !== undefined && input.NewGroupName !== row.name && (await nameTaken(ctx, input.NewGroupName))) {
+  if (input.NewGroupName !== undefined && input.NewGroupName !== row.name && (await nameTaken(ctx, input.NewGroupName, row.id))) {
     throw new BulwarkError('EntityAlreadyExists.Group', { name: input.NewGroupName });
   }
   const next: GroupRow = { ...row, name: input.NewGroupName ?? row.name, comments: input.NewComments ?? row.comments, updated_at: now(ctx) };

@@ -20,6 +20,8 @@ describe.each(testDialects())('on %s', (dialect) => {
       const role = await createRole(ctx, { RoleName: 'ECSAdmin', AssumeRolePolicyDocument: doc, Description: 'ecs' });
       expect(role).toMatchObject({ RoleName: 'ECSAdmin', Arn: `acs:ram::${f.accountId}:role/ecsadmin`, MaxSessionDuration: 3600, AssumeRolePolicyDocument: doc, Description: 'ecs' });
       await expect(createRole(ctx, { RoleName: 'ECSAdmin', AssumeRolePolicyDocument: doc })).rejects.toMatchObject({ code: 'EntityAlreadyExists.Role' });
+      // same ARN (role/ecsadmin): refused too
+      await expect(createRole(ctx, { RoleName: 'ecsadmin', AssumeRolePolicyDocument: doc })).rejects.toMatchObject({ code: 'EntityAlreadyExists.Role' });
       // an identity policy (no Principal) is not a trust policy
       const identity = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ecs:*', Resource: '*' }] });
       await expect(createRole(ctx, { RoleName: 'Bad', AssumeRolePolicyDocument: identity })).rejects.toMatchObject({ code: 'MalformedPolicyDocument' });

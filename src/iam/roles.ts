@@ -66,7 +66,8 @@ export async function createRole(ctx: IamContext, input: CreateRoleInput): Promi
   parsePolicyDocument(input.AssumeRolePolicyDocument, { kind: 'trust' });
   const duration = input.MaxSessionDuration ?? MIN_SESSION_DURATION;
   checkDuration(duration, 'MaxSessionDuration');
-  const clash = await ctx.db.selectFrom('iam_roles').select('id').where('account_id', '=', ctx.caller.accountId).where('name', '=', input.RoleName).executeTakeFirst();
+  // ARNs lower-case role names, so names differing only in case would share an ARN: refuse them
+  const clash = await ctx.db.selectFrom('iam_roles').select('id').where('account_id', '=', ctx.caller.accountId).where((eb) => eb(eb.fn('lower', ['name']), '=', input.RoleName.toLowerCase())).executeTakeFirst();
   if (clash) throw new BulwarkError('EntityAlreadyExists.Role', { name: input.RoleName });
   const count = await ctx.db.selectFrom('iam_roles').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', ctx.caller.accountId).executeTakeFirstOrThrow();
   if (Number(count.n) >= MAX_ROLES_PER_ACCOUNT) throw new BulwarkError('LimitExceeded.Role', { max: MAX_ROLES_PER_ACCOUNT });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { dlpConfig } from '../gateway/dlp/config.js';
 import { listenAddress, logLevel, redisUrl } from './common.js';
 
 /**
@@ -195,6 +196,8 @@ export const siteConfig = z
       .object({ maxAge: duration.default(31_536_000_000), includeSubDomains: z.boolean().default(false), preload: z.boolean().default(false) })
       .strict()
       .optional(),
+    /** Response data-loss prevention (masking/blocking personal data and secrets); see docs/dlp.md. */
+    dlp: dlpConfig.optional(),
     wordpress: z.object({ blockPingback: z.boolean().default(true) }).strict().default({ blockPingback: true }),
     originSigning: z
       .object({

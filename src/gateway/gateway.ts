@@ -6,6 +6,7 @@ import { MemoryRateLimiterStore } from './cc/memory-store.js';
 import { RedisRateLimiterStore } from './cc/redis-store.js';
 import { openListener, type OpenListener } from './listener.js';
 import type { GatewayPlugin } from './plugin.js';
+import { createDlpPlugin } from './dlp/plugin.js';
 import { createWafPlugin } from './waf-plugin.js';
 import { activateRuntime, compileRuntime, retiredUpstreams, type GatewayRuntime } from './runtime.js';
 
@@ -45,8 +46,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const baseDir = options.baseDir ?? process.cwd();
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
   const env = options.env ?? process.env;
-  // The WAF engine is built in; other plugins (DLP) run after it.
-  const plugins = [createWafPlugin(), ...(options.plugins ?? [])];
+  // Built in: the WAF engine (request stage) and DLP (response transform, per site `dlp:`); extra plugins run after them.
+  const dlp = createDlpPlugin({
+    onEvent: (e) => logger.warn({ dlp: { site: e.site, path: e.path, requestId: e.requestId, detector: e.detector, count: e.count, action: e.action } }, 'dlp event'),
+  });
+  const plugins = [createWafPlugin(), dlp, ...(options.plugins ?? [])];
   const prepare = async (cfg: GatewayConfig): Promise<void> => {
     for (const p of plugins) await p.prepare?.(cfg, baseDir);
   };

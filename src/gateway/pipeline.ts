@@ -73,12 +73,19 @@ export interface UpstreamResponse {
   headers: OutgoingHttpHeaders;
 }
 
+/**
+ * A body transform may carry a verdict (DLP holds the first bytes while it scans them): the proxy
+ * waits for every verdict before sending the head, and `block` or `error` replaces the response
+ * with a 502 block page — nothing of the body reaches the client.
+ */
+export type BodyTransform = Transform & { readonly verdict?: Promise<{ readonly action: string }> };
+
 export interface ResponseStage {
   readonly name: string;
   /** May edit the response headers in place or replace the response with a block decision. */
   onResponseHeaders?(ctx: RequestContext, response: UpstreamResponse): Decision | Promise<Decision>;
   /** A streaming transform of the response body (e.g. DLP masking); `undefined` leaves it untouched. */
-  transformBody?(ctx: RequestContext, response: UpstreamResponse): Transform | undefined;
+  transformBody?(ctx: RequestContext, response: UpstreamResponse): BodyTransform | undefined;
 }
 
 /** Runs request stages in order and returns the first terminal decision. */

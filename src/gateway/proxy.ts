@@ -1,11 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import type { AccessOutcome } from './access-log.js';
 import { sendBlockPage } from './block-page.js';
 import { signOriginRequest } from './origin-signing.js';
-import type { RequestContext, UpstreamResponse } from './pipeline.js';
+import type { BodyTransform, RequestContext, UpstreamResponse } from './pipeline.js';
 import type { Upstream } from './upstream/upstream.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
@@ -78,6 +77,8 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
     let bytes = 0;
     let status = 0;
     let blocked: { status: number; reason: string } | undefined;
+    /** Set while transform verdicts decide whether the head may be sent. */
+    let headReady: Promise<void> | undefined;
     const finish = (a: Attempt): void => {
       if (settled) return;
       settled = true;
@@ -92,19 +93,42 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
       status = statusCode;
       const response: UpstreamResponse = { status: statusCode, headers: responseHeaders(raw) };
       const write = (): void => {
-        const transforms: Transform[] = [];
+        const transforms: BodyTransform[] = [];
         for (const stage of site.responseStages) {
           const t = stage.transformBody?.(ctx, response);
           if (t) transforms.push(t);
         }
-        if (transforms.length > 0) delete response.headers['content-length'];
-        response.headers['x-request-id'] = ctx.id;
-        res.writeHead(response.status, response.headers);
-        if (transforms.length > 0) {
-          const first = transforms[0] as Transform;
-          pipeline([first, ...transforms.slice(1), res]).catch(() => res.destroy());
-          sink = first;
+        if (transforms.length === 0) {
+          response.headers['x-request-id'] = ctx.id;
+          res.writeHead(response.status, response.headers);
+          return;
         }
+        delete response.headers['content-length'];
+        response.headers['x-request-id'] = ctx.id;
+        sink = transforms[0] as BodyTransform;
+        const send = (): void => {
+          res.writeHead(response.status, response.headers);
+          pipeline([...transforms, res]).catch(() => res.destroy());
+        };
+        const verdicts = transforms.map((t) => t.verdict).filter((v): v is Promise<{ readonly action: string }> => v !== undefined);
+        if (verdicts.length === 0) {
+          send();
+          return;
+        }
+        // Upstream bytes keep flowing into the transforms (which hold them) while the verdicts settle.
+        headReady = Promise.all(verdicts).then((vs) => {
+          if (blocked || res.headersSent || res.destroyed) return;
+          if (vs.every((v) => v.action === 'pass')) {
+            send();
+            return;
+          }
+          blocked = { status: 502, reason: 'response blocked' };
+          ctx.matchedRules.push('response:blocked');
+          controller.abort(new Error('response blocked'));
+          for (const t of transforms) t.destroy();
+          sendBlockPage(res, { status: 502, reason: 'response blocked', requestId: ctx.id }, ctx.headers.accept);
+          finish({ kind: 'answered', status: 502, bytes: 0, blocked });
+        });
       };
       if (site.responseStages.length === 0) {
         write();
@@ -147,10 +171,18 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
       onResponseEnd() {
         if (blocked) return;
         sink.end();
-        finish({ kind: 'answered', status, bytes });
+        if (headReady) void headReady.then(() => finish({ kind: 'answered', status, bytes }));
+        else finish({ kind: 'answered', status, bytes });
       },
       onResponseError(_controller, err) {
         if (blocked) return;
+        if (headReady && !res.headersSent) {
+          // The body broke while verdicts were pending: nothing was sent, answer with the error page.
+          blocked = { status: 502, reason: errorCode(err) };
+          sendBlockPage(res, { status: 502, reason: errorCode(err), requestId: ctx.id }, ctx.headers.accept);
+          finish({ kind: 'answered', status: 502, bytes: 0 });
+          return;
+        }
         if (status === 0 && !res.headersSent) {
           finish({ kind: 'failed', code: errorCode(err) });
           return;

@@ -81,6 +81,7 @@ export async function deletePolicy(ctx: IamContext, input: { PolicyName: string;
     if (others) throw new BulwarkError('DeleteConflict.Policy.Version', { name: row.name });
   }
   await ctx.db.deleteFrom('iam_policy_versions').where('policy_id', '=', row.id).execute();
+  await ctx.db.deleteFrom('iam_tags').where('account_id', '=', ctx.caller.accountId).where('resource_type', '=', 'policy').where('resource_id', '=', row.id).execute();
   await ctx.db.deleteFrom('iam_policies').where('id', '=', row.id).execute();
   ctx.invalidate('policy');
 }

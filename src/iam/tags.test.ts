@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { iamFixture, testDialects, type IamFixture } from '../openapi/test-support/iam-fixture.js';
-import { createPolicy } from './policies.js';
+import { createPolicy, deletePolicy } from './policies.js';
 import { listTagResources, tagResources, untagResources } from './tags.js';
 import { createUser } from './users.js';
 
@@ -38,6 +38,10 @@ describe.each(testDialects())('on %s', (dialect) => {
       await untagResources(ctx, { ResourceType: 'user', ResourceNames: ['u2'], All: true });
       expect((await listTagResources(ctx, { ResourceType: 'user', PageSize: 100 })).items.map((t) => `${t.ResourceName}:${t.TagKey}`)).toEqual(['u1:cost']);
       await expect(untagResources(ctx, { ResourceType: 'user', ResourceNames: ['u1'] })).rejects.toMatchObject({ code: 'MissingParameter' });
+      // a deleted resource takes its tags with it
+      await deletePolicy(ctx, { PolicyName: 'p1' });
+      const left = await f.platform.storage.db<{ iam_tags: { resource_type: string } }>().selectFrom('iam_tags').selectAll().where('resource_type', '=', 'policy').execute();
+      expect(left).toEqual([]);
     });
 
     it('keeps at most 20 tags per resource', async () => {

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { eventsConfigFromEnv } from '../config/events.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import type { Platform } from '../server/platform.js';
+import { AlertStore } from './alerts/alert-store.js';
+import { RuleScheduler } from './alerts/scheduler.js';
+import { loadNotifyConfig } from './notify/load-config.js';
+import { Notifier } from './notify/notifier.js';
 import { eventsRoutes } from './routes.js';
 import { EventService } from './service.js';
 
@@ -10,12 +14,29 @@ export interface EventsPluginOptions {
   frontDoor: FrontDoor;
 }
 
-/** Opens the events context for a server: the store under the data dir, its routes, closed on shutdown. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Opens the events context for a server: the store under the data dir, its routes, the alert-rule
+ * scheduler with its notifier, daily retention; everything is closed on shutdown.
+ */
 export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOptions): Promise<void> {
   const { platform } = options;
   const config = eventsConfigFromEnv();
-  const service = await EventService.open(platform.dataDir, config, () => platform.clock.now().getTime());
+  const now = () => platform.clock.now().getTime();
+  const notifier = new Notifier(loadNotifyConfig(platform.dataDir), platform.logger);
+  const service = await EventService.open(platform.dataDir, config, now);
+  const alerts = new AlertStore(platform.storage, now);
+  const scheduler = new RuleScheduler({ events: service.store, alerts, logger: platform.logger, now, notify: async (a) => void (await notifier.send(a)) });
+  scheduler.start(config.ruleIntervalSeconds * 1000);
+  const retention = setInterval(() => {
+    service.store.applyRetention(now()).catch((e: unknown) => platform.logger.warn({ err: e }, 'event retention failed'));
+  }, DAY_MS / 24);
+  retention.unref();
   app.addHook('onClose', async () => {
+    clearInterval(retention);
+    await scheduler.stop();
+    notifier.close();
     await service.close();
   });
   await app.register(eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId });

@@ -5,6 +5,7 @@ import { toErrorBody } from './error-body.js';
 import { consoleRoutes } from '../console/routes.js';
 import { eventsPlugin } from '../events/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
+import { scanRoutes } from '../scan/secrets/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
 import { startKms } from '../kms/runtime.js';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => kms.stop());
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor });
+  await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(consoleRoutes, { prefix: '/console/api', platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -32,7 +32,6 @@ const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 0) || 8;
 if (args[0] === '--serve') {
   const { startGateway } = await import(new URL('gateway/gateway.js', dist).href);
   const { gatewayConfig } = await import(new URL('config/gateway.js', dist).href);
-  const { createDlpPlugin } = await import(new URL('gateway/dlp/plugin.js', dist).href);
   const page = realisticHtml(100 * 1024, 5, 42).buffer;
   const origin = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length }).end(page));
   await new Promise((r) => origin.listen(0, '127.0.0.1', r));
@@ -40,11 +39,11 @@ if (args[0] === '--serve') {
     listen: [{ address: '127.0.0.1:0' }],
     accessLog: { stdout: false },
     logLevel: 'silent',
-    sites: [{ name: 'bench', upstreams: [`http://127.0.0.1:${origin.address().port}`] }],
+    // DLP is built into the gateway: a site with a `dlp` block is inspected, one without is not.
+    sites: [{ name: 'bench', upstreams: [`http://127.0.0.1:${origin.address().port}`], ...(args[1] === 'on' ? { dlp: {} } : {}) }],
   });
   const quiet = { active: false, write() {}, async flush() {}, async close() {} };
-  const plugins = args[1] === 'on' ? [createDlpPlugin({ policyFor: () => dlpConfig.parse({}) })] : [];
-  const gw = await startGateway(cfg, { plugins, accessLog: quiet });
+  const gw = await startGateway(cfg, { accessLog: quiet });
   process.send?.({ url: gw.urls[0], bytes: page.length });
   process.on('SIGTERM', () => gw.stop().then(() => process.exit(0)));
   await new Promise(() => {});

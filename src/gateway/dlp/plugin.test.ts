@@ -152,20 +152,43 @@ describe('DLP through the gateway (real sockets)', () => {
     });
   });
 
-  it('aborts the response when a block comes after the head was sent, and bulk-blocks', async () => {
+  it('answers 502 when a block falls inside the hold window, aborts when it comes later, and bulk-blocks', async () => {
     routes.set('/leak', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    routes.set('/late', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`${'<p>filler</p>'.repeat(20_000)}${ID}`));
     await withGateway({ detectors: { idCard: { action: 'block' } } }, async (url, events) => {
       const r = await get(`${url}/leak`);
+      expect(r.status).toBe(502);
       expect(r.body.toString()).not.toContain(ID);
-      expect(r.aborted).toBe(true);
+      expect(r.body.toString()).not.toContain('order 2023');
       expect(events.find((e) => e.detector === 'idCard')?.action).toBe('block');
+      const late = await get(`${url}/late`);
+      expect(late.status === 0 || late.status === 200).toBe(true);
+      expect(late.aborted).toBe(true);
+      expect(late.body.toString()).not.toContain(ID);
     });
     routes.set('/bulk', (_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end(`${ID}\n${ID}\n${ID}\n`));
     await withGateway({ bulkThreshold: 2 }, async (url, events) => {
       const r = await get(`${url}/bulk`);
+      expect(r.status).toBe(502);
       expect(r.body.toString()).not.toContain('110105');
       expect(events).toMatchObject([{ detector: 'idCard', count: 3, action: 'block', bulk: true }]);
     });
+  });
+
+  it('is built into the gateway: a site with a dlp block is masked', async () => {
+    routes.set('/builtin', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    const cfg = gatewayConfig.parse({
+      listen: [{ address: '127.0.0.1:0' }],
+      accessLog: { stdout: false },
+      logLevel: 'silent',
+      sites: [{ name: 'shop', upstreams: [originUrl], dlp: {} }],
+    });
+    const gw = await startGateway(cfg, { drainMs: 100, accessLog: quietLog });
+    try {
+      expect((await get(`${gw.urls[0] as string}/builtin`)).body.toString()).toBe(MASKED);
+    } finally {
+      await gw.stop();
+    }
   });
 
   it('passes a large response with bounded memory', async () => {

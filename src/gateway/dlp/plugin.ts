@@ -36,9 +36,9 @@ function applies(policy: DlpPolicy, ctx: RequestContext, response: UpstreamRespo
  * The DLP response stage for the gateway pipeline. Per site it compiles the policy once; per
  * response it adjusts the headers (see `dlpResponseHeaders`) and adds the streaming transform.
  *
- * The gateway's proxy currently sends the head before the body is read, so a block decision can
- * only abort the stream; awaiting `DlpStream.verdict` before `writeHead` turns a block inside the
- * hold window into a clean 502 page (see docs/dlp.md, "Blocking").
+ * The gateway's proxy awaits `DlpStream.verdict` before it sends the head, so a block inside the
+ * hold window becomes its 502 block page (`blockMode: 'replace'`); a block after that aborts the
+ * stream (see docs/dlp.md, "Blocking").
  */
 export function createDlpPlugin(options: DlpPluginOptions = {}): GatewayPlugin {
   const policyFor = options.policyFor ?? defaultPolicyFor;
@@ -65,7 +65,7 @@ export function createDlpPlugin(options: DlpPluginOptions = {}): GatewayPlugin {
             return dlpStreamFor(
               policy,
               { method: ctx.method, path: ctx.path, status: response.status, headers: response.headers },
-              onEvent ? { onEvent: (e) => onEvent({ ...e, site: site.name, path: ctx.path, requestId: ctx.id }) } : {},
+              { blockMode: 'replace', ...(onEvent ? { onEvent: (e: DlpEvent) => onEvent({ ...e, site: site.name, path: ctx.path, requestId: ctx.id }) } : {}) },
             );
           },
         },

@@ -168,7 +168,9 @@ class ScanTransform extends Transform {
         return;
       }
     }
-    this.destroy(error);
+    // Nobody listening for errors (not piped yet): destroy without one rather than crash the process;
+    // a pipeline attached later still sees a premature close.
+    this.destroy(this.listenerCount('error') > 0 ? error : undefined);
   }
 
   private report(): void {

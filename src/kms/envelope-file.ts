@@ -139,6 +139,8 @@ export async function encryptFile(input: string, output: string, options: Encryp
       let n = await fill(src, current, position);
       position += n;
       let outPos = header.length;
+      // The write of record i overlaps the read of chunk i+2 (GCM output is a fresh buffer each time).
+      let pending: Promise<unknown> = Promise.resolve();
       for (let index = 0; ; index++) {
         if (index > 0xffffffff) throw new BulwarkError('InvalidParameter', { field: 'input', reason: 'file too large for the chunk size' });
         const m = n === chunkSize ? await fill(src, next, position) : 0;
@@ -148,9 +150,11 @@ export async function encryptFile(input: string, output: string, options: Encryp
         cipher.setAAD(header);
         const body = cipher.update(current.subarray(0, n));
         cipher.final();
-        const record = Buffer.concat([body, cipher.getAuthTag()]);
-        await dst.write(record, 0, record.length, outPos);
-        outPos += record.length;
+        const tag = cipher.getAuthTag();
+        await pending;
+        pending = dst.writev([body, tag], outPos);
+        pending.catch(() => undefined); // awaited below; never left unhandled if we fail first
+        outPos += body.length + TAG;
         chunks++;
         bytes += n;
         options.onProgress?.(position, total);
@@ -158,6 +162,7 @@ export async function encryptFile(input: string, output: string, options: Encryp
         [current, next] = [next, current];
         n = m;
       }
+      await pending;
     });
     return { bytes, chunks };
   } finally {
@@ -183,6 +188,7 @@ export async function decryptFile(input: string, output: string, openDataKey: (k
         let position = header.raw.length;
         let n = await fill(src, current, position);
         position += n;
+        let pending: Promise<unknown> = Promise.resolve();
         for (let index = 0; ; index++) {
           if (n < TAG) throw corrupt(index === 0 ? 'no data after the header' : 'truncated');
           const m = n === recordSize ? await fill(src, next, position) : 0;
@@ -197,7 +203,9 @@ export async function decryptFile(input: string, output: string, openDataKey: (k
           } catch {
             throw corrupt(final ? `chunk ${index} failed authentication (modified, or the file was truncated)` : `chunk ${index} failed authentication (modified or reordered)`);
           }
-          await dst.write(plain, 0, plain.length, bytes);
+          await pending;
+          pending = dst.write(plain, 0, plain.length, bytes);
+          pending.catch(() => undefined); // awaited below; never left unhandled if we fail first
           bytes += plain.length;
           chunks++;
           onProgress?.(position, total);
@@ -205,6 +213,7 @@ export async function decryptFile(input: string, output: string, openDataKey: (k
           [current, next] = [next, current];
           n = m;
         }
+        await pending;
       });
     } finally {
       key.fill(0);

@@ -43,7 +43,7 @@ export async function startKms(platform: Platform, env: NodeJS.ProcessEnv = proc
     keyrings,
     region: KMS_REGION,
     async stop() {
-      runtimes.delete(platform.sealer);
+      if (runtimes.get(platform.sealer) === runtime) runtimes.delete(platform.sealer);
       await scheduler.stop();
       await software.close();
       await hsm?.close();

@@ -10,6 +10,7 @@ import { registerKms } from './kms.js';
 import { registerGateway } from './gateway.js';
 import { registerMigrate } from './migrate.js';
 import { EXIT_USAGE } from './run.js';
+import { registerScan } from './scan.js';
 import { registerServer } from './server.js';
 import { registerWaf } from './waf.js';
 import { packageVersion, registerVersion } from './version.js';
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerWaf, registerKms, registerCrc64, registerVersion]) register(program);
+  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerScan, registerWaf, registerKms, registerCrc64, registerVersion]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

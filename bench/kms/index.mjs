@@ -5,7 +5,8 @@
 // Env: BENCH_KMS_SECONDS (default 8), BENCH_KMS_CONNECTIONS (16), BENCH_KMS_FILE_MB (512).
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
+import { URLSearchParams } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';

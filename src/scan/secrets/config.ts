@@ -112,10 +112,7 @@ function allowlistOf(raw: z.infer<typeof globalAllowlistSchema>): AllowlistConfi
   };
 }
 
-function ruleOf(raw: z.infer<typeof ruleSchema>, source: string, index: number): RuleConfig {
-  if (raw.regex === undefined && raw.path === undefined) {
-    throw new BulwarkError('Scan.InvalidRules', { source, field: `rules[${index}] (${raw.id})`, reason: 'a rule needs a regex, a path, or both' });
-  }
+function ruleOf(raw: z.infer<typeof ruleSchema>): RuleConfig {
   return {
     id: raw.id,
     description: raw.description ?? '',
@@ -167,7 +164,7 @@ function load(text: string, source: string, baseDir: string, depth: number): Rul
   const rules = (file.rules ?? []).map((r, i) => {
     if (seen.has(r.id)) throw new BulwarkError('Scan.InvalidRules', { source, field: `rules[${i}].id`, reason: `duplicate rule id "${r.id}"` });
     seen.add(r.id);
-    return ruleOf(r, source, i);
+    return ruleOf(r);
   });
   const allowlists = [...(file.allowlist ? [file.allowlist] : []), ...(file.allowlists ?? [])].map(allowlistOf);
   let config: RulesConfig = { title: file.title ?? source, rules, allowlists };
@@ -179,9 +176,10 @@ function load(text: string, source: string, baseDir: string, depth: number): Rul
     const base = extend.useDefault ? loadDefaultRules(depth + 1) : loadRulesFile(resolve(baseDir, extend.path!), depth + 1);
     config = extendConfig(base, config, extend.disabledRules ?? []);
   }
-  // Every `required` rule must exist.
+  // After extends: every rule has something to match, every `required` rule exists.
   const ids = new Set(config.rules.map((r) => r.id));
   config.rules.forEach((r, i) => {
+    if (r.regex === undefined && r.path === undefined) throw new BulwarkError('Scan.InvalidRules', { source, field: `rules[${i}] (${r.id})`, reason: 'a rule needs a regex, a path, or both' });
     r.required.forEach((req, j) => {
       if (!ids.has(req.id)) throw new BulwarkError('Scan.InvalidRules', { source, field: `rules[${i}].required[${j}].id`, reason: `no rule "${req.id}"` });
     });

@@ -22,7 +22,7 @@ type Kms = InstanceType<typeof KmsClient>;
 
 /** kms20160120 1.2.0 (rpc-client): V1 signature (HMAC-SHA1), every parameter in the query, maps flattened. */
 function v1Client(endpoint: string, id: string, secret: string): Kms {
-  return new KmsClient({ accessKeyId: id, accessKeySecret: secret, endpoint, protocol: 'http', regionId: 'cn-hangzhou' } as ConstructorParameters<typeof KmsClient>[0]);
+  return new KmsClient({ accessKeyId: id, accessKeySecret: secret, endpoint, protocol: 'http', regionId: 'cn-hangzhou', readTimeout: 60_000, connectTimeout: 60_000 } as ConstructorParameters<typeof KmsClient>[0]);
 }
 
 /** openapi-client generic calls: V3 (ACS3-HMAC-SHA256) by default, V1 with signatureAlgorithm v2. */
@@ -266,7 +266,7 @@ describe('KMS through the official SDKs', () => {
     }
     expect(code(await sdkError(sdk.createKey(new $Kms.CreateKeyRequest({ keySpec: 'EC_P256', keyUsage: 'ENCRYPT/DECRYPT' }))))).toBe('InvalidParameter.KeyUsage');
     expect(code(await sdkError(sdk.createKey(new $Kms.CreateKeyRequest({ protectionLevel: 'HSM' }))))).toBe('InvalidParameter.ProtectionLevel');
-  });
+  }, 120_000);
 
   it('GetRandomPassword (V1 and V3)', async () => {
     const pw = (await sdk.getRandomPassword(new $Kms.GetRandomPasswordRequest({ passwordLength: '24', excludePunctuation: 'true' }))).randomPassword;

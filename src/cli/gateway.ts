@@ -1,8 +1,7 @@
-import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { createLogger } from '../core/logger.js';
-import { runClusterPrimary, runClusterWorker } from '../gateway/cluster.js';
+import { runClusterPrimary } from '../gateway/cluster.js';
 import { startGateway } from '../gateway/gateway.js';
 import { loadGatewayConfig } from '../gateway/load-config.js';
 import { action, EXIT_USAGE } from './run.js';
@@ -39,14 +38,11 @@ export function registerGateway(program: Command): void {
         }
         const logger = createLogger({ name: 'gateway', level: config.logLevel });
         const workers = config.workers ?? availableParallelism();
-        if (cluster.isWorker) {
-          await runClusterWorker(config, { baseDir, logger });
-          return;
-        }
         if (workers > 1) {
           const primary = runClusterPrimary({
             workers,
             logger,
+            baseDir,
             load: () => {
               const c = load().config;
               return { ...c, workers: workersFlag ?? c.workers ?? availableParallelism() };

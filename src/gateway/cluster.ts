@@ -1,17 +1,20 @@
 import cluster, { type Worker } from 'node:cluster';
+import { fileURLToPath } from 'node:url';
 import type { GatewayConfig } from '../config/gateway.js';
 import type { Logger } from '../core/logger.js';
 import { startGateway, type GatewayOptions } from './gateway.js';
 
 /** Messages between the primary and its gateway workers. */
-type WorkerMessage = { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string };
-type PrimaryMessage = { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
+export type WorkerMessage = { type: 'ready' } | { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string };
+export type PrimaryMessage = { type: 'start'; config: GatewayConfig; baseDir: string } | { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
 
 export interface ClusterOptions {
   workers: number;
   logger: Logger;
   /** Re-reads the config file (SIGHUP); throws when invalid so the old config stays. */
   load: () => GatewayConfig;
+  /** Folder relative TLS paths resolve from. */
+  baseDir: string;
   /** Called once, with the listener URLs of the first worker that is up. */
   onListening: (urls: readonly string[]) => void;
 }
@@ -30,12 +33,17 @@ export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<vo
   const live = new Set<Worker>();
   const retiring = new Set<Worker>();
 
+  // Workers run a small entry (gateway modules only) and get their config over IPC.
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('./worker-main.js', import.meta.url)), args: [] });
   const fork = (): Promise<Worker> =>
     new Promise((resolve) => {
       const w = cluster.fork();
       live.add(w);
       w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'listening') {
+        if (m.type === 'ready') {
+          // The worker's entry is loaded and listening for messages: hand it the current config.
+          w.send({ type: 'start', config, baseDir: options.baseDir } satisfies PrimaryMessage);
+        } else if (m.type === 'listening') {
           if (!announced) options.onListening(m.urls);
           announced = true;
           resolve(w);
@@ -67,6 +75,7 @@ export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<vo
       const w = old[i];
       if (w) await retire(w);
     }
+    options.logger.info({ workers: target }, 'workers replaced');
   };
 
   void (async () => {
@@ -105,6 +114,7 @@ export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<vo
 export async function runClusterWorker(config: GatewayConfig, options: GatewayOptions): Promise<void> {
   const gateway = await startGateway(config, options);
   process.on('message', (m: PrimaryMessage) => {
+    if (m.type === 'start') return;
     if (m.type === 'reload') {
       gateway.reload(m.config).catch((e: Error) => process.send?.({ type: 'reload-failed', reason: e.message } satisfies WorkerMessage));
     } else if (m.type === 'shutdown') {

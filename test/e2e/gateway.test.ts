@@ -50,7 +50,7 @@ function spawnGateway(file: string, env: NodeJS.ProcessEnv = {}): Promise<Gatewa
       }),
   );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(err);
@@ -71,7 +71,7 @@ function yaml(upstream: string, extra = '', workers = 1): string {
 listen:
   - address: 127.0.0.1:0
 accessLog: { stdout: false }
-logLevel: warn
+logLevel: info
 sites:
   - name: demo
     upstreams: ["${upstream}"]
@@ -112,8 +112,17 @@ function load(url: string, concurrency = 8): { stop: () => Promise<{ ok: number;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Polls until `check` holds (the machine may be busy: no fixed sleeps for outcomes). */
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 describe('bulwark gateway (built CLI)', () => {
-  it('validates the config file with --check and names the bad field', () => {
+  it('validates the config file with --check and names the bad field', { timeout: 90_000 }, () => {
     const dir = tempDir();
     const good = join(dir, 'good.yaml');
     writeFileSync(good, yaml('http://127.0.0.1:1'));
@@ -127,7 +136,7 @@ describe('bulwark gateway (built CLI)', () => {
     expect(r.stderr).toContain('sites.0.balance');
   });
 
-  it('holds a combined rate limit across two gateway processes sharing one Redis', async () => {
+  it('holds a combined rate limit across two gateway processes sharing one Redis', { timeout: 90_000 }, async () => {
     const o = await origin('o');
     const dir = tempDir();
     const file = join(dir, 'gw.yaml');
@@ -143,28 +152,25 @@ describe('bulwark gateway (built CLI)', () => {
     expect(o.hits()).toBe(15);
   });
 
-  it('reloads on SIGHUP under load with zero failed requests', async () => {
+  it('reloads on SIGHUP under load with zero failed requests', { timeout: 90_000 }, async () => {
     const [o1, o2] = [await origin('o1'), await origin('o2')];
     const dir = tempDir();
     const file = join(dir, 'gw.yaml');
     writeFileSync(file, yaml(o1.url));
     const g = await spawnGateway(file);
     const l = load(g.url);
-    await sleep(300);
+    await until(() => o1.hits() > 5, 'traffic on o1');
     writeFileSync(file, yaml(o2.url));
     g.child.kill('SIGHUP');
-    await sleep(300);
+    await until(() => o2.hits() > 5, 'traffic on o2 after SIGHUP');
     writeFileSync(file, yaml(o1.url, '    balance: [broken\n'));
     g.child.kill('SIGHUP'); // invalid: refused, the current config stays
-    await sleep(300);
+    await until(() => /reload refused/.test(g.stderr()), 'the refusal');
     const before = o2.hits();
-    await sleep(200);
+    await until(() => o2.hits() > before + 5, 'traffic still on o2');
     const r = await l.stop();
     expect(r.failed).toBe(0);
-    expect(r.ok).toBeGreaterThan(50);
     expect(r.origins).toEqual(new Set(['o1', 'o2']));
-    expect(o2.hits()).toBeGreaterThan(before);
-    expect(g.stderr()).toMatch(/reload refused/);
   });
 
   it('runs workers via node:cluster: SIGHUP swaps config and SIGUSR2 replaces workers one by one, with zero failed requests', async () => {
@@ -174,15 +180,16 @@ describe('bulwark gateway (built CLI)', () => {
     writeFileSync(file, yaml(o1.url, '', 2));
     const g = await spawnGateway(file);
     const l = load(g.url);
-    await sleep(400);
+    await until(() => o1.hits() > 5, 'traffic on o1');
     writeFileSync(file, yaml(o2.url, '', 2));
     g.child.kill('SIGHUP');
-    await sleep(400);
+    await until(() => o2.hits() > 5, 'traffic on o2 after SIGHUP');
     g.child.kill('SIGUSR2');
-    await sleep(2500);
+    await until(() => /workers replaced/.test(g.stderr()), 'the rolling replacement', 60_000);
+    const before = o2.hits();
+    await until(() => o2.hits() > before + 5, 'traffic on the new workers');
     const r = await l.stop();
     expect(r.failed).toBe(0);
     expect(r.origins).toEqual(new Set(['o1', 'o2']));
-    expect(o2.hits()).toBeGreaterThan(20);
-  });
+  }, 180_000);
 });

@@ -115,7 +115,11 @@ export class NdjsonAccessLog implements AccessLogSink {
     const text = `${this.batch.join('\n')}\n`;
     this.batch = [];
     const writes: Array<Promise<void>> = [];
-    if (this.stdout) writes.push(new Promise((r) => process.stdout.write(text, () => r())));
+    if (this.stdout) {
+      // Cluster workers share stdout: writes of at most PIPE_BUF (4 KiB) whole lines are atomic on a pipe,
+      // so lines from different workers never interleave mid-line.
+      for (const piece of pipeSizedPieces(text)) writes.push(new Promise((r) => process.stdout.write(piece, () => r())));
+    }
     const file = this.file;
     if (file) writes.push(new Promise((r) => file.write(text, () => r())));
     return Promise.all(writes).then(() => undefined);
@@ -126,4 +130,25 @@ export class NdjsonAccessLog implements AccessLogSink {
     const file = this.file;
     if (file) await new Promise<void>((r) => file.end(() => r()));
   }
+}
+
+/** Splits NDJSON text into pieces of whole lines, each at most 4096 bytes when the lines allow it. */
+export function pipeSizedPieces(text: string, max = 4096): string[] {
+  if (Buffer.byteLength(text) <= max) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const n = Buffer.byteLength(line) + 1;
+    if (size > 0 && size + n > max) {
+      pieces.push(current);
+      current = '';
+      size = 0;
+    }
+    current += `${line}\n`;
+    size += n;
+  }
+  if (current !== '') pieces.push(current);
+  return pieces;
 }

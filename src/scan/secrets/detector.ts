@@ -43,7 +43,7 @@ export function leakFingerprint(accessKeyId: string, secret: string): string {
 
 /** Alibaba-format AccessKey ids (Bulwark issues the same shapes). */
 export const ACCESS_KEY_ID = /^(?:LTAI[A-Za-z0-9]{12,30}|STS\.[A-Za-z0-9]{16,64})$/;
-const SECRET_CANDIDATE = /(?:^|[^A-Za-z0-9+/=_-])([A-Za-z0-9]{30})(?=[^A-Za-z0-9+/=_-]|$)/g;
+const SECRET_CANDIDATE = /(?:^|[^A-Za-z0-9+/_-])([A-Za-z0-9]{30})(?=[^A-Za-z0-9+/_-]|$)/g;
 const MAX_CANDIDATES = 64;
 
 interface CompiledAllowlist {

@@ -162,6 +162,7 @@ describe('dlpStreamFor and dlpResponseHeaders', () => {
     expect(dlpStreamFor(policy, { method: 'GET', path: '/', status: 304, headers: html })).toBeUndefined();
     expect(dlpStreamFor(policy, { method: 'GET', path: '/', status: 200, headers: { 'content-type': 'image/png' } })).toBeUndefined();
     expect(dlpStreamFor(policyOf({ enabled: false }), { method: 'GET', path: '/', status: 200, headers: html })).toBeUndefined();
+    expect(dlpStreamFor(policy, { method: 'GET', path: '/static/a.html', status: 200, headers: html })).toBeUndefined();
   });
 
   it('adjusts length, validators and ranges', () => {

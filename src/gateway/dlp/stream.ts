@@ -13,7 +13,7 @@ import { ChainTransform } from './chain.js';
 import { dlpConfig, type DlpAction, type DlpConfig } from './config.js';
 import { inspectionFor, type DlpContentEncoding } from './content-type.js';
 import type { DetectorName } from './detectors/detector.js';
-import { compileDlpPolicy, type DlpPolicy } from './policy.js';
+import { compileDlpPolicy, dlpAppliesToPath, type DlpPolicy } from './policy.js';
 import { DlpScanner, type DlpBlockReason, type DlpHit } from './scanner.js';
 
 /** One per detector that matched in a response, emitted once when the response ends or is blocked. */
@@ -125,6 +125,8 @@ class ScanTransform extends Transform {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // A response cut short (client gone, upstream broken) still reports what it had leaked so far.
+    this.report();
     if (error !== null && !this.settled) {
       this.settle({ action: 'error', error: error instanceof BulwarkError ? error : new BulwarkError('Dlp.DecodeFailed', { encoding: 'body', reason: error.message }) });
     }
@@ -263,7 +265,8 @@ function headerValue(headers: DlpResponseInfo['headers'], name: string): string 
  * path excepted, HEAD request, a status without a body, or a body that is not inspectable.
  */
 export function dlpStreamFor(policy: DlpPolicy, response: DlpResponseInfo, options: Omit<DlpStreamOptions, 'contentType' | 'contentEncoding'> = {}): DlpStream | undefined {
-  if (!policy.enabled || response.method === 'HEAD' || response.status === 204 || response.status === 304 || (response.status >= 100 && response.status < 200)) return undefined;
+  if (!dlpAppliesToPath(policy, response.path)) return undefined;
+  if (response.method === 'HEAD' || response.status === 204 || response.status === 304 || (response.status >= 100 && response.status < 200)) return undefined;
   const contentType = headerValue(response.headers, 'content-type');
   const contentEncoding = headerValue(response.headers, 'content-encoding');
   if (!inspectionFor(contentType, contentEncoding).inspect) return undefined;

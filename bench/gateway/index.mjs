@@ -151,6 +151,9 @@ const nginxProc = start(CORE_PROXY, 'nginx', [
   '-g', 'daemon off;',
 ]);
 
+const floorPort = await freePort();
+const floorProc = start(CORE_PROXY, process.execPath, [join(ROOT, 'bench/gateway/node-floor.mjs'), `http://127.0.0.1:${originPort}`, String(floorPort)]);
+
 const gwConfig = join(dir, 'gateway.yaml');
 writeFileSync(
   gwConfig,
@@ -183,6 +186,7 @@ const targets = {
   origin: `http://127.0.0.1:${originPort}/`,
   nginx: `http://127.0.0.1:${nginxProxyPort}/`,
   bulwark: `${gwUrl}/`,
+  floor: `http://127.0.0.1:${floorPort}/`,
 };
 for (const url of Object.values(targets)) await waitHttp(url);
 // Warm-up (JIT, keep-alive pools), then the measured runs.
@@ -190,18 +194,19 @@ execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s
 execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.nginx], { stdio: 'ignore' });
 
 const results = {};
-const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid };
+const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid, floor: floorProc.pid };
 for (const [name, url] of Object.entries(targets)) results[name] = wrk(url, pids[name]);
 
 const ratio = results.bulwark.rps / results.nginx.rps;
 console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
 console.log('target                     rps     p50 ms   p99 ms  CPU µs/req  non-2xx');
 for (const [name, r] of Object.entries(results)) {
-  const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)' }[name];
+  const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)', floor: 'bare node+undici proxy' }[name];
   console.log(`${label.padEnd(26)} ${String(r.rps).padStart(7)} ${r.p50_ms.toFixed(2).padStart(9)} ${r.p99_ms.toFixed(2).padStart(8)} ${String(r.cpu_us).padStart(11)} ${String(r.non2xx).padStart(8)}${r.socketErrors ? `  socket errors: ${r.socketErrors}` : ''}`);
 }
 const cpuRatio = results.nginx.cpu_us / results.bulwark.cpu_us;
 console.log(`ratio bulwark/nginx: rps ${ratio.toFixed(2)} (target >= 0.6); CPU efficiency (nginx µs/req ÷ bulwark µs/req) ${cpuRatio.toFixed(2)}`);
+console.log(`bulwark vs a bare node+undici proxy (the Node.js floor): CPU ${(results.floor.cpu_us / results.bulwark.cpu_us).toFixed(2)}, rps ${(results.bulwark.rps / results.floor.rps).toFixed(2)}`);
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 if (Number(load) > cores) console.log(`note: load average ${load} on ${cores} cores — the machine is busy, rps figures are noisy; CPU µs/req is the steadier measure`);
 cleanup();
@@ -222,6 +227,9 @@ console.log(
     bulwark_cpu_us_per_req: results.bulwark.cpu_us,
     vs_nginx: Number(ratio.toFixed(3)),
     cpu_vs_nginx: Number(cpuRatio.toFixed(3)),
+    floor_rps: results.floor.rps,
+    floor_cpu_us_per_req: results.floor.cpu_us,
+    cpu_vs_node_floor: Number((results.floor.cpu_us / results.bulwark.cpu_us).toFixed(3)),
     load_average: Number(load),
     acl_1k_ns: acl.acl_1k_ns,
     acl_100k_ns: acl.acl_100k_ns,

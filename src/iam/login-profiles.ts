@@ -1,6 +1,7 @@
 import { BulwarkError } from '../core/errors.js';
 import { now, type IamContext } from './context.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
+import { newPasswordHash } from './password-lifecycle.js';
 import { checkPassword, getPasswordPolicy, getSecurityPreference } from './settings.js';
 import type { IamTables } from './tables.js';
 import { requireUser } from './users.js';
@@ -63,15 +64,16 @@ export async function getLoginProfile(ctx: IamContext, input: { UserName: string
 export async function updateLoginProfile(ctx: IamContext, input: { UserName: string; Password?: string | undefined; PasswordResetRequired?: boolean | undefined; MFABindRequired?: boolean | undefined }): Promise<LoginProfileView> {
   const { userName, row } = await requireProfile(ctx, input.UserName);
   const next: ProfileRow = { ...row, updated_at: now(ctx) };
+  let changedAt: string | undefined;
   if (input.Password !== undefined) {
-    checkPassword(await getPasswordPolicy(ctx), input.Password);
-    next.password_hash = await hashPassword(input.Password);
+    next.password_hash = await newPasswordHash(ctx, row.user_id, input.Password, row.password_hash);
+    changedAt = ctx.clock.now().toISOString();
   }
   if (input.PasswordResetRequired !== undefined) next.password_reset_required = input.PasswordResetRequired ? 1 : 0;
   if (input.MFABindRequired !== undefined) next.mfa_bind_required = input.MFABindRequired ? 1 : 0;
   await ctx.db
     .updateTable('iam_login_profiles')
-    .set({ password_hash: next.password_hash, password_reset_required: next.password_reset_required, mfa_bind_required: next.mfa_bind_required, updated_at: next.updated_at })
+    .set({ password_hash: next.password_hash, password_reset_required: next.password_reset_required, mfa_bind_required: next.mfa_bind_required, updated_at: next.updated_at, ...(changedAt ? { password_changed_at: changedAt } : {}) })
     .where('user_id', '=', row.user_id)
     .execute();
   return view(userName, next);
@@ -95,6 +97,6 @@ export async function changePassword(ctx: IamContext, input: { OldPassword: stri
     throw new BulwarkError('NoPermission', { action: 'ram:ChangePassword', resource: `acs:ram::${ctx.caller.accountId}:user/${ctx.caller.principalName.toLowerCase()}` });
   }
   if (!(await verifyPassword(input.OldPassword, row.password_hash))) throw new BulwarkError('InvalidParameter.OldPassword');
-  checkPassword(await getPasswordPolicy(ctx), input.NewPassword);
-  await ctx.db.updateTable('iam_login_profiles').set({ password_hash: await hashPassword(input.NewPassword), password_reset_required: 0, updated_at: now(ctx) }).where('user_id', '=', row.user_id).execute();
+  const hash = await newPasswordHash(ctx, row.user_id, input.NewPassword, row.password_hash);
+  await ctx.db.updateTable('iam_login_profiles').set({ password_hash: hash, password_reset_required: 0, updated_at: now(ctx), password_changed_at: ctx.clock.now().toISOString() }).where('user_id', '=', row.user_id).execute();
 }

@@ -49,7 +49,8 @@ export interface CreateUserInput {
 }
 
 export async function createUser(ctx: IamContext, input: CreateUserInput): Promise<UserView> {
-  const exists = await ctx.db.selectFrom('iam_users').select('id').where('account_id', '=', ctx.caller.accountId).where('name', '=', input.UserName).executeTakeFirst();
+  // Names are unique regardless of case: user ARNs are lower-cased, so `Alice` and `alice` would share one.
+  const exists = await ctx.db.selectFrom('iam_users').select('id').where('account_id', '=', ctx.caller.accountId).where((eb) => eb(eb.fn('lower', ['name']), '=', input.UserName.toLowerCase())).executeTakeFirst();
   if (exists) throw new BulwarkError('EntityAlreadyExists.User', { name: input.UserName });
   const t = now(ctx);
   const row: UserRow = {
@@ -84,7 +85,13 @@ export interface UpdateUserInput {
 export async function updateUser(ctx: IamContext, input: UpdateUserInput): Promise<UserView> {
   const row = await requireUser(ctx, input.UserName);
   if (input.NewUserName && input.NewUserName !== row.name) {
-    const clash = await ctx.db.selectFrom('iam_users').select('id').where('account_id', '=', ctx.caller.accountId).where('name', '=', input.NewUserName).executeTakeFirst();
+    const clash = await ctx.db
+      .selectFrom('iam_users')
+      .select('id')
+      .where('account_id', '=', ctx.caller.accountId)
+      .where('id', '!=', row.id)
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', input.NewUserName!.toLowerCase()))
+      .executeTakeFirst();
     if (clash) throw new BulwarkError('EntityAlreadyExists.User', { name: input.NewUserName });
   }
   const next: UserRow = {

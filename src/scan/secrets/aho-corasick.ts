@@ -7,7 +7,6 @@ export class AhoCorasick {
   private readonly delta: Int32Array;
   /** For each state, the keyword indexes that end there (including through suffix links). */
   private readonly outputs: ReadonlyArray<readonly number[]>;
-  private readonly hasOutput: Uint8Array;
   readonly keywords: readonly string[];
 
   constructor(keywords: readonly string[]) {
@@ -59,23 +58,31 @@ export class AhoCorasick {
     for (let s = 0; s < states; s++) {
       for (let b = 65; b <= 90; b++) delta[s * 256 + b] = delta[s * 256 + b + 32]!;
     }
-    this.delta = delta;
     this.outputs = out.map((o) => [...new Set(o)]);
-    this.hasOutput = Uint8Array.from(this.outputs, (o) => (o.length > 0 ? 1 : 0));
+    // A state with outputs is stored negated (~state), so the hot loop tests the sign only.
+    for (let i = 0; i < delta.length; i++) {
+      const target = delta[i]!;
+      if (this.outputs[target]!.length > 0) delta[i] = ~target;
+    }
+    this.delta = delta;
   }
 
   /** Indexes of the keywords found in `data` (each once). Stops early when every keyword was seen. */
   search(data: Uint8Array): Set<number> {
     const found = new Set<number>();
-    const { delta, hasOutput, outputs } = this;
+    const { delta, outputs } = this;
     const total = this.keywords.length;
+    const n = data.length;
     let state = 0;
-    for (let i = 0; i < data.length; i++) {
-      state = delta[(state << 8) | data[i]!]!;
-      if (hasOutput[state] === 1) {
-        for (const k of outputs[state]!) found.add(k);
-        if (found.size === total) break;
+    for (let i = 0; i < n; i++) {
+      const next = delta[(state << 8) | data[i]!]!;
+      if (next >= 0) {
+        state = next;
+        continue;
       }
+      state = ~next;
+      for (const k of outputs[state]!) found.add(k);
+      if (found.size === total) break;
     }
     return found;
   }

@@ -18,7 +18,9 @@ export class ChainTransform extends Transform {
     this.head = head;
     this.tail = tail;
     pipeline(streams as unknown as [Transform, Transform, ...Transform[]], (err) => {
-      if (err) this.destroy(err);
+      // Not piped yet (a proxy still waiting for the verdict, which reports the failure): destroy
+      // without an error event nobody would handle; a pipeline attached later sees a premature close.
+      if (err) this.destroy(this.listenerCount('error') > 0 ? err : undefined);
     });
     tail.on('data', (chunk: Buffer) => {
       if (!this.push(chunk)) tail.pause();

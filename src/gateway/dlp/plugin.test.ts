@@ -175,6 +175,15 @@ describe('DLP through the gateway (real sockets)', () => {
     });
   });
 
+  it('answers 502 for a corrupt compressed body and keeps serving', async () => {
+    routes.set('/corrupt', (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end('definitely not gzip'));
+    routes.set('/fine', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    await withGateway({}, async (url) => {
+      expect((await get(`${url}/corrupt`)).status).toBe(502);
+      expect((await get(`${url}/fine`)).body.toString()).toBe(MASKED);
+    });
+  });
+
   it('is built into the gateway: a site with a dlp block is masked', async () => {
     routes.set('/builtin', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
     const cfg = gatewayConfig.parse({

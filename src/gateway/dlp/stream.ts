@@ -111,17 +111,34 @@ class ScanTransform extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback): void {
     if (this.discarding) return callback();
-    this.forward(this.scanner.write(chunk));
+    try {
+      this.forward(this.scanner.write(chunk));
+    } catch (e) {
+      return this.fail(e);
+    }
     callback();
   }
 
   override _flush(callback: TransformCallback): void {
     if (this.discarding) return callback();
-    this.forward(this.scanner.end());
+    try {
+      this.forward(this.scanner.end());
+    } catch (e) {
+      return this.fail(e);
+    }
     if (this.discarding) return callback();
     this.release();
     this.report();
     callback();
+  }
+
+  /** An internal failure fails closed: nothing more passes, the verdict (or the stream) reports it. */
+  private fail(e: unknown): void {
+    this.discarding = true;
+    this.held = [];
+    const error = new BulwarkError('InternalError', {}, { cause: e });
+    this.settle({ action: 'error', error });
+    this.destroy(this.listenerCount('error') > 0 ? error : undefined);
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {

@@ -302,6 +302,9 @@ describe('KMS through the official SDKs', () => {
     const described = await v3('DescribeSecret', { SecretName: 'db/password' });
     expect(described).toMatchObject({ SecretName: 'db/password', Description: 'db', Tags: { Tag: [{ TagKey: 'env', TagValue: 'prod' }] } });
     expect(described).not.toHaveProperty('SecretData');
+    await sdk.tagResource(new $Kms.TagResourceRequest({ secretName: 'db/password', tags: JSON.stringify([{ TagKey: 'owner', TagValue: 'dba' }]) }));
+    // kms20160120 1.2.0's ListResourceTagsRequest has no SecretName: ask with a generic V3 call.
+    expect(((await v3('ListResourceTags', { SecretName: 'db/password' })).Tags as { Tag: { TagKey: string }[] }).Tag.map((x) => x.TagKey)).toEqual(['env', 'owner']);
     const list = await sdk.listSecrets(new $Kms.ListSecretsRequest({ fetchTags: 'true' }));
     expect(list.secretList!.secret!.map((s) => s.secretName)).toContain('db/password');
 

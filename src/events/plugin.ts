@@ -6,6 +6,7 @@ import { AlertStore } from './alerts/alert-store.js';
 import { RuleScheduler } from './alerts/scheduler.js';
 import { loadNotifyConfig } from './notify/load-config.js';
 import { Notifier } from './notify/notifier.js';
+import { alertRoutes } from './alert-routes.js';
 import { eventsRoutes } from './routes.js';
 import { EventService } from './service.js';
 
@@ -40,4 +41,5 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
     await service.close();
   });
   await app.register(eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId });
+  await app.register(alertRoutes, { alerts, frontDoor: options.frontDoor, hostId: platform.hostId });
 }

@@ -19,7 +19,7 @@ export interface EventsRoutesOptions {
   hostId: string;
 }
 
-function signedRequest(req: FastifyRequest): SignedRequest {
+export function signedRequest(req: FastifyRequest): SignedRequest {
   const rawUrl = req.raw.url ?? '/';
   const q = rawUrl.indexOf('?');
   const query = parseForm(q < 0 ? '' : rawUrl.slice(q + 1));

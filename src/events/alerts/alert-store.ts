@@ -186,21 +186,23 @@ export class AlertStore {
     return rows.map(toAlert);
   }
 
-  private async setStatus(alertId: string, status: AlertStatus, from: readonly AlertStatus[]): Promise<Alert> {
+  private async setStatus(alertId: string, status: AlertStatus, from: readonly AlertStatus[], accountId: string | undefined): Promise<Alert> {
     const db = this.db();
     const row = await db.selectFrom('event_alerts').selectAll().where('alert_id', '=', alertId).executeTakeFirst();
-    if (!row) throw new BulwarkError('Events.AlertNotFound', { alert: alertId });
+    // another account's alert is reported as absent, not as forbidden
+    if (!row || (accountId !== undefined && row.account_id !== accountId)) throw new BulwarkError('Events.AlertNotFound', { alert: alertId });
     if (!from.includes(row.status as AlertStatus)) return toAlert(row);
     await db.updateTable('event_alerts').set({ status, updated_ms: this.now() }).where('alert_id', '=', alertId).execute();
     return { ...toAlert(row), status };
   }
 
-  acknowledge(alertId: string): Promise<Alert> {
-    return this.setStatus(alertId, 'acknowledged', ['open']);
+  /** With `accountId`, only that account's alert can be changed. */
+  acknowledge(alertId: string, accountId?: string): Promise<Alert> {
+    return this.setStatus(alertId, 'acknowledged', ['open'], accountId);
   }
 
-  close(alertId: string): Promise<Alert> {
-    return this.setStatus(alertId, 'closed', ['open', 'acknowledged']);
+  close(alertId: string, accountId?: string): Promise<Alert> {
+    return this.setStatus(alertId, 'closed', ['open', 'acknowledged'], accountId);
   }
 
   /** Alerts not yet handed to the notifier (outbox). */

@@ -11,7 +11,8 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EventService } from '../../dist/events/service.js';
-import { ipKey, cidrKeyRange } from '../../dist/events/ip-key.js';
+import { cidrKeyRange } from '../../dist/events/ip-key.js';
+import { performance } from 'node:perf_hooks';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,6 +5,7 @@ import * as $Util from '@alicloud/tea-util';
 import RamModule, * as $Ram from '@alicloud/ram20150501';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.js';
+import { initAccount } from '../../iam/bootstrap.js';
 import { kmsRuntime } from '../../kms/runtime.js';
 import { runKmsJobs } from '../../kms/scheduler.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -348,6 +349,24 @@ describe('KMS through the official SDKs', () => {
     const theirBlob = (await sdk.encrypt(new $Kms.EncryptRequest({ keyId: theirs, plaintext: 'no' }))).ciphertextBlob;
     expect(code(await sdkError(app.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: theirBlob }))))).toBe('NoPermission');
     expect(code(await sdkError(app.createKey(new $Kms.CreateKeyRequest({}))))).toBe('NoPermission');
+  });
+
+  it('tenant isolation: another account cannot see, use or decrypt with this account\'s keys, aliases or secrets', async () => {
+    const other = await initAccount(t.server.platform, { additional: true });
+    const them = v1Client(t.endpoint, other.accessKeyId, other.accessKeySecret);
+    const mine = (await sdk.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
+    await sdk.createAlias(new $Kms.CreateAliasRequest({ aliasName: 'alias/tenant-a', keyId: mine }));
+    await sdk.createSecret(new $Kms.CreateSecretRequest({ secretName: 'tenant-a-secret', versionId: 'v1', secretData: 'only mine' }));
+    const blob = (await sdk.encrypt(new $Kms.EncryptRequest({ keyId: mine, plaintext: 'tenant a' }))).ciphertextBlob;
+    expect(code(await sdkError(them.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: blob }))))).toBe('Forbidden.KeyNotFound');
+    expect(code(await sdkError(them.describeKey(new $Kms.DescribeKeyRequest({ keyId: mine }))))).toBe('Forbidden.KeyNotFound');
+    expect(code(await sdkError(them.encrypt(new $Kms.EncryptRequest({ keyId: 'alias/tenant-a', plaintext: 'x' }))))).toBe('Forbidden.AliasNotFound');
+    expect(code(await sdkError(them.getSecretValue(new $Kms.GetSecretValueRequest({ secretName: 'tenant-a-secret' }))))).toBe('Forbidden.ResourceNotFound');
+    expect((await them.listKeys(new $Kms.ListKeysRequest({}))).totalCount).toBe(0);
+    // The same alias and secret names are free in the other account.
+    const theirs = (await them.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
+    await them.createAlias(new $Kms.CreateAliasRequest({ aliasName: 'alias/tenant-a', keyId: theirs }));
+    expect((await them.encrypt(new $Kms.EncryptRequest({ keyId: 'alias/tenant-a', plaintext: 'x' }))).keyId).toBe(theirs);
   });
 
   it('the audit trail never holds plaintext, data keys or secret values', async () => {

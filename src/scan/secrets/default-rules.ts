@@ -95,7 +95,7 @@ id = "database-url-password"
 description = "Database or broker URL with an embedded password."
 regex = '''(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|clickhouse|oracle)://[^:/\s@'"]{1,128}:([^@/\s'"]{3,128})@[^\s'"/]{1,256}'''
 secretGroup = 1
-keywords = ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "clickhouse", "oracle"]
+keywords = ["postgres://", "postgresql://", "mysql://", "mariadb://", "mongodb://", "mongodb+srv://", "redis://", "rediss://", "amqp://", "amqps://", "mssql://", "sqlserver://", "clickhouse://", "oracle://"]
 tags = ["database", "password"]
 [[rules.allowlists]]
 regexes = [

@@ -85,7 +85,8 @@ export class ScanPool {
       slot.busy = true;
       const id = this.nextId++;
       this.waiting.set(id, slot);
-      const transfer = jobs.flatMap((j) => (j.content ? [j.content.buffer as ArrayBuffer] : []));
+      // Only views that own their whole ArrayBuffer are moved; others (pooled) are copied.
+      const transfer = jobs.flatMap((j) => (j.content && j.content.byteOffset === 0 && j.content.byteLength === j.content.buffer.byteLength ? [j.content.buffer as ArrayBuffer] : []));
       slot.worker.postMessage({ id, jobs }, transfer);
     }
     if (this.queue.length <= this.slots.length) {

@@ -157,7 +157,7 @@ export async function* readBlobs(repo: string, shas: readonly string[]): AsyncGe
       data = data.subarray(nl + 1);
       if (header[1] === 'missing' || header.length < 3) continue;
       sha = header[0]!;
-      body = Buffer.allocUnsafe(Number(header[2]));
+      body = Buffer.allocUnsafeSlow(Number(header[2])); // own ArrayBuffer: transferable to a worker
       filled = 0;
     }
   }

@@ -24,7 +24,7 @@ export interface DlpScannerOptions {
   readonly charset?: CharsetFamily;
   /** Read `<meta charset>` from the first bytes of an HTML body declared without a charset. */
   readonly sniffHtmlCharset?: boolean;
-  /** Bytes gathered before a scan (amortizes the carry-over rescan); default 16 KiB. */
+  /** Bytes gathered before a scan (amortizes the carry-over rescan); default 32 KiB. */
   readonly minScanBytes?: number;
 }
 
@@ -81,7 +81,7 @@ export class DlpScanner {
     this.sniff = options.sniffHtmlCharset ?? false;
     const longest = this.rules.reduce((m, r) => Math.max(m, r.detector.maxLength), 0);
     this.carrySize = longest + PEM_LOOKAHEAD + 16;
-    this.minScan = Math.max(options.minScanBytes ?? 16 * 1024, 1);
+    this.minScan = Math.max(options.minScanBytes ?? 32 * 1024, 1);
   }
 
   /** Set once the response must be blocked; no more output is produced. */

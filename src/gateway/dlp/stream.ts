@@ -49,7 +49,7 @@ export interface DlpStreamOptions {
   readonly blockMode?: 'abort' | 'replace';
   /** Overrides the policy's `holdBytes`. */
   readonly holdBytes?: number;
-  /** Overrides the scanner's batch size (16 KiB). */
+  /** Overrides the scanner's batch size (32 KiB). */
   readonly minScanBytes?: number;
   /** Re-compression effort: gzip/deflate level (default 6) and brotli quality (default 5). */
   readonly gzipLevel?: number;

@@ -141,6 +141,13 @@ describe('console sign-in, MFA, password policy and sessions', () => {
     expect(code(await call(third, 'POST', '/session/mfa', { code: good }))).toBe('Signin.InvalidMfaCode');
   });
 
+  it('enforces MFA for every console user when the security preference says so', async () => {
+    await setSecurityPreference(root, { EnforceMFAForLogin: true });
+    expect((await signIn('bob')).res.json()).toMatchObject({ session: { nextStep: 'mfa_bind' } });
+    await setSecurityPreference(root, { EnforceMFAForLogin: false });
+    expect((await signIn('bob')).res.json()).toMatchObject({ session: { nextStep: 'active' } });
+  });
+
   it('honours LoginNetworkMasks', async () => {
     await setSecurityPreference(root, { LoginNetworkMasks: '10.0.0.0/8;192.0.2.0/24' });
     expect(code((await signIn('alice', PASSWORD, '203.0.113.5')).res)).toBe('Signin.NetworkNotAllowed');

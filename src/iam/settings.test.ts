@@ -38,7 +38,7 @@ describe.each(testDialects())('on %s', (dialect) => {
       await setSecurityPreference(ctx, { EnableSaveMFATicket: true });
       const pref = await getSecurityPreference(ctx);
       expect(pref.AccessKeyPreference.AllowUserToManageAccessKeys).toBe(true);
-      expect(pref.LoginProfilePreference).toEqual({ EnableSaveMFATicket: true, AllowUserToChangePassword: true, LoginSessionDuration: 12, LoginNetworkMasks: '10.0.0.0/8;192.168.1.1;2001:db8::/32' });
+      expect(pref.LoginProfilePreference).toEqual({ EnableSaveMFATicket: true, AllowUserToChangePassword: true, LoginSessionDuration: 12, LoginNetworkMasks: '10.0.0.0/8;192.168.1.1;2001:db8::/32', EnforceMFAForLogin: false });
       expect(() => parseLoginNetworkMasks('10.0.0.0/33')).toThrow(expect.objectContaining({ code: 'InvalidParameter' }));
       expect(() => parseLoginNetworkMasks(Array.from({ length: 41 }, (_, i) => `10.0.${i}.0/24`).join(';'))).toThrow(expect.objectContaining({ code: 'InvalidParameter' }));
     });

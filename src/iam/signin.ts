@@ -149,7 +149,7 @@ export class SigninService {
     const device = await db.selectFrom('iam_mfa_devices').select('serial_number').where('user_id', '=', subject.userId).where('activated_at', 'is not', null).executeTakeFirst();
     if (!mfaDone) {
       if (device) return 'mfa';
-      if (profile.mfa_bind_required === 1) return 'mfa_bind';
+      if (profile.mfa_bind_required === 1 || (await getSecurityPreference(ctx)).LoginProfilePreference.EnforceMFAForLogin) return 'mfa_bind';
     }
     const policy = await getPasswordPolicy(ctx);
     const changedAt = profile.password_changed_at ?? profile.created_at;

@@ -29,6 +29,11 @@ export interface ActionDef<S extends z.ZodType = z.ZodType> {
   eventSource: string;
   input: S;
   resource(input: z.output<S>, caller: Caller): string | string[];
+  /**
+   * RAM self-service: a RAM user acting on itself is allowed without a policy when the account's
+   * security preference says so (AllowUserToManageAccessKeys / AllowUserToManageMFADevices).
+   */
+  selfService?: { preference: 'AccessKeys' | 'MFADevices'; targetsSelf(input: z.output<S>, caller: Caller): boolean };
   handler(ctx: ActionContext, input: z.output<S>): Promise<Record<string, unknown>>;
 }
 

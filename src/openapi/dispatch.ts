@@ -6,6 +6,8 @@ import type { Caller } from '../iam/caller.js';
 import { diagnosticFromDenial, encodeDiagnosticMessage } from '../iam/diagnostic.js';
 import type { AuthorizationResult } from '../iam/policy/index.js';
 import type { CredentialStore, ResolvedKey } from '../iam/credentials.js';
+import { getSecurityPreference } from '../iam/settings.js';
+import type { IamTables } from '../iam/tables.js';
 import type { Platform } from '../server/platform.js';
 import type { ActionContext, AnyActionDef } from './action.js';
 import { AuthenticationError, authenticate, MAX_SKEW_MS, type SignedRequest } from './authenticate.js';
@@ -138,7 +140,7 @@ export class FrontDoor {
       def = this.find(params, req.headers);
       const input = parseInput(def.input, params);
       const resource = def.resource(input, caller);
-      const decision = def.ramAction === '' ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
+      const decision = def.ramAction === '' || (await this.selfServiceAllowed(def, input, caller)) ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
       if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision);
       const response = await this.run(def, caller, input, params, meta);
       void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
@@ -153,6 +155,14 @@ export class FrontDoor {
       }
       throw error;
     }
+  }
+
+  /** A RAM user managing its own AccessKeys or MFA device, when the account's security preference allows it. */
+  private async selfServiceAllowed(def: AnyActionDef, input: unknown, caller: Caller): Promise<boolean> {
+    if (!def.selfService || caller.principalType !== 'user' || !def.selfService.targetsSelf(input, caller)) return false;
+    const ctx = { db: this.deps.platform.storage.db<IamTables>(), caller, clock: this.deps.platform.clock, sealer: this.deps.sealer, invalidate: () => undefined };
+    const preference = await getSecurityPreference(ctx);
+    return def.selfService.preference === 'AccessKeys' ? preference.AccessKeyPreference.AllowUserToManageAccessKeys : preference.MFAPreference.AllowUserToManageMFADevices;
   }
 
   private callerFrom(key: ResolvedKey, meta: CallMeta): Caller {

@@ -85,6 +85,18 @@ describe('official Alibaba Cloud SDKs against Bulwark', () => {
     expect(denied.data?.AccessDeniedDetail).toMatchObject({ NoPermissionType: 'ExplicitDeny' });
   });
 
+  it('lets users manage their own AccessKeys only when the security preference allows it', async () => {
+    const asBob = ramClient(t.endpoint, bob.id, bob.secret);
+    const own = () => asBob.getAccessKeyLastUsed(new $Ram.GetAccessKeyLastUsedRequest({ userAccessKeyId: bob.id }));
+    expect((await sdkError(own())).code).toBe('NoPermission');
+    await root.setSecurityPreference(new $Ram.SetSecurityPreferenceRequest({ allowUserToManageAccessKeys: true }));
+    expect((await own()).statusCode).toBe(200);
+    // only its own: acting on another user still needs a policy
+    expect((await sdkError(asBob.getAccessKeyLastUsed(new $Ram.GetAccessKeyLastUsedRequest({ userName: 'carol', userAccessKeyId: bob.id })))).code).toBe('NoPermission');
+    await root.setSecurityPreference(new $Ram.SetSecurityPreferenceRequest({ allowUserToManageAccessKeys: false }));
+    expect((await sdkError(own())).code).toBe('NoPermission');
+  });
+
   it('openapi-client with signatureAlgorithm v2 (V1 signature) works the same', async () => {
     const asBobV1 = ramClient(t.endpoint, bob.id, bob.secret, true);
     expect((await asBobV1.getUser(new $Ram.GetUserRequest({ userName: 'bob' }))).body?.user?.userName).toBe('bob');

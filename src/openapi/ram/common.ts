@@ -28,3 +28,8 @@ export function ramAction<S extends z.ZodType>(
 ): ActionDef<S> {
   return defineAction({ ...RAM, action, ramAction: `ram:${action}`, rw, input, resource, handler: (ctx, i) => handler(iam(ctx), i) });
 }
+
+/** Marks a RAM action as self-service under the given security preference. */
+export function selfService<S extends z.ZodType>(def: ActionDef<S>, preference: 'AccessKeys' | 'MFADevices', targetsSelf: (input: z.output<S>, caller: Caller) => boolean): ActionDef<S> {
+  return { ...def, selfService: { preference, targetsSelf } };
+}

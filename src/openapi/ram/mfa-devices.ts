@@ -3,7 +3,7 @@ import type { Caller } from '../../iam/caller.js';
 import { bindMFADevice, createVirtualMFADevice, deleteVirtualMFADevice, deviceNameOf, getUserMFAInfo, listVirtualMFADevices, unbindMFADevice } from '../../iam/mfa-devices.js';
 import * as names from '../../iam/names.js';
 import type { AnyActionDef } from '../action.js';
-import { ramAction, ramArn } from './common.js';
+import { ramAction, ramArn, selfService } from './common.js';
 
 const deviceName = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, 'expected 1–64 characters of A–Z a–z 0–9 . -');
 const serialNumber = z.string().min(1).max(128);
@@ -20,16 +20,20 @@ export const mfaDeviceActions: AnyActionDef[] = [
     await deleteVirtualMFADevice(ctx, i);
     return {};
   }),
-  ramAction(
-    'BindMFADevice',
-    'Write',
-    user.extend({ SerialNumber: serialNumber, AuthenticationCode1: code, AuthenticationCode2: code }),
-    (i, c) => [ramArn(c, 'user', i.UserName), deviceArn(i.SerialNumber, c)],
-    async (ctx, i) => {
-      await bindMFADevice(ctx, i);
-      return {};
-    },
+  selfService(
+    ramAction(
+      'BindMFADevice',
+      'Write',
+      user.extend({ SerialNumber: serialNumber, AuthenticationCode1: code, AuthenticationCode2: code }),
+      (i, c) => [ramArn(c, 'user', i.UserName), deviceArn(i.SerialNumber, c)],
+      async (ctx, i) => {
+        await bindMFADevice(ctx, i);
+        return {};
+      },
+    ),
+    'MFADevices',
+    (i, c) => i.UserName === c.principalName,
   ),
-  ramAction('UnbindMFADevice', 'Write', user, (i, c) => ramArn(c, 'user', i.UserName), async (ctx, i) => ({ MFADevice: await unbindMFADevice(ctx, i) })),
-  ramAction('GetUserMFAInfo', 'Read', user, (i, c) => ramArn(c, 'user', i.UserName), async (ctx, i) => ({ MFADevice: await getUserMFAInfo(ctx, i) })),
+  selfService(ramAction('UnbindMFADevice', 'Write', user, (i, c) => ramArn(c, 'user', i.UserName), async (ctx, i) => ({ MFADevice: await unbindMFADevice(ctx, i) })), 'MFADevices', (i, c) => i.UserName === c.principalName),
+  selfService(ramAction('GetUserMFAInfo', 'Read', user, (i, c) => ramArn(c, 'user', i.UserName), async (ctx, i) => ({ MFADevice: await getUserMFAInfo(ctx, i) })), 'MFADevices', (i, c) => i.UserName === c.principalName),
 ];

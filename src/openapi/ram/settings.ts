@@ -37,6 +37,7 @@ export const settingsActions: AnyActionDef[] = [
       AllowUserToChangePassword: flag,
       LoginSessionDuration: int(1, 24),
       LoginNetworkMasks: z.string().max(512).optional(),
+      EnforceMFAForLogin: flag,
       AllowUserToManageAccessKeys: flag,
       AllowUserToManageMFADevices: flag,
       AllowUserToManagePublicKeys: flag,

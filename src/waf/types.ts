@@ -2,6 +2,7 @@ import type RE2 from 're2';
 import type { Macro } from './actions/macro.js';
 import type { Operator } from './operators/operator.js';
 import type { Transformation } from './transformations/transformation.js';
+import type { VariableKind } from './variables/registry.js';
 
 /** Rule phases: 1 request headers, 2 request body, 3 response headers, 4 response body, 5 logging. */
 export type Phase = 1 | 2 | 3 | 4 | 5;
@@ -17,6 +18,8 @@ export interface VariableSpec {
   readonly keyRegex?: RE2;
   readonly count: boolean;
   readonly exclude: boolean;
+  /** Storage kind, resolved when the rule is compiled. */
+  readonly kind?: VariableKind;
 }
 
 export type DisruptiveAction = 'pass' | 'deny' | 'drop' | 'block' | 'allow' | 'redirect' | 'proxy' | 'pause';

@@ -2,7 +2,7 @@ import RE2 from 're2';
 import { BulwarkError } from '../../core/errors.js';
 import { translatePcre } from '../operators/rx-translate.js';
 import type { VariableSpec } from '../types.js';
-import { isKnownVariable } from '../variables/registry.js';
+import { isKnownVariable, variableKind } from '../variables/registry.js';
 
 /**
  * Parses a SecRule target list: `ARGS|!ARGS:id|&TX:x|REQUEST_HEADERS:/^x-/|XML:/*`. Keys may be quoted
@@ -24,7 +24,7 @@ export function parseVariables(text: string, where: string): VariableSpec[] {
     name = name.trim().toUpperCase();
     if (!isKnownVariable(name)) throw new BulwarkError('Waf.InvalidRule', { where, reason: `unknown variable "${name}"` });
     if (text[i] !== ':') {
-      out.push({ collection: name, count, exclude });
+      out.push({ collection: name, count, exclude, kind: variableKind(name) });
       continue;
     }
     i++;
@@ -53,9 +53,9 @@ export function parseVariables(text: string, where: string): VariableSpec[] {
       } catch (e) {
         throw new BulwarkError('Waf.InvalidRule', { where, reason: `bad key regex /${key}/: ${e instanceof Error ? e.message : String(e)}` });
       }
-      out.push({ collection: name, keyRegex: re, keyDisplay: `/${key}/`, count, exclude });
+      out.push({ collection: name, keyRegex: re, keyDisplay: `/${key}/`, count, exclude, kind: variableKind(name) });
     } else {
-      out.push({ collection: name, key: key.toLowerCase(), keyDisplay: key, count, exclude });
+      out.push({ collection: name, key: key.toLowerCase(), keyDisplay: key, count, exclude, kind: variableKind(name) });
     }
   }
   return out;

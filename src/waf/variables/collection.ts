@@ -5,53 +5,66 @@ export interface VarValue {
   readonly value: string;
 }
 
-interface Entry {
+export interface Entry {
   readonly key: string;
   readonly keyLower: string;
   value: string;
 }
 
-/** A multi-valued, case-insensitively keyed collection (ARGS, REQUEST_HEADERS, TX, …). */
+const NONE: readonly Entry[] = [];
+
+/** A multi-valued, case-insensitively keyed collection (ARGS, REQUEST_HEADERS, TX, …), indexed by key. */
 export class MapCollection {
   private entries: Entry[] = [];
+  private readonly index = new Map<string, Entry[]>();
 
   constructor(readonly name: string) {}
 
   add(key: string, value: string): void {
-    this.entries.push({ key, keyLower: key.toLowerCase(), value });
+    const e: Entry = { key, keyLower: key.toLowerCase(), value };
+    this.entries.push(e);
+    const list = this.index.get(e.keyLower);
+    if (list === undefined) this.index.set(e.keyLower, [e]);
+    else list.push(e);
   }
 
   /** Replaces every value under the key with one value. */
   set(key: string, value: string): void {
     const lower = key.toLowerCase();
-    const existing = this.entries.find((e) => e.keyLower === lower);
-    if (existing !== undefined) {
-      existing.value = value;
-      if (this.entries.filter((e) => e.keyLower === lower).length > 1) {
-        this.entries = this.entries.filter((e) => e.keyLower !== lower || e === existing);
-      }
-      return;
+    const list = this.index.get(lower);
+    if (list === undefined) { this.add(key, value); return; }
+    const first = list[0] as Entry;
+    first.value = value;
+    if (list.length > 1) {
+      this.entries = this.entries.filter((e) => e.keyLower !== lower || e === first);
+      this.index.set(lower, [first]);
     }
-    this.add(key, value);
   }
 
   remove(key: string): void {
     const lower = key.toLowerCase();
+    if (!this.index.has(lower)) return;
+    this.index.delete(lower);
     this.entries = this.entries.filter((e) => e.keyLower !== lower);
   }
 
   clear(): void {
     this.entries = [];
+    this.index.clear();
   }
 
   /** The first value under the (lower-cased) key. */
   first(keyLower: string): string | undefined {
-    for (const e of this.entries) if (e.keyLower === keyLower) return e.value;
-    return undefined;
+    return this.index.get(keyLower)?.[0]?.value;
   }
 
   has(keyLower: string): boolean {
-    return this.entries.some((e) => e.keyLower === keyLower);
+    return this.index.has(keyLower);
+  }
+
+  /** Entries under one (lower-cased) key, in insertion order. */
+  get(keyLower: string): readonly Entry[] {
+    return this.index.get(keyLower) ?? NONE;
   }
 
   all(): readonly Entry[] {

@@ -60,14 +60,13 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
   for (const spec of specs) {
     if (spec.exclude) continue;
     const name = spec.collection;
-    const kind = variableKind(name);
+    const kind = spec.kind ?? variableKind(name);
     const exclusions = exclusionsBy.get(name);
     let count = 0;
     if (kind === 'map' || kind === 'names') {
       const coll = src.map(kind === 'names' ? (NAMES_OF[name] as string) : name);
       if (coll === undefined) continue;
-      for (const e of coll.all()) {
-        if (spec.key !== undefined && spec.key !== e.keyLower) continue;
+      for (const e of spec.key !== undefined ? coll.get(spec.key) : coll.all()) {
         if (spec.keyRegex !== undefined && !keyMatches(spec, e.key)) continue;
         if (exclusions !== undefined && excluded(exclusions, e.key)) continue;
         count++;

@@ -8,6 +8,7 @@ import { fixedClock } from '../../core/clock.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import { kmsRuntime } from '../../kms/runtime.js';
 import { runKmsJobs } from '../../kms/scheduler.js';
+import { KMS_ACTIONS } from './registry.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 // The SDK packages are CommonJS; depending on their __esModule marker and the loader, the client
@@ -30,11 +31,15 @@ function v1Client(endpoint: string, id: string, secret: string): Kms {
 function openApi(endpoint: string, id: string, secret: string, v1 = false): (action: string, params: Record<string, string>, where?: 'query' | 'body') => Promise<Record<string, unknown>> {
   const client = new OpenApiClient(new $OpenApi.Config({ accessKeyId: id, accessKeySecret: secret, endpoint, protocol: 'http', regionId: 'cn-hangzhou', ...(v1 ? { signatureAlgorithm: 'v2' } : {}) }));
   return async (action, params, where = 'query') => {
+    if (!v1) V3_CALLED.add(action);
     const p = new $OpenApi.Params({ action, version: '2016-01-20', protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
     const res = await client.callApi(p, new $OpenApi.OpenApiRequest(where === 'query' ? { query: params } : { body: params }), new $Util.RuntimeOptions({}));
     return res.body as Record<string, unknown>;
   };
 }
+
+/** Actions called through openapi-client with V3 signatures (a last test checks all are covered). */
+const V3_CALLED = new Set<string>();
 
 async function sdkError(p: Promise<unknown>): Promise<{ code: string; statusCode?: number; data?: Record<string, unknown> }> {
   try {
@@ -109,6 +114,14 @@ describe('KMS through the official SDKs', () => {
     expect(re).toMatchObject({ KeyId: b.KeyId, SourceKeyId: a.KeyId });
     expect(re).not.toHaveProperty('Plaintext');
     expect((await v3('Decrypt', { CiphertextBlob: String(re.CiphertextBlob), EncryptionContext: '{"k":"2"}' })).Plaintext).toBe('move me');
+    // kms20160120 1.2.0 has no ReEncrypt / SetDeletionProtection / RotateSecret: V1 signatures through openapi-client.
+    const back = await v1('ReEncrypt', { CiphertextBlob: String(re.CiphertextBlob), SourceEncryptionContext: '{"k":"2"}', DestinationKeyId: a.KeyId });
+    expect((await v1('Decrypt', { CiphertextBlob: String(back.CiphertextBlob) })).Plaintext).toBe('move me');
+    expect(code(await sdkError(v1('ReEncrypt', { CiphertextBlob: String(re.CiphertextBlob), DestinationKeyId: a.KeyId })))).toBe('InvalidCiphertext');
+    await v1('SetDeletionProtection', { ProtectedResourceArn: a.KeyId, EnableDeletionProtection: 'true' });
+    expect(code(await sdkError(v1('ScheduleKeyDeletion', { KeyId: a.KeyId, PendingWindowInDays: '7' })))).toBe('Rejected.DeletionProtection');
+    await v1('CreateSecret', { SecretName: 'v1-rotate', VersionId: 'a', SecretData: 'first' });
+    expect((await v1('RotateSecret', { SecretName: 'v1-rotate', VersionId: 'b' })).VersionId).toBe('b');
   });
 
   it('GenerateDataKey and GenerateDataKeyWithoutPlaintext (V1): sizes, and the blob decrypts to the same key', async () => {
@@ -367,6 +380,59 @@ describe('KMS through the official SDKs', () => {
     const theirs = (await them.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
     await them.createAlias(new $Kms.CreateAliasRequest({ aliasName: 'alias/tenant-a', keyId: theirs }));
     expect((await them.encrypt(new $Kms.EncryptRequest({ keyId: 'alias/tenant-a', plaintext: 'x' }))).keyId).toBe(theirs);
+  });
+
+  it('openapi-client (V3) sweep: key, alias, version, tag, data-key, asymmetric and secret actions', async () => {
+    const key = ((await v3('CreateKey', { Description: 'sweep' })).KeyMetadata as { KeyId: string }).KeyId;
+    expect(((await v3('ListKeys', { PageSize: '100' })).Keys as { Key: { KeyId: string }[] }).Key.map((k) => k.KeyId)).toContain(key);
+    await v3('UpdateKeyDescription', { KeyId: key, Description: 'swept' });
+    await v3('DisableKey', { KeyId: key });
+    expect(code(await sdkError(v3('GenerateDataKey', { KeyId: key })))).toBe('Rejected.Disabled');
+    await v3('EnableKey', { KeyId: key });
+    await v3('ScheduleKeyDeletion', { KeyId: key, PendingWindowInDays: '30' });
+    await v3('CancelKeyDeletion', { KeyId: key });
+    await v3('UpdateRotationPolicy', { KeyId: key, EnableAutomaticRotation: 'true', RotationInterval: '30d' });
+    expect((await v3('DescribeKey', { KeyId: key })).KeyMetadata).toMatchObject({ Description: 'swept', KeyState: 'Enabled', RotationInterval: '2592000s' });
+    const version = ((await v3('CreateKeyVersion', { KeyId: key })).KeyVersion as { KeyVersionId: string }).KeyVersionId;
+    expect(((await v3('DescribeKeyVersion', { KeyId: key, KeyVersionId: version })).KeyVersion as { KeyId: string }).KeyId).toBe(key);
+    expect((await v3('ListKeyVersions', { KeyId: key })).TotalCount).toBe(2);
+    await v3('CreateAlias', { AliasName: 'alias/sweep', KeyId: key });
+    await v3('UpdateAlias', { AliasName: 'alias/sweep', KeyId: key });
+    expect((await v3('ListAliasesByKeyId', { KeyId: key })).TotalCount).toBe(1);
+    expect(((await v3('ListAliases', {})).Aliases as { Alias: { AliasName: string }[] }).Alias.map((a) => a.AliasName)).toContain('alias/sweep');
+    await v3('DeleteAlias', { AliasName: 'alias/sweep' });
+    await v3('TagResource', { KeyId: key, Tags: '[{"TagKey":"k","TagValue":"v"}]' });
+    await v3('UntagResource', { KeyId: key, TagKeys: '["k"]' });
+    expect((await v3('ListResourceTags', { KeyId: key })).Tags).toEqual({ Tag: [] });
+    const dk = await v3('GenerateDataKey', { KeyId: key, NumberOfBytes: '64' });
+    expect(Buffer.from(String(dk.Plaintext), 'base64')).toHaveLength(64);
+    const blob = String((await v3('GenerateDataKeyWithoutPlaintext', { KeyId: key, EncryptionContext: '{"a":"b"}' })).CiphertextBlob);
+    expect(Buffer.from(String((await v3('Decrypt', { CiphertextBlob: blob, EncryptionContext: '{"a":"b"}' })).Plaintext), 'base64')).toHaveLength(32);
+
+    const rsa = (await v3('CreateKey', { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT/DECRYPT' })).KeyMetadata as { KeyId: string; PrimaryKeyVersion: string };
+    const ids = { KeyId: rsa.KeyId, KeyVersionId: rsa.PrimaryKeyVersion, Algorithm: 'RSAES_OAEP_SHA_256' };
+    const ct = String((await v3('AsymmetricEncrypt', { ...ids, Plaintext: Buffer.from('v3').toString('base64') })).CiphertextBlob);
+    expect(Buffer.from(String((await v3('AsymmetricDecrypt', { ...ids, CiphertextBlob: ct })).Plaintext), 'base64').toString()).toBe('v3');
+    expect(code(await sdkError(v3('AsymmetricEncrypt', { ...ids, Algorithm: 'SM2PKE', Plaintext: 'AAAA' })))).toBe('InvalidParameter.Algorithm');
+    const ec = (await v3('CreateKey', { KeySpec: 'EC_P256K', KeyUsage: 'SIGN/VERIFY' })).KeyMetadata as { KeyId: string; PrimaryKeyVersion: string };
+    const sid = { KeyId: ec.KeyId, KeyVersionId: ec.PrimaryKeyVersion, Algorithm: 'ECDSA_SHA_256', Digest: createHash('sha256').update('m').digest('base64') };
+    const value = String((await v3('AsymmetricSign', sid)).Value);
+    expect((await v3('AsymmetricVerify', { ...sid, Value: value })).Value).toBe(true);
+    expect(String((await v3('GetPublicKey', { KeyId: ec.KeyId, KeyVersionId: ec.PrimaryKeyVersion })).PublicKey)).toContain('PUBLIC KEY');
+
+    await v3('CreateSecret', { SecretName: 'sweep', VersionId: 'a', SecretData: 's1', EncryptionKeyId: key });
+    await v3('PutSecretValue', { SecretName: 'sweep', VersionId: 'b', SecretData: 's2', VersionStages: '["next"]' });
+    await v3('UpdateSecretVersionStage', { SecretName: 'sweep', VersionStage: 'next', RemoveFromVersion: 'b' });
+    expect(((await v3('ListSecretVersionIds', { SecretName: 'sweep', IncludeDeprecated: 'true' })).VersionIds as { VersionId: unknown[] }).VersionId).toHaveLength(2);
+    expect((await v3('GetSecretValue', { SecretName: 'sweep', VersionId: 'b' })).SecretData).toBe('s2');
+    expect((await v3('ListSecrets', {})).TotalCount).toBeGreaterThan(0);
+    await v3('DeleteSecret', { SecretName: 'sweep' });
+    await v3('RestoreSecret', { SecretName: 'sweep' });
+    expect((await v3('DescribeSecret', { SecretName: 'sweep' })).EncryptionKeyId).toBe(key);
+  });
+
+  it('every KMS action was called through openapi-client with V3 signatures in this file', () => {
+    expect(KMS_ACTIONS.map((a) => a.action).filter((a) => !V3_CALLED.has(a))).toEqual([]);
   });
 
   it('the audit trail never holds plaintext, data keys or secret values', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditEventInput } from '../audit/event.js';
 import { newRequestId } from '../core/ids.js';
@@ -6,13 +7,14 @@ import type { Platform } from '../server/platform.js';
 import type { Keyrings, KmsContext } from './context.js';
 import { now } from './context.js';
 import { destroyKey, rotateKey } from './keys.js';
-import { destroySecret } from './secrets.js';
+import { destroySecret, rotateSecret } from './secrets.js';
 import type { KmsTables } from './tables.js';
 
 export interface KmsJobReport {
   rotated: string[];
   deletedKeys: string[];
   deletedSecrets: string[];
+  rotatedSecrets: string[];
 }
 
 function systemEvent(eventName: string, accountId: string, requestId: string, resource: Record<string, unknown>): AuditEventInput {
@@ -28,11 +30,11 @@ function systemEvent(eventName: string, accountId: string, requestId: string, re
 }
 
 /**
- * One pass of the KMS scheduler: rotates keys whose automatic rotation is due, destroys keys and
- * secrets whose deletion window has passed. Each change is its own transaction with an audit record.
+ * One pass of the KMS scheduler: rotates keys and secrets whose automatic rotation is due, destroys
+ * keys and secrets whose deletion window has passed. Each change is its own transaction with an audit record.
  */
 export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 'clock'>, keyrings: Keyrings, region: string): Promise<KmsJobReport> {
-  const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [] };
+  const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [], rotatedSecrets: [] };
   const db = platform.storage.db<KmsTables>() as Kysely<KmsTables>;
   const t = now(platform);
   const run = async (accountId: string, eventName: string, resource: Record<string, unknown>, work: (ctx: KmsContext) => Promise<void>): Promise<void> => {
@@ -60,6 +62,14 @@ export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 
     await run(secret.account_id, 'DeleteSecret', { SecretName: secret.name }, (ctx) => destroySecret(ctx, secret.name));
     report.deletedSecrets.push(`${secret.account_id}/${secret.name}`);
   }
+  const dueSecrets = await db.selectFrom('kms_secrets').select(['account_id', 'name']).where('region', '=', region).where('automatic_rotation', '=', 'Enabled').where('delete_at', 'is', null).where('next_rotation_at', '<=', t).execute();
+  for (const secret of dueSecrets) {
+    const versionId = randomUUID();
+    await run(secret.account_id, 'RotateSecret', { SecretName: secret.name, VersionId: versionId }, async (ctx) => {
+      await rotateSecret(ctx, { SecretName: secret.name, VersionId: versionId });
+    });
+    report.rotatedSecrets.push(`${secret.account_id}/${secret.name}`);
+  }
   return report;
 }
 
@@ -70,7 +80,7 @@ export function startKmsScheduler(platform: Platform, keyrings: Keyrings, region
   const tick = (): void => {
     running = runKmsJobs(platform, keyrings, region)
       .then((r) => {
-        if (r.rotated.length + r.deletedKeys.length + r.deletedSecrets.length > 0) platform.logger.info({ kms: r }, 'kms scheduler pass');
+        if (r.rotated.length + r.deletedKeys.length + r.deletedSecrets.length + r.rotatedSecrets.length > 0) platform.logger.info({ kms: r }, 'kms scheduler pass');
       })
       .catch((e: unknown) => {
         if (!stopped) platform.logger.error({ err: e }, 'kms scheduler pass failed');

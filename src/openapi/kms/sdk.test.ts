@@ -343,6 +343,17 @@ describe('KMS through the official SDKs', () => {
     const { storage, audit } = t.server.platform;
     const done = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 8 * 86400_000)) }, runtime.keyrings, runtime.region);
     expect(done.deletedSecrets).toContain(`${t.root.accountId}/short-lived`);
+    // Automatic rotation of a Generic secret: a fresh random value becomes ACSCurrent when due.
+    const auto = await v3('CreateSecret', { SecretName: 'auto-rotated', VersionId: 'v1', SecretData: 'initial', EnableAutomaticRotation: 'true', RotationInterval: '21600s' });
+    expect(auto).toMatchObject({ AutomaticRotation: 'Enabled', RotationInterval: '21600s' });
+    const notYet = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 5 * 3600_000)) }, runtime.keyrings, runtime.region);
+    expect(notYet.rotatedSecrets).not.toContain(`${t.root.accountId}/auto-rotated`);
+    const rotatedNow = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7 * 3600_000)) }, runtime.keyrings, runtime.region);
+    expect(rotatedNow.rotatedSecrets).toContain(`${t.root.accountId}/auto-rotated`);
+    const value = await v3('GetSecretValue', { SecretName: 'auto-rotated' });
+    expect(value.VersionId).not.toBe('v1');
+    expect(String(value.SecretData)).toHaveLength(32);
+    expect((await v3('GetSecretValue', { SecretName: 'auto-rotated', VersionStage: 'ACSPrevious' })).SecretData).toBe('initial');
     expect(code(await sdkError(v3('DescribeSecret', { SecretName: 'short-lived' })))).toBe('Forbidden.ResourceNotFound');
   });
 

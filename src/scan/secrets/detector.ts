@@ -93,9 +93,7 @@ const NUL_SNIFF = 8000;
 
 /** True when the content looks binary (a NUL byte early on, like git's heuristic). */
 export function looksBinary(content: Uint8Array): boolean {
-  const end = Math.min(content.length, NUL_SNIFF);
-  for (let i = 0; i < end; i++) if (content[i] === 0) return true;
-  return false;
+  return content.subarray(0, NUL_SNIFF).indexOf(0) >= 0;
 }
 
 /** Line starts of a buffer, built once per content and searched by bisection. */

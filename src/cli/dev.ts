@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { devConfig } from '../config/dev.js';
 import { loadConfig } from '../config/load.js';
 import { createFirstAdmin, hasAccount, initAccount } from '../iam/bootstrap.js';
+import { startDemoOrigin } from '../gateway/demo-origin.js';
+import { devGatewayConfig, findDevCrs } from '../gateway/dev-site.js';
+import { startGateway } from '../gateway/gateway.js';
 import { startServer } from '../server/start.js';
 import { action } from './run.js';
 import type { ServerFlags } from './server.js';
@@ -13,15 +16,19 @@ export function registerDev(program: Command): void {
     .option('--config <file>', 'YAML config file')
     .option('--data-dir <dir>', 'data directory', undefined)
     .option('--listen <host:port>', 'server address (default 127.0.0.1:8080)')
+    .option('--gateway-listen <host:port>', 'gateway address in front of the demo app (default 127.0.0.1:8081)', '127.0.0.1:8081')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent')
     .action(
-      action(async (flags: ServerFlags) => {
+      action(async (flags: ServerFlags & { gatewayListen: string }) => {
         const config = loadConfig(devConfig, {
           file: flags.config,
           env: process.env,
           flags: { dataDir: flags.dataDir, listen: flags.listen, logLevel: flags.logLevel ?? 'warn' },
         });
         const server = await startServer(config, { handleSignals: true });
+        const origin = await startDemoOrigin({ host: '127.0.0.1', port: 0 });
+        const gateway = await startGateway(devGatewayConfig({ listen: flags.gatewayListen, originUrl: origin.url, dataDir: config.dataDir }));
+        const crs = findDevCrs(config.dataDir);
         const firstRun = !(await hasAccount(server.platform));
         const root = firstRun ? await initAccount(server.platform, { source: 'bulwark dev (first run)' }) : undefined;
         const admin = root ? await createFirstAdmin(server.platform, root.accountId) : undefined;
@@ -43,6 +50,8 @@ export function registerDev(program: Command): void {
             `  server   ${server.url}`,
             `  health   ${server.url}/healthz   metrics ${server.url}/metrics`,
             `  data     ${server.platform.storage.location}`,
+            `  gateway  ${gateway.urls[0]}  → demo app ${origin.url}  (WAF blocking: ${crs ? `OWASP CRS from ${crs}` : 'built-in SQLi/XSS rules; install modsecurity-crs for the full CRS'})`,
+            `           try: curl -i "${gateway.urls[0]}/?id=1'%20or%201=1--"   → 403 with a request id`,
             '',
             ...credentials,
             '',

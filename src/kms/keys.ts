@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BulwarkError } from '../core/errors.js';
-import { keyArn } from './arn.js';
+import { keyArn, parseKeyArn } from './arn.js';
 import { isoAt, now, type KmsContext } from './context.js';
 import { keySpec, type KeyUsage } from './key-specs.js';
 import type { KmsTables } from './tables.js';
@@ -43,7 +43,10 @@ export async function findKey(ctx: KmsContext, ref: string): Promise<KeyRow> {
     if (!alias) throw new BulwarkError('Forbidden.AliasNotFound', { alias: ref });
     id = alias.key_id;
   } else if (ref.startsWith('acs:kms:')) {
-    id = ref.slice(ref.lastIndexOf('key/') + 4);
+    // An ARN must name this region and the caller's account; it is never a way to reach another key.
+    const arn = parseKeyArn(ref);
+    if (!arn || arn.region !== ctx.region || arn.accountId !== ctx.caller.accountId) throw new BulwarkError('Forbidden.KeyNotFound', { keyId: ref });
+    id = arn.keyId;
   }
   const row = await ctx.db.selectFrom('kms_keys').selectAll().where('id', '=', id).where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region).executeTakeFirst();
   if (!row) throw new BulwarkError('Forbidden.KeyNotFound', { keyId: ref });

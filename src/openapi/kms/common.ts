@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Caller } from '../../iam/caller.js';
-import { aliasArn, keyArn, secretArn } from '../../kms/arn.js';
+import { aliasArn, keyArn, parseKeyArn, secretArn } from '../../kms/arn.js';
 import type { KmsContext } from '../../kms/context.js';
 import { parseEncryptionContext } from '../../kms/encryption-context.js';
 import { KMS_REGION } from '../../kms/region.js';
@@ -18,7 +18,8 @@ export function kms(ctx: ActionContext): KmsContext {
 
 /** The ARN RAM checks for a key reference: key id, key ARN, or alias (then the alias ARN). */
 export function keyResource(ref: string, caller: Caller): string {
-  if (ref.startsWith('acs:kms:')) return ref;
+  // RAM checks the ARN the handler will use: this region, the caller's account (findKey refuses others).
+  if (ref.startsWith('acs:kms:')) return keyArn(KMS_REGION, caller.accountId, parseKeyArn(ref)?.keyId ?? '-');
   if (ref.startsWith('alias/')) return aliasArn(KMS_REGION, caller.accountId, ref);
   return keyArn(KMS_REGION, caller.accountId, ref);
 }

@@ -155,6 +155,10 @@ describe('KMS through the official SDKs', () => {
     expect((await v3('DescribeKey', { KeyId: key })).KeyMetadata).toMatchObject({ DeletionProtection: 'Enabled', DeletionProtectionDescription: 'prod' });
     expect(code(await sdkError(sdk.scheduleKeyDeletion(new $Kms.ScheduleKeyDeletionRequest({ keyId: key, pendingWindowInDays: 7 }))))).toBe('Rejected.DeletionProtection');
     await v3('SetDeletionProtection', { ProtectedResourceArn: key, EnableDeletionProtection: 'false' });
+    // An ARN naming another region or account never reaches this account's key.
+    for (const arn of [`acs:kms:cn-shanghai:${t.root.accountId}:key/${key}`, `acs:kms:cn-hangzhou:1999999999999999:key/${key}`, `acs:kms:cn-hangzhou:${t.root.accountId}:key/${key}/x`]) {
+      expect(code(await sdkError(v3('DescribeKey', { KeyId: arn })))).toBe('Forbidden.KeyNotFound');
+    }
     await sdk.scheduleKeyDeletion(new $Kms.ScheduleKeyDeletionRequest({ keyId: key, pendingWindowInDays: 7 }));
     const pending = (await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: key }))).keyMetadata!;
     expect(pending.keyState).toBe('PendingDeletion');

@@ -45,7 +45,7 @@ tags = ["alibaba", "access-key"]
 [[rules]]
 id = "alibaba-access-key-secret"
 description = "A 30-character AccessKey secret (only reported next to an AccessKey id)."
-regex = '''(?:^|[^A-Za-z0-9+/_-])([A-Za-z0-9]{30})(?:[^A-Za-z0-9+/_-]|$)'''
+regex = '''(?:^|[^A-Za-z0-9+/_-])([A-Za-z0-9]{30})\b'''
 secretGroup = 1
 entropy = 3.5
 skipReport = true

@@ -158,3 +158,14 @@ describe('rule features', () => {
     expect(scan('pass=abc', 'a', d)).toEqual([]);
   });
 });
+
+describe('AccessKey secret candidates', () => {
+  it('two secrets on one line, one character apart, are both candidates', () => {
+    const id = fakeAccessKeyId();
+    const first = fakeAccessKeySecret();
+    const second = fakeAccessKeySecret();
+    const [f] = scan(`${id}\n${first},${second}\n`);
+    expect(f!.ruleId).toBe('alibaba-access-key-pair');
+    expect(f!.fingerprints).toEqual(expect.arrayContaining([leakFingerprint(id, first), leakFingerprint(id, second)]));
+  });
+});

@@ -1,6 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as AuditMigrationsModule from '../../src/audit/migrations.js';
+import type * as TrailModule from '../../src/audit/trail.js';
+import type * as MigrationsModule from '../../src/storage/migrations.js';
 import { storageTargets, type OpenedTarget } from '../../src/storage/test-support/targets.js';
 import { ROOT, assertBuilt, runCli } from './support.js';
 
@@ -18,9 +21,9 @@ for (const target of storageTargets()) {
 
     it('passes on an intact trail and exits 1 naming the tampered record', async () => {
       t = await target.open();
-      const { migrate } = (await import(pathToFileURL(join(ROOT, 'dist/storage/migrations.js')).href)) as typeof import('../../src/storage/migrations.js');
-      const { auditMigrations } = (await import(pathToFileURL(join(ROOT, 'dist/audit/migrations.js')).href)) as typeof import('../../src/audit/migrations.js');
-      const { AuditTrail } = (await import(pathToFileURL(join(ROOT, 'dist/audit/trail.js')).href)) as typeof import('../../src/audit/trail.js');
+      const { migrate } = (await import(pathToFileURL(join(ROOT, 'dist/storage/migrations.js')).href)) as typeof MigrationsModule;
+      const { auditMigrations } = (await import(pathToFileURL(join(ROOT, 'dist/audit/migrations.js')).href)) as typeof AuditMigrationsModule;
+      const { AuditTrail } = (await import(pathToFileURL(join(ROOT, 'dist/audit/trail.js')).href)) as typeof TrailModule;
       await migrate(t.storage, [auditMigrations]);
       const trail = new AuditTrail(t.storage);
       const ids: string[] = [];

@@ -110,7 +110,7 @@ export class Transaction implements VariableSource, ActionTarget {
     this.requestBodyAccess = host.config.requestBodyAccess;
     this.requestBodyLimit = host.config.requestBodyLimit;
     this.responseBodyAccess = host.config.responseBodyAccess;
-    for (const name of ['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS', 'TX', 'ENV',
+    for (const name of ['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS', 'TX',
       'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'MATCHED_VARS', 'RULE', 'GEO']) {
       this.maps.set(name, new MapCollection(name));
     }
@@ -138,15 +138,25 @@ export class Transaction implements VariableSource, ActionTarget {
     s.set('MULTIPART_STRICT_ERROR', '0');
     s.set('MULTIPART_UNMATCHED_BOUNDARY', '0');
     s.set('HIGHEST_SEVERITY', '255');
-    const env = this.maps.get('ENV') as MapCollection;
-    for (const [k, v] of processEnv()) env.add(k, v);
   }
 
   // ---------------------------------------------------------------- VariableSource / ActionTarget
 
   map(name: string): MapCollection | undefined {
     if (name === 'RULE') this.fillRuleCollection();
+    if (name === 'ENV') return this.env();
     return this.maps.get(name);
+  }
+
+  /** ENV starts as the process environment, copied on first use only. */
+  private env(): MapCollection {
+    let env = this.maps.get('ENV');
+    if (env === undefined) {
+      env = new MapCollection('ENV');
+      for (const [k, v] of processEnv()) env.add(k, v);
+      this.maps.set('ENV', env);
+    }
+    return env;
   }
 
   single(name: string): string | undefined {
@@ -164,7 +174,8 @@ export class Transaction implements VariableSource, ActionTarget {
   }
 
   collection(name: string): MapCollection | undefined {
-    if (name === 'TX' || name === 'ENV') return this.maps.get(name);
+    if (name === 'ENV') return this.env();
+    if (name === 'TX') return this.maps.get(name);
     if (PERSISTENT.has(name)) {
       let c = this.maps.get(name);
       if (c === undefined) { c = new MapCollection(name); this.maps.set(name, c); }

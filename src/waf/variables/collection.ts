@@ -9,6 +9,10 @@ export interface Entry {
   readonly key: string;
   readonly keyLower: string;
   value: string;
+  /** The VarValue rules see for this entry (built once, dropped when the value changes). */
+  asValue?: VarValue | undefined;
+  /** The VarValue of the `*_NAMES` view of this entry. */
+  asName?: VarValue | undefined;
 }
 
 const NONE: readonly Entry[] = [];
@@ -35,6 +39,7 @@ export class MapCollection {
     if (list === undefined) { this.add(key, value); return; }
     const first = list[0] as Entry;
     first.value = value;
+    first.asValue = undefined;
     if (list.length > 1) {
       this.entries = this.entries.filter((e) => e.keyLower !== lower || e === first);
       this.index.set(lower, [first]);

@@ -70,7 +70,9 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
         if (spec.keyRegex !== undefined && !keyMatches(spec, e.key)) continue;
         if (exclusions !== undefined && excluded(exclusions, e.key)) continue;
         count++;
-        if (!spec.count) out.push({ name: `${name}:${e.key}`, key: e.key, value: kind === 'names' ? e.key : e.value });
+        if (spec.count) continue;
+        if (kind === 'names') out.push(e.asName ??= { name: `${name}:${e.key}`, key: e.key, value: e.key });
+        else out.push(e.asValue ??= { name: `${name}:${e.key}`, key: e.key, value: e.value });
       }
     } else if (kind === 'xml') {
       const path = spec.keyDisplay ?? '/*';

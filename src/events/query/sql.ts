@@ -25,6 +25,11 @@ function likePattern(pattern: Pattern): string {
   return pattern.map((p) => (p.kind === 'lit' ? p.text.replace(/[\\%_]/g, (c) => `\\${c}`) : p.kind === 'any' ? '%' : '_')).join('');
 }
 
+/** `LIKE ?` plus an ESCAPE clause only when the literal text needed escaping (DuckDB optimises plain patterns). */
+function likeClause(pattern: Pattern): string {
+  return pattern.some((p) => p.kind === 'lit' && /[\\%_]/.test(p.text)) ? ` ESCAPE '\\'` : '';
+}
+
 class Builder {
   readonly params: SqlParam[] = [];
 
@@ -89,7 +94,7 @@ class Builder {
   private term(field: FieldRef | null, pattern: Pattern, caseInsensitive: boolean): string {
     if (field === null) {
       const msg = quoteIdent(MESSAGE_FIELD);
-      return `(${msg} ILIKE ${this.bind(`%${likePattern(pattern)}%`)} ESCAPE '\\')`;
+      return `(${msg} ILIKE ${this.bind(`%${likePattern(pattern)}%`)}${likeClause(pattern)})`;
     }
     const { expr, def } = this.valueExpr(field);
     if (def?.type === 'ip' && isLiteral(pattern)) {
@@ -97,10 +102,10 @@ class Builder {
       if (key) return `(${quoteIdent(ipKeyColumn(def.column))} = ${this.bind(key)})`;
     }
     // ip patterns (Sigma's `DestinationIp|startswith: '10.'`) match the address as written
-    if (def?.type === 'ip') return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))} ESCAPE '\\')`;
+    if (def?.type === 'ip') return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))}${likeClause(pattern)})`;
     if (def && def.type !== 'keyword' && def.type !== 'text') return `(${expr} = ${this.typedValue(def, literalText(pattern))})`;
     if (isLiteral(pattern) && !caseInsensitive) return `(${expr} = ${this.bind(literalText(pattern))})`;
-    return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))} ESCAPE '\\')`;
+    return `(${expr} ${caseInsensitive ? 'ILIKE' : 'LIKE'} ${this.bind(likePattern(pattern))}${likeClause(pattern)})`;
   }
 
   private range(field: FieldRef, lower: Bound | undefined, upper: Bound | undefined): string {

@@ -43,13 +43,15 @@ function toFieldValue(def: FieldDef, v: unknown): FieldValue {
   return String(v);
 }
 
-const SELECT_LIST = FIELDS.map((f) => (f.type === 'date' ? `epoch_ms(${quoteIdent(f.column)}) AS ${quoteIdent(f.column)}` : quoteIdent(f.column))).join(', ') + ', "extra"';
+/** Dates come back as epoch ms under another name, so `ORDER BY "ts"` still sorts on the column (Top-N stays cheap). */
+const dateAlias = (column: string) => `${column}__ms`;
+const SELECT_LIST = FIELDS.map((f) => (f.type === 'date' ? `epoch_ms(${quoteIdent(f.column)}) AS ${quoteIdent(dateAlias(f.column))}` : quoteIdent(f.column))).join(', ') + ', "extra"';
 
 function rowToEvent(row: Record<string, unknown>): EventRecord {
   const fields: Record<string, FieldValue> = {};
   let timestamp = 0;
   for (const f of FIELDS) {
-    const v = row[f.column];
+    const v = row[f.type === 'date' ? dateAlias(f.column) : f.column];
     if (v === null || v === undefined) continue;
     if (f.name === '@timestamp') timestamp = asNumber(v);
     else fields[f.name] = toFieldValue(f, v);
@@ -221,7 +223,7 @@ export class DuckDbEventStore implements EventStore {
     let searchAfter: SortValue[] | undefined;
     if (size > 0) {
       const after = request.searchAfter ? afterCondition(sort, request.searchAfter) : undefined;
-      const sql = `SELECT ${SELECT_LIST} FROM ${TABLE} WHERE ${baseSql}${after ? ` AND ${after.sql}` : ''} ORDER BY ${sort.map((s) => `${quoteIdent(s.def.column)} ${s.order.toUpperCase()} NULLS LAST`).join(', ')} LIMIT ${size}`;
+      const sql = `SELECT ${SELECT_LIST} FROM ${TABLE} WHERE ${baseSql}${after ? ` AND ${after.sql}` : ''} ORDER BY ${sort.map((s) => `${TABLE}.${quoteIdent(s.def.column)} ${s.order.toUpperCase()} NULLS LAST`).join(', ')} LIMIT ${size}`;
       const rows = await this.rows(sql, [...baseParams, ...(after?.params ?? [])]);
       events = rows.map(rowToEvent);
       const last = events[events.length - 1];

@@ -1,34 +1,45 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { registerAudit } from './audit.js';
-import { registerConfig } from './config.js';
-import { registerCrc64 } from './crc64.js';
-import { registerDev } from './dev.js';
-import { registerEvents } from './events.js';
-import { registerInit } from './init.js';
-import { registerKms } from './kms.js';
-import { registerGateway } from './gateway.js';
-import { registerMigrate } from './migrate.js';
 import { EXIT_USAGE } from './run.js';
-import { registerScan } from './scan.js';
-import { registerServer } from './server.js';
-import { registerWaf } from './waf.js';
-import { packageVersion, registerVersion } from './version.js';
+import { packageVersion } from './version.js';
 
-/** Builds the CLI; every registered command does real work (none are placeholders). */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Registry: every command, loaded on demand so `bulwark crc64` does not pay for the server, the
+ * WAF and KMS at start. Every registered command does real work (none are placeholders).
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  dev: async () => (await import('./dev.js')).registerDev,
+  server: async () => (await import('./server.js')).registerServer,
+  init: async () => (await import('./init.js')).registerInit,
+  gateway: async () => (await import('./gateway.js')).registerGateway,
+  migrate: async () => (await import('./migrate.js')).registerMigrate,
+  config: async () => (await import('./config.js')).registerConfig,
+  audit: async () => (await import('./audit.js')).registerAudit,
+  events: async () => (await import('./events.js')).registerEvents,
+  scan: async () => (await import('./scan.js')).registerScan,
+  waf: async () => (await import('./waf.js')).registerWaf,
+  kms: async () => (await import('./kms.js')).registerKms,
+  crc64: async () => (await import('./crc64.js')).registerCrc64,
+  version: async () => (await import('./version.js')).registerVersion,
+};
+
+/** Builds the CLI with the named commands (all of them for help and unknown names). */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('bulwark')
     .description('Bulwark: self-hosted cloud security platform')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerDev, registerServer, registerInit, registerGateway, registerMigrate, registerConfig, registerAudit, registerEvents, registerScan, registerWaf, registerKms, registerCrc64, registerVersion]) register(program);
+  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!())(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
 
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);
   } catch (e) {

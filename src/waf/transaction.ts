@@ -104,6 +104,7 @@ export class Transaction implements VariableSource, ActionTarget {
   private readonly targetExclusionsByTag: Array<{ tag: string; spec: VariableSpec }> = [];
   private readonly phasesDone = new Set<Phase>();
   private lastPhase: Phase = 1;
+  private readonly expandFn = (m: Macro): string => this.expand(m);
 
   constructor(private readonly host: TransactionHost, init: TransactionInit = {}) {
     this.ruleEngine = host.config.ruleEngine;
@@ -637,7 +638,7 @@ export class Transaction implements VariableSource, ActionTarget {
     if (targets.length === 0) return undefined;
     const matchedVars: Array<[string, string]> = [];
     let lastData: string | undefined;
-    const expand = (m: Macro): string => this.expand(m);
+    const expand = this.expandFn;
     for (const target of targets) {
       const candidates = rule.multiMatch ? this.multiValues(target.value, rule) : [this.transform(target.value, rule)];
       for (const value of candidates) {

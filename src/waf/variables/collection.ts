@@ -54,6 +54,7 @@ export class MapCollection {
   }
 
   clear(): void {
+    if (this.entries.length === 0) return;
     this.entries = [];
     this.index.clear();
   }

@@ -65,7 +65,8 @@ function rowToEvent(row: Record<string, unknown>): EventRecord {
 export class DuckDbEventStore implements EventStore {
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
-  private columnOrder: string[] = [];
+  /** what to append for each physical column, in table order (computed once at open) */
+  private plan: ColumnSlot[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -100,7 +101,13 @@ export class DuckDbEventStore implements EventStore {
         existing.push(c.name);
       }
     }
-    this.columnOrder = existing;
+    this.plan = existing.map((column): ColumnSlot => {
+      if (column === 'extra' || column === 'ingested' || column === 'ts') return { kind: column };
+      const isKey = column.endsWith('__key');
+      const def = COLUMN_TO_FIELD.get(isKey ? column.slice(0, -'__key'.length) : column);
+      if (!def) return { kind: 'unknown' };
+      return { kind: isKey ? 'key' : 'field', def };
+    });
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -136,34 +143,34 @@ export class DuckDbEventStore implements EventStore {
   }
 
   private appendRow(a: DuckDBAppender, e: EventRecord, ingested: DuckDBTimestampValue): void {
-    for (const column of this.columnOrder) {
-      if (column === 'extra') {
-        if (Object.keys(e.extra).length > 0) a.appendVarchar(JSON.stringify(e.extra));
-        else a.appendNull();
-        continue;
+    for (const slot of this.plan) {
+      switch (slot.kind) {
+        case 'extra':
+          if (Object.keys(e.extra).length > 0) a.appendVarchar(JSON.stringify(e.extra));
+          else a.appendNull();
+          continue;
+        case 'ingested':
+          a.appendTimestamp(ingested);
+          continue;
+        case 'ts':
+          a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.trunc(e.timestamp)) * 1000n));
+          continue;
+        case 'unknown':
+          a.appendNull();
+          continue;
       }
-      if (column === 'ingested') {
-        a.appendTimestamp(ingested);
-        continue;
-      }
-      if (column === 'ts') {
-        a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.trunc(e.timestamp)) * 1000n));
-        continue;
-      }
-      const isKey = column.endsWith('__key');
-      const def = COLUMN_TO_FIELD.get(isKey ? column.slice(0, -5) : column);
-      const v = def ? e.fields[def.name] : undefined;
-      if (!def || v === undefined) {
+      const v = e.fields[slot.def.name];
+      if (v === undefined) {
         a.appendNull();
         continue;
       }
-      if (isKey) {
+      if (slot.kind === 'key') {
         const key = ipKey(String(v));
         if (key) a.appendVarchar(key);
         else a.appendNull();
         continue;
       }
-      switch (def.type) {
+      switch (slot.def.type) {
         case 'long':
           a.appendBigInt(BigInt(Math.trunc(Number(v))));
           break;
@@ -312,6 +319,8 @@ export class DuckDbEventStore implements EventStore {
 }
 
 const COLUMN_TO_FIELD = new Map(FIELDS.map((f) => [f.column, f]));
+
+type ColumnSlot = { kind: 'extra' | 'ingested' | 'ts' | 'unknown' } | { kind: 'field' | 'key'; def: FieldDef };
 
 /** Grouping expression: ip fields group on their text form; dates as epoch ms. */
 function displayExpr(field: FieldRef): { sql: string; params: SqlParam[] } {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { exclusionSchema } from '../waf/waf.js';
 import { dlpConfig } from '../gateway/dlp/config.js';
 import { listenAddress, logLevel, redisUrl } from './common.js';
 
@@ -176,12 +177,18 @@ export const siteConfig = z
         mode: z.enum(['off', 'detect', 'block']).default('off'),
         /** OWASP CRS folder (rules/ + crs-setup.conf[.example]); relative to the config file. */
         crsDir: z.string().min(1).optional(),
+        /** Same as crsDir (the spelling of the WAF issue and docs/waf.md). */
+        crs: z.string().min(1).optional(),
         paranoia: z.number().int().min(1).max(4).default(1),
+        /** CRS anomaly-score thresholds that block. */
+        thresholds: z.object({ inbound: z.number().int().positive().default(5), outbound: z.number().int().positive().default(4) }).strict().default({ inbound: 5, outbound: 4 }),
+        /** Rule exclusions: `{ id }` / `{ tag }`, optionally only for one `target` such as `ARGS:password`. */
+        exclusions: z.array(exclusionSchema).default([]),
         /** Extra SecLang lines (SecRule …) for this site. */
         rules: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ mode: 'off', paranoia: 1, rules: [] }),
+      .default({ mode: 'off', paranoia: 1, rules: [], thresholds: { inbound: 5, outbound: 4 }, exclusions: [] }),
     tls: z
       .object({
         certificates: z.array(tlsCertificate).default([]),

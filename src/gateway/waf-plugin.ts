@@ -6,8 +6,13 @@ import type { GatewayPlugin } from './plugin.js';
 
 type WafSettings = SiteConfig['waf'];
 
+function crsDirOf(w: WafSettings, baseDir: string): string | undefined {
+  const dir = w.crsDir ?? w.crs;
+  return dir === undefined ? undefined : isAbsolute(dir) ? dir : resolve(baseDir, dir);
+}
+
 function keyOf(w: WafSettings, baseDir: string): string {
-  return JSON.stringify([w.mode, w.crsDir === undefined ? undefined : isAbsolute(w.crsDir) ? w.crsDir : resolve(baseDir, w.crsDir), w.paranoia, w.rules]);
+  return JSON.stringify([w.mode, crsDirOf(w, baseDir), w.paranoia, w.rules, w.thresholds, w.exclusions]);
 }
 
 function headerPairs(raw: readonly string[]): Array<[string, string]> {
@@ -30,7 +35,14 @@ export function wafStage(waf: Waf, mode: 'detect' | 'block'): RequestStage {
       const tx = waf.newTransaction({ remoteAddr: ctx.clientIp, requestId: ctx.id, serverName: ctx.host });
       const uri = ctx.query === '' ? ctx.path : `${ctx.path}?${ctx.query}`;
       const interruption = tx.processRequestHeaders({ method: ctx.method, uri, protocol: `HTTP/${ctx.httpVersion}`, headers: headerPairs(ctx.rawHeaders) }) ?? tx.processRequestBody(ctx.body);
-      for (const m of tx.matchedRules()) ctx.matchedRules.push(`waf:${m.id}`);
+      const matched = tx.matchedRules();
+      for (const m of matched) ctx.matchedRules.push(`waf:${m.id}`);
+      // attack detail for the access/attack log: messages and (truncated) matched data, never whole bodies
+      const described = matched.filter((m) => m.msg);
+      if (described.length > 0) {
+        ctx.tags['waf.messages'] = described.map((m) => `${m.id}: ${m.msg}`).join(' | ').slice(0, 1024);
+        ctx.tags['waf.matched_data'] = described.map((m) => m.matchedData).filter(Boolean).join(' | ').slice(0, 256);
+      }
       const scores = tx.anomalyScores();
       if (scores.inbound > 0) ctx.tags['waf.inbound_score'] = String(scores.inbound);
       if (interruption && mode === 'block') {
@@ -56,8 +68,8 @@ export function createWafPlugin(): GatewayPlugin {
         const key = keyOf(site.waf, baseDir);
         if (next.has(key)) continue;
         const existing = engines.get(key);
-        const crsDir = site.waf.crsDir === undefined ? undefined : isAbsolute(site.waf.crsDir) ? site.waf.crsDir : resolve(baseDir, site.waf.crsDir);
-        next.set(key, existing ?? (await createWaf({ mode: site.waf.mode, paranoia: site.waf.paranoia, rules: site.waf.rules, ...(crsDir ? { crsDir } : {}) })));
+        const crsDir = crsDirOf(site.waf, baseDir);
+        next.set(key, existing ?? (await createWaf({ mode: site.waf.mode, paranoia: site.waf.paranoia, rules: site.waf.rules, thresholds: site.waf.thresholds, exclusions: site.waf.exclusions, ...(crsDir ? { crsDir } : {}) })));
       }
       engines = next;
     },

@@ -10,7 +10,7 @@ import type { Phase, Rule } from './types.js';
 /** Where Debian/Ubuntu's `modsecurity-crs` package puts the Core Rule Set. */
 export const DEBIAN_CRS_DIR = '/usr/share/modsecurity-crs';
 
-const exclusionSchema = z.union([
+export const exclusionSchema = z.union([
   z.object({ id: z.union([z.number().int().positive(), z.string().regex(/^\d+(-\d+)?$/)]), target: z.string().min(1).optional() }).strict(),
   z.object({ tag: z.string().min(1), target: z.string().min(1).optional() }).strict(),
 ]);

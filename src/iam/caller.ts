@@ -1,3 +1,5 @@
+import type { UserIdentity } from '../audit/event.js';
+
 /** Who is calling, as every service sees it: established by the front door or the console. */
 export interface Caller {
   accountId: string;
@@ -21,4 +23,17 @@ export interface Caller {
 /** A caller for operations Bulwark performs itself (init, schedulers). */
 export function systemCaller(accountId: string, requestId: string): Caller {
   return { accountId, principalType: 'root', principalId: accountId, principalName: 'system', sourceIp: '127.0.0.1', secureTransport: true, mfaPresent: true, requestId };
+}
+
+/** The ActionTrail `userIdentity` of a caller. */
+export function userIdentityOf(caller: Caller): UserIdentity {
+  const type = caller.principalType === 'root' ? 'root-account' : caller.principalType === 'user' ? 'ram-user' : 'assumed-role';
+  return {
+    type,
+    principalId: caller.principalId,
+    accountId: caller.accountId,
+    ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
+    ...(caller.principalType !== 'root' ? { userName: caller.principalName } : {}),
+    ...(caller.sessionName ? { sessionName: caller.sessionName } : {}),
+  };
 }

@@ -1,8 +1,8 @@
-import type { AuditEventInput, UserIdentity } from '../audit/event.js';
+import type { AuditEventInput } from '../audit/event.js';
 import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
 import type { Authorizer } from '../iam/authorizer.js';
-import type { Caller } from '../iam/caller.js';
+import { userIdentityOf, type Caller } from '../iam/caller.js';
 import { diagnosticFromDenial, encodeDiagnosticMessage } from '../iam/diagnostic.js';
 import type { AuthorizationResult } from '../iam/policy/index.js';
 import type { CredentialStore, ResolvedKey } from '../iam/credentials.js';
@@ -57,18 +57,6 @@ export class FrontDoor {
     return def;
   }
 
-  private identity(caller: Caller): UserIdentity {
-    const type = caller.principalType === 'root' ? 'root-account' : caller.principalType === 'user' ? 'ram-user' : 'assumed-role';
-    return {
-      type,
-      principalId: caller.principalId,
-      accountId: caller.accountId,
-      ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
-      ...(caller.principalType !== 'root' ? { userName: caller.principalName } : {}),
-      ...(caller.sessionName ? { sessionName: caller.sessionName } : {}),
-    };
-  }
-
   private event(def: AnyActionDef | undefined, caller: Caller, params: Record<string, string>, meta: CallMeta, outcome: { response?: Record<string, unknown>; error?: BulwarkError }): AuditEventInput {
     return {
       eventName: def?.action ?? params.Action ?? 'Unknown',
@@ -82,7 +70,7 @@ export class FrontDoor {
       ...(outcome.error ? { errorCode: outcome.error.code, errorMessage: outcome.error.message } : {}),
       sourceIpAddress: meta.sourceIp,
       ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      userIdentity: this.identity(caller),
+      userIdentity: userIdentityOf(caller),
     };
   }
 

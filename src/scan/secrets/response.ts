@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { AuditEventInput, UserIdentity } from '../../audit/event.js';
+import type { AuditEventInput } from '../../audit/event.js';
 import type { AuditTrail } from '../../audit/trail.js';
 import type { Clock } from '../../core/clock.js';
 import { BulwarkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Sealer } from '../../core/sealer.js';
 import { accessKeySealContext } from '../../iam/access-keys.js';
-import type { Caller } from '../../iam/caller.js';
+import { userIdentityOf, type Caller } from '../../iam/caller.js';
 import type { IamTables } from '../../iam/tables.js';
 import type { Storage } from '../../storage/database.js';
 import type { StsTables } from '../../sts/tables.js';
@@ -53,18 +53,6 @@ export interface ResponseMeta {
 }
 
 const MAX_LOCATIONS = 20;
-
-function identityOf(caller: Caller): UserIdentity {
-  const type = caller.principalType === 'root' ? 'root-account' : caller.principalType === 'user' ? 'ram-user' : 'assumed-role';
-  return {
-    type,
-    principalId: caller.principalId,
-    accountId: caller.accountId,
-    ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
-    ...(caller.principalType !== 'root' ? { userName: caller.principalName } : {}),
-    ...(caller.sessionName ? { sessionName: caller.sessionName } : {}),
-  };
-}
 
 /** The default sink: an audit record `LeakedCredentialAlert` plus a log line (ids masked). */
 export function auditAlertSink(audit: AuditTrail, logger: Logger): AlertSink {
@@ -154,7 +142,7 @@ export class LeakResponder {
       requestId: meta.requestId,
       sourceIpAddress: meta.sourceIp,
       ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-      userIdentity: identityOf(caller),
+      userIdentity: userIdentityOf(caller),
     };
   }
 

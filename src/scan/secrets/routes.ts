@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { BulwarkError } from '../../core/errors.js';
 import type { IamTables } from '../../iam/tables.js';
-import type { SignedRequest } from '../../openapi/authenticate.js';
-import type { CallMeta, FrontDoor } from '../../openapi/dispatch.js';
-import { parseForm } from '../../openapi/percent.js';
+import type { FrontDoor } from '../../openapi/dispatch.js';
+import { callMetaFrom, signedRequestFrom } from '../../openapi/signed-request.js';
 import type { Platform } from '../../server/platform.js';
 import { toErrorBody } from '../../server/error-body.js';
 import { getLeakResponse, leakResponseSchema, setLeakResponse } from './leak-policy.js';
@@ -21,20 +20,6 @@ export interface ScanRoutesOptions {
   /** drops cached credentials (`services.credentials.invalidate`) */
   invalidateCredentials: () => void;
   alerts?: AlertSink;
-}
-
-function signedRequest(req: FastifyRequest): SignedRequest {
-  const rawUrl = req.raw.url ?? '/';
-  const q = rawUrl.indexOf('?');
-  const query = parseForm(q < 0 ? '' : rawUrl.slice(q + 1));
-  if (query.malformed !== undefined) throw new BulwarkError('InvalidParameter', { field: query.malformed, reason: 'malformed percent-encoding' });
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  return { method: req.method, path: q < 0 ? rawUrl : rawUrl.slice(0, q), query: query.params, form: {}, headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
-}
-
-function metaOf(req: FastifyRequest): CallMeta {
-  return { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}) };
 }
 
 /**
@@ -64,8 +49,8 @@ export async function scanRoutes(app: FastifyInstance, options: ScanRoutesOption
 
   app.post(FINDINGS_PATH, async (req, reply) => {
     try {
-      const meta = metaOf(req);
-      const caller = await frontDoor.authenticateAndAuthorize(signedRequest(req), meta, REPORT_ACTION, 'acs:bulwark:*:*:scan/findings');
+      const meta = callMetaFrom(req);
+      const caller = await frontDoor.authenticateAndAuthorize(signedRequestFrom(req), meta, REPORT_ACTION, 'acs:bulwark:*:*:scan/findings');
       const report = parseFindingsReport(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       const keys = await responder.respond(caller, report, meta);
       return json(reply, { RequestId: req.id, keys });
@@ -77,8 +62,8 @@ export async function scanRoutes(app: FastifyInstance, options: ScanRoutesOption
   // POST {} reads the policy (bulwark:GetLeakResponse); POST {"mode": …} sets it (bulwark:SetLeakResponse).
   app.post(LEAK_RESPONSE_PATH, async (req, reply) => {
     try {
-      const meta = metaOf(req);
-      const signed = signedRequest(req);
+      const meta = callMetaFrom(req);
+      const signed = signedRequestFrom(req);
       let raw: unknown;
       try {
         raw = JSON.parse(signed.body.length > 0 ? signed.body.toString('utf8') : '{}');

@@ -4,7 +4,7 @@ import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { toErrorBody } from '../server/error-body.js';
 import type { AlertStore } from './alerts/alert-store.js';
-import { signedRequest } from './routes.js';
+import { callMetaFrom, signedRequestFrom } from '../openapi/signed-request.js';
 
 export const CREATE_RULE_ACTION = 'bulwark:CreateEventRule';
 export const LIST_ALERTS_ACTION = 'bulwark:ListEventAlerts';
@@ -37,8 +37,7 @@ export async function alertRoutes(app: FastifyInstance, options: { alerts: Alert
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, b, done) => done(null, b));
   const handle = (action: string, resource: string, work: (req: FastifyRequest, accountId: string) => Promise<unknown>) => async (req: FastifyRequest, reply: FastifyReply) => {
     try {
-      const meta = { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}) };
-      const caller = await options.frontDoor.authenticateAndAuthorize(signedRequest(req), meta, action, resource);
+      const caller = await options.frontDoor.authenticateAndAuthorize(signedRequestFrom(req), callMetaFrom(req), action, resource);
       const result = await work(req, caller.accountId);
       return reply.header('content-type', 'application/json; charset=utf-8').send({ RequestId: req.id, ...(result as object) });
     } catch (e) {

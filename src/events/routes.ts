@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
-import { parseForm } from '../openapi/percent.js';
-import type { SignedRequest } from '../openapi/authenticate.js';
+import { callMetaFrom, signedRequestFrom } from '../openapi/signed-request.js';
 import { toErrorBody } from '../server/error-body.js';
 import { parseEventBody } from './ingest.js';
 import type { EventService } from './service.js';
@@ -19,16 +18,6 @@ export interface EventsRoutesOptions {
   hostId: string;
 }
 
-export function signedRequest(req: FastifyRequest): SignedRequest {
-  const rawUrl = req.raw.url ?? '/';
-  const q = rawUrl.indexOf('?');
-  const query = parseForm(q < 0 ? '' : rawUrl.slice(q + 1));
-  if (query.malformed !== undefined) throw new BulwarkError('InvalidParameter', { field: query.malformed, reason: 'malformed percent-encoding' });
-  const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  return { method: req.method, path: q < 0 ? rawUrl : rawUrl.slice(0, q), query: query.params, form: {}, headers, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
-}
-
 /** `POST /api/ingest/events` and `POST /api/events/search`, signed like any API call (V3 or V1). */
 export async function eventsRoutes(app: FastifyInstance, options: EventsRoutesOptions): Promise<void> {
   // Raw bodies: the signature covers the exact bytes.
@@ -36,8 +25,7 @@ export async function eventsRoutes(app: FastifyInstance, options: EventsRoutesOp
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 32 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   const authorize = async (req: FastifyRequest, action: string, resource: string) => {
-    const meta = { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}) };
-    return options.frontDoor.authenticateAndAuthorize(signedRequest(req), meta, action, resource);
+    return options.frontDoor.authenticateAndAuthorize(signedRequestFrom(req), callMetaFrom(req), action, resource);
   };
   const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
     const { status, body } = toErrorBody(e, req.id, options.hostId);

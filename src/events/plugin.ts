@@ -7,6 +7,7 @@ import { RuleScheduler } from './alerts/scheduler.js';
 import { loadNotifyConfig } from './notify/load-config.js';
 import { Notifier } from './notify/notifier.js';
 import { alertRoutes } from './alert-routes.js';
+import { AuditForwarder } from './audit-forwarder.js';
 import { eventsRoutes } from './routes.js';
 import { EventService } from './service.js';
 
@@ -30,12 +31,15 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
   const alerts = new AlertStore(platform.storage, now);
   const scheduler = new RuleScheduler({ events: service.store, alerts, logger: platform.logger, now, notify: async (a) => void (await notifier.send(a)) });
   scheduler.start(config.ruleIntervalSeconds * 1000);
+  const forwarder = new AuditForwarder(platform.storage, service.ingest, platform.logger);
+  forwarder.start(2000);
   const retention = setInterval(() => {
     service.store.applyRetention(now()).catch((e: unknown) => platform.logger.warn({ err: e }, 'event retention failed'));
   }, DAY_MS / 24);
   retention.unref();
   app.addHook('onClose', async () => {
     clearInterval(retention);
+    await forwarder.stop();
     await scheduler.stop();
     notifier.close();
     await service.close();

@@ -90,5 +90,14 @@ export const eventsMigrations: ContextMigrations = {
         await db.schema.createIndex('event_alerts_notified').on('event_alerts').columns(['notified']).execute();
       },
     },
+    '0002_audit_forward': {
+      async up(db) {
+        await db.schema
+          .createTable('event_audit_checkpoints')
+          .addColumn('account_id', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
   },
 };

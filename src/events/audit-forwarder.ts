@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { AuditEvent } from '../audit/event.js';
+import type { AuditTables } from '../audit/migrations.js';
+import type { Logger } from '../core/logger.js';
+import type { Storage } from '../storage/database.js';
+import type { EventIngest } from './ingest.js';
+
+interface CheckpointTables {
+  event_audit_checkpoints: { account_id: string; seq: number };
+}
+
+const BATCH = 500;
+
+/** ECS view of an audit record: sign-ins are `authentication`, everything else `iam`/`configuration`. */
+export function auditToEcs(event: AuditEvent): Record<string, unknown> {
+  const signin = event.eventType === 'ConsoleSignin' || event.eventType === 'ConsoleSignout';
+  return {
+    '@timestamp': event.eventTime,
+    'event.id': event.eventId,
+    'event.kind': 'event',
+    'event.category': signin ? 'authentication' : event.eventSource.startsWith('ram') || event.eventSource.startsWith('sts') ? 'iam' : 'configuration',
+    'event.type': event.eventRW === 'Write' ? 'change' : 'access',
+    'event.action': event.eventName,
+    'event.outcome': event.errorCode ? 'failure' : 'success',
+    'event.dataset': 'bulwark.audit',
+    'event.provider': event.eventSource,
+    ...(event.errorCode ? { 'event.code': event.errorCode } : {}),
+    ...(event.sourceIpAddress ? { 'source.ip': event.sourceIpAddress.replace(/^::ffff:/, '') } : {}),
+    ...(event.userIdentity.userName ? { 'user.name': event.userIdentity.userName } : {}),
+    'user.id': event.userIdentity.principalId,
+    ...(event.userAgent ? { 'user_agent.original': event.userAgent.slice(0, 512) } : {}),
+    'bulwark.request_id': event.requestId,
+    message: `${event.eventName}${event.errorCode ? ` failed: ${event.errorCode}` : ''} by ${event.userIdentity.userName ?? event.userIdentity.type}`,
+  };
+}
+
+/**
+ * Feeds the audit trail into the event store (the security center sees every API call, sign-in and
+ * change), through the same ingest path as gateways and agents. At least once: a batch is
+ * acknowledged by the store before its checkpoint moves; `event.id` is the audit event id.
+ */
+export class AuditForwarder {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly ingest: EventIngest,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Forwards everything not yet forwarded; returns how many records were sent. */
+  async forwardOnce(): Promise<number> {
+    this.running ??= this.forward().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async forward(): Promise<number> {
+    const db = this.storage.db<AuditTables & CheckpointTables>() as Kysely<AuditTables & CheckpointTables>;
+    const heads = await db.selectFrom('audit_heads').select(['account_id', 'seq']).execute();
+    const checkpoints = new Map((await db.selectFrom('event_audit_checkpoints').selectAll().execute()).map((c) => [c.account_id, Number(c.seq)]));
+    let sent = 0;
+    for (const head of heads) {
+      let from = checkpoints.get(head.account_id) ?? 0;
+      while (from < Number(head.seq)) {
+        const rows = await db.selectFrom('audit_events').select(['seq', 'body']).where('account_id', '=', head.account_id).where('seq', '>', from).orderBy('seq').limit(BATCH).execute();
+        if (rows.length === 0) break;
+        const docs = rows.map((r) => auditToEcs(JSON.parse(r.body) as AuditEvent));
+        const result = await this.ingest.ingest(docs, { 'cloud.account.id': head.account_id });
+        if (result.rejected.length > 0) this.logger.warn({ rejected: result.rejected.length, accountId: head.account_id }, 'audit events rejected by the event store');
+        from = Number(rows[rows.length - 1]!.seq);
+        await db.insertInto('event_audit_checkpoints').values({ account_id: head.account_id, seq: from }).onConflict((oc) => oc.column('account_id').doUpdateSet({ seq: from })).execute();
+        sent += rows.length;
+      }
+    }
+    return sent;
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      this.forwardOnce().catch((e: unknown) => this.logger.warn({ err: e }, 'audit forwarding failed; will retry'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}

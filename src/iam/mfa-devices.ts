@@ -91,9 +91,10 @@ export async function bindMFADevice(ctx: IamContext, input: { UserName: string; 
   if (bound) throw new BulwarkError('EntityAlreadyExists.User.MFADevice', { name: user.name });
   if (device.user_id !== null) throw new BulwarkError('EntityAlreadyExists.VirtualMFADevice', { name: device.name });
   const seed = base32Decode(ctx.sealer.open(device.secret_sealed, mfaSealContext(device.serial_number)));
-  if (!seed || verifyConsecutiveCodes(seed, input.AuthenticationCode1, input.AuthenticationCode2, ctx.clock.now().getTime()) === undefined) {
-    throw new BulwarkError('InvalidParameter.MFA.Code');
-  }
+  const step = seed ? verifyConsecutiveCodes(seed, input.AuthenticationCode1, input.AuthenticationCode2, ctx.clock.now().getTime()) : undefined;
+  if (step === undefined) throw new BulwarkError('InvalidParameter.MFA.Code');
+  // both codes are spent: they cannot be replayed at a console sign-in
+  for (const used of [step - 1, step]) await ctx.db.insertInto('iam_mfa_used_steps').values({ serial_number: device.serial_number, step: used }).onConflict((oc) => oc.doNothing()).execute();
   await ctx.db.updateTable('iam_mfa_devices').set({ user_id: user.id, activated_at: now(ctx) }).where('serial_number', '=', device.serial_number).where('account_id', '=', ctx.caller.accountId).execute();
 }
 

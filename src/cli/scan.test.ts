@@ -61,6 +61,6 @@ describe('bulwark scan secrets', () => {
   it('bad usage exits 2', async () => {
     expect((await run(['scan', 'secrets', dir, '--format', 'xml'])).exitCode).toBe(2);
     expect((await run(['scan', 'secrets', dir, '--since', 'HEAD~1'])).exitCode).toBe(2);
-    expect((await run(['scan', 'secrets', dir, '--config', join(dir, 'missing.toml')])).exitCode).toBe(1);
+    expect((await run(['scan', 'secrets', dir, '--config', join(dir, 'missing.toml')])).exitCode).toBe(2);
   });
 });

@@ -6,11 +6,13 @@
 // Prints a table and, as the last line, one JSON object with the figures and the Bulwark/nginx ratio.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aclBench } from './acl.mjs';
+import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, toMs } from '../lib/proc.mjs';
+
+const cores = cpus().length;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DURATION = process.env.BENCH_DURATION ?? '8s';
@@ -27,21 +29,7 @@ need('wrk');
 need('nginx');
 need('taskset');
 
-const cores = cpus().length;
-// Cores: load generator, proxy under test, origin (shares the load generator's core on 2-core machines).
-const CORE_WRK = '0';
-const CORE_PROXY = cores >= 2 ? '1' : '0';
-const CORE_ORIGIN = cores >= 3 ? '2' : '0';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-gw-'));
 chmodSync(dir, 0o755);
@@ -97,33 +85,8 @@ async function waitHttp(url, tries = 100) {
   throw new Error(`${url} did not come up`);
 }
 
-function toMs(v) {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(v.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
 
 /** utime+stime (clock ticks) of a process and its children: CPU spent, robust on a busy shared machine. */
-function cpuTicks(pid) {
-  if (!pid) return 0;
-  let pids = [pid];
-  try {
-    pids = pids.concat(execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number));
-  } catch {
-    /* no children */
-  }
-  let total = 0;
-  for (const p of pids) {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
 const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
 
 function wrk(url, pid) {

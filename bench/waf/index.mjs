@@ -8,11 +8,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gotestwafCases } from './gotestwaf.mjs';
+import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, toMs } from '../lib/proc.mjs';
+
+const cores = cpus().length;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CRS = process.env.BENCH_CRS ?? join(ROOT, '..', 'shared', 'corpora', 'crs');
@@ -36,20 +38,7 @@ if (!existsSync(join(CRS, 'rules'))) {
   process.exit(1);
 }
 
-const cores = cpus().length;
-const CORE_WRK = '0';
-const CORE_PROXY = cores >= 2 ? '1' : '0';
-const CORE_ORIGIN = cores >= 3 ? '2' : '0';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-waf-'));
 chmodSync(dir, 0o755);
@@ -138,31 +127,7 @@ async function waitUp(base) {
   throw new Error(`${base} did not come up`);
 }
 
-function toMs(v) {
-  const m = /^([\d.]+)(us|ms|s)$/.exec((v ?? '').trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
 
-function cpuTicks(pid) {
-  let pids = [pid];
-  try {
-    pids = pids.concat(execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number));
-  } catch {
-    /* no children */
-  }
-  let total = 0;
-  for (const p of pids) {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
 const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
 
 function luaScript(name, method, contentType, body) {

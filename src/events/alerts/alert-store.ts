@@ -216,3 +216,30 @@ export class AlertStore {
     await this.db().updateTable('event_alerts').set({ notified: 1 }).where('alert_id', 'in', [...alertIds]).execute();
   }
 }
+
+/** An alert raised by Bulwark itself (not by a rule), e.g. a leaked credential. */
+export interface SystemAlertDraft {
+  accountId: string;
+  /** stable id of the producer, e.g. `system:leaked-credentials` */
+  source: string;
+  /** alerts with the same key are stored once */
+  dedupeKey: string;
+  severity: number;
+  title: string;
+  group: Record<string, FieldValue | null>;
+}
+
+/**
+ * Stores a system alert inside the caller's transaction (so it commits with the change it reports);
+ * it then appears in alert lists and goes out through the notification channels like any other.
+ */
+export async function raiseSystemAlert(trx: Kysely<unknown>, draft: SystemAlertDraft, nowMs: number): Promise<string> {
+  const db = trx as Kysely<EventsTables>;
+  const alertId = `alert-${randomUUID()}`;
+  await db
+    .insertInto('event_alerts')
+    .values({ alert_id: alertId, account_id: draft.accountId, rule_id: draft.source, dedupe_key: hashKey([draft.source, draft.dedupeKey]), status: 'open', severity: draft.severity, title: draft.title.slice(0, 512), group_json: JSON.stringify(draft.group), event_count: 1, first_ms: nowMs, last_ms: nowMs, created_ms: nowMs, updated_ms: nowMs, notified: 0 })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+  return alertId;
+}

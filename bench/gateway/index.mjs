@@ -4,13 +4,13 @@
 // plain reverse proxy in front of it, (3) the Bulwark gateway (WAF off) in front of it. Same origin,
 // same wrk settings, CPU-pinned with taskset so the load generator and the proxy never share a core.
 // Prints a table and, as the last line, one JSON object with the figures and the Bulwark/nginx ratio.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aclBench } from './acl.mjs';
-import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, toMs } from '../lib/proc.mjs';
+import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, startPinned, stopPinned, toMs, writeNginxConf } from '../lib/proc.mjs';
 
 const cores = cpus().length;
 
@@ -35,41 +35,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-gw-'));
 chmodSync(dir, 0o755);
 const html = `<!doctype html><html><head><title>bench</title></head><body>${'<p>Bulwark gateway benchmark page.</p>'.repeat(20)}</body></html>\n`;
 writeFileSync(join(dir, 'index.html'), html);
-const userLine = process.getuid?.() === 0 ? 'user root;' : '';
 
-function nginxConf(name, server) {
-  const conf = `${userLine}
-worker_processes 1;
-pid ${dir}/${name}.pid;
-error_log ${dir}/${name}.error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/${name}-body;
-  proxy_temp_path ${dir}/${name}-proxy;
-  fastcgi_temp_path ${dir}/${name}-fastcgi;
-  uwsgi_temp_path ${dir}/${name}-uwsgi;
-  scgi_temp_path ${dir}/${name}-scgi;
-  keepalive_requests 100000;
-  ${server}
-}
-`;
-  const file = join(dir, `${name}.conf`);
-  writeFileSync(file, conf);
-  return file;
-}
+const nginxConf = (name, server) => writeNginxConf(dir, name, { server });
 
-const children = [];
-function start(core, cmd, args, opts = {}) {
-  const child = spawn('taskset', ['-c', core, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
-  children.push(child);
-  return child;
-}
-function cleanup() {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-}
-process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
+const start = startPinned;
 
 async function waitHttp(url, tries = 100) {
   for (let i = 0; i < tries; i++) {
@@ -172,7 +141,7 @@ console.log(`ratio bulwark/nginx: rps ${ratio.toFixed(2)} (target >= 0.6); CPU e
 console.log(`bulwark vs a bare node+undici proxy (the Node.js floor): CPU ${(results.floor.cpu_us / results.bulwark.cpu_us).toFixed(2)}, rps ${(results.bulwark.rps / results.floor.rps).toFixed(2)}`);
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 if (Number(load) > cores) console.log(`note: load average ${load} on ${cores} cores — the machine is busy, rps figures are noisy; CPU µs/req is the steadier measure`);
-cleanup();
+stopPinned();
 
 const acl = aclBench();
 console.log(`\nIP access list lookup (ns): trie 1k entries ${acl.acl_1k_ns}, trie 100k entries ${acl.acl_100k_ns}, linear scan 100k ${acl.acl_linear_100k_ns} (x${(acl.acl_linear_100k_ns / acl.acl_100k_ns).toFixed(0)})`);

@@ -1,6 +1,7 @@
 // Helpers shared by the load benchmarks (gateway, waf): ports, CPU pinning, CPU accounting, wrk units.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 
@@ -47,4 +48,49 @@ export function toMs(v) {
   if (!m) return NaN;
   const n = Number(m[1]);
   return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+const children = [];
+/** Starts a command pinned to `core` with taskset; every one is terminated when the bench exits. */
+export function startPinned(core, cmd, args, opts = {}) {
+  const child = spawn('taskset', ['-c', core, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+  children.push(child);
+  return child;
+}
+export function stopPinned() {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+}
+process.on('exit', stopPinned);
+process.on('SIGINT', () => process.exit(130));
+
+/**
+ * Writes an nginx config for a benchmark role into `dir` (temp paths, pid and logs there; one
+ * worker; no access log) and returns its path. `top` goes before the events block (load_module),
+ * `http` inside the http block.
+ */
+export function writeNginxConf(dir, name, { top = '', http = '', server, errorLevel = 'warn' }) {
+  const userLine = process.getuid?.() === 0 ? 'user root;' : '';
+  const file = join(dir, `${name}.conf`);
+  writeFileSync(
+    file,
+    `${userLine}
+${top}
+worker_processes 1;
+pid ${dir}/${name}.pid;
+error_log ${dir}/${name}.error.log ${errorLevel};
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/${name}-body;
+  proxy_temp_path ${dir}/${name}-proxy;
+  fastcgi_temp_path ${dir}/${name}-fastcgi;
+  uwsgi_temp_path ${dir}/${name}-uwsgi;
+  scgi_temp_path ${dir}/${name}-scgi;
+  keepalive_requests 100000;
+  ${http}
+  ${server}
+}
+`,
+  );
+  return file;
 }

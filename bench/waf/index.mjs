@@ -5,14 +5,14 @@
 // taskset. Scenarios: benign GET, 1 KB urlencoded POST, 100 KB JSON POST. Then the GoTestWAF cases are
 // replayed through both (attacks blocked, benign passed) and the RE2 ReDoS figures for CRS 941160 and
 // 942251 are measured. Prints a table and, as its last line, one JSON object.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gotestwafCases } from './gotestwaf.mjs';
-import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, toMs } from '../lib/proc.mjs';
+import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, startPinned, stopPinned, toMs, writeNginxConf } from '../lib/proc.mjs';
 
 const cores = cpus().length;
 
@@ -42,31 +42,8 @@ if (!existsSync(join(CRS, 'rules'))) {
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-waf-'));
 chmodSync(dir, 0o755);
-const userLine = process.getuid?.() === 0 ? 'user root;' : '';
 
-function nginxConf(name, top, server) {
-  const file = join(dir, `${name}.conf`);
-  writeFileSync(file, `${userLine}
-${top}
-worker_processes 1;
-pid ${dir}/${name}.pid;
-error_log ${dir}/${name}.error.log error;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/${name}-body;
-  proxy_temp_path ${dir}/${name}-proxy;
-  fastcgi_temp_path ${dir}/${name}-fastcgi;
-  uwsgi_temp_path ${dir}/${name}-uwsgi;
-  scgi_temp_path ${dir}/${name}-scgi;
-  keepalive_requests 100000;
-  client_max_body_size 2m;
-  client_body_buffer_size 256k;
-  ${server}
-}
-`);
-  return file;
-}
+const nginxConf = (name, top, server) => writeNginxConf(dir, name, { top, server, errorLevel: 'error', http: 'client_max_body_size 2m;\n  client_body_buffer_size 256k;' });
 
 // The ModSecurity side gets the same engine settings createWaf() uses (modsecurity.conf-recommended).
 writeFileSync(join(dir, 'modsecurity-rules.conf'), `SecRuleEngine On
@@ -85,17 +62,7 @@ Include ${join(CRS, 'crs-setup.conf.example')}
 Include ${join(CRS, 'rules', '*.conf')}
 `);
 
-const children = [];
-function start(core, cmd, args) {
-  const child = spawn('taskset', ['-c', core, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  return child;
-}
-function cleanup() {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-}
-process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
+const start = startPinned;
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 function send(base, req) {
@@ -237,7 +204,7 @@ for (const [scenario, r] of Object.entries(results)) {
   console.log(`${''.padEnd(17)} ratio bulwark/modsecurity rps ${ratios[scenario]} (target >= 10)`);
 }
 
-cleanup();
+stopPinned();
 
 // ReDoS: the engine's @rx on the worst cases of CRS 941160 / 942251 (V8's backtracking needs minutes at 1 KB).
 const { createWaf } = await import(join(ROOT, 'dist/waf/waf.js'));

@@ -1,4 +1,4 @@
-import { bytesToString, hexValue, isHexByte, type Transformation } from './transformation.js';
+import { bytesToString, hexEscapeAt, isHexByte, octalEscapeAt, type Transformation } from './transformation.js';
 
 const SIMPLE: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 };
 
@@ -15,24 +15,18 @@ export const jsDecode: Transformation = (input) => {
     const c = input.charCodeAt(i);
     if (c !== 0x5c || i + 1 >= n) { out.push(c); i++; continue; }
     const d = input[i + 1] as string;
+    const hex = hexEscapeAt(input, i);
     if ((d === 'u' || d === 'U') && i + 5 < n && [2, 3, 4, 5].every((k) => isHexByte(input.charCodeAt(i + k)))) {
       const code = parseInt(input.slice(i + 2, i + 6), 16);
       out.push(code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code & 0xff);
       i += 6;
-    } else if ((d === 'x' || d === 'X') && i + 3 < n + 0 && isHexByte(input.charCodeAt(i + 2)) && isHexByte(input.charCodeAt(i + 3))) {
-      out.push(hexValue(input.charCodeAt(i + 2)) * 16 + hexValue(input.charCodeAt(i + 3)));
+    } else if (hex >= 0) {
+      out.push(hex);
       i += 4;
     } else if (d >= '0' && d <= '7') {
-      let j = i + 1;
-      let value = 0;
-      while (j < n && j < i + 4 && input[j]! >= '0' && input[j]! <= '7') {
-        const next = value * 8 + (input.charCodeAt(j) - 0x30);
-        if (next > 0xff) break;
-        value = next;
-        j++;
-      }
-      out.push(value);
-      i = j;
+      const octal = octalEscapeAt(input, i, true);
+      out.push(octal.value);
+      i = octal.end;
     } else {
       const simple = SIMPLE[d];
       out.push(simple ?? d.charCodeAt(0));

@@ -25,6 +25,9 @@ export interface ResolvedKey {
   };
 }
 
+/** GetAccessKeyLastUsed is exact to this resolution (Alibaba reports it to the minute or coarser). */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 /**
  * Resolves AccessKey ids for signature verification. Secrets are stored sealed; decrypted ones are
  * cached in memory (bounded) and dropped on any credential change.
@@ -85,8 +88,18 @@ export class CredentialStore {
     return resolved;
   }
 
-  /** Records use for GetAccessKeyLastUsed (best effort, outside the request's transaction). */
+  private readonly touched = new Map<string, string>();
+
+  /**
+   * Records use for GetAccessKeyLastUsed (best effort, outside the request's transaction). Written
+   * at most once a minute per key and service: the hot path must not pay a durable write per call.
+   */
   async touch(accessKeyId: string, service: string, at: string): Promise<void> {
+    const key = `${accessKeyId}\u0000${service}`;
+    const last = this.touched.get(key);
+    if (last !== undefined && Date.parse(at) - Date.parse(last) < LAST_USED_RESOLUTION_MS) return;
+    this.touched.set(key, at);
+    if (this.touched.size > this.maxCached) this.touched.delete(this.touched.keys().next().value as string);
     await this.db().updateTable('iam_access_keys').set({ last_used_at: at, last_used_service: service }).where('id', '=', accessKeyId).execute();
   }
 }

@@ -94,3 +94,19 @@ http {
   );
   return file;
 }
+
+/** Resolves the URL a started `bulwark gateway` prints (`listening on http://…`) on stderr. */
+export function listeningUrl(child, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const t = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), timeoutMs);
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]);
+      }
+    });
+  });
+}

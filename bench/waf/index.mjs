@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gotestwafCases } from './gotestwaf.mjs';
-import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, startPinned, stopPinned, toMs, writeNginxConf } from '../lib/proc.mjs';
+import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, listeningUrl, startPinned, stopPinned, toMs, writeNginxConf } from '../lib/proc.mjs';
 
 const cores = cpus().length;
 
@@ -138,18 +138,7 @@ sites:
     waf: { mode: block, crsDir: ${JSON.stringify(CRS)}, paranoia: 1 }
 `);
 const gw = start(CORE_PROXY, process.execPath, [join(ROOT, 'dist/cli/main.js'), 'gateway', '--config', gwConfig]);
-const gwUrl = await new Promise((resolve, reject) => {
-  let err = '';
-  const t = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 120_000);
-  gw.stderr.on('data', (d) => {
-    err += d;
-    const m = /listening on (http:\/\/\S+)/.exec(err);
-    if (m) {
-      clearTimeout(t);
-      resolve(m[1]);
-    }
-  });
-});
+const gwUrl = await listeningUrl(gw, 120_000);
 const targets = { modsec: `http://127.0.0.1:${modsecPort}`, bulwark: gwUrl };
 for (const base of Object.values(targets)) await waitUp(base);
 

@@ -11,6 +11,10 @@ import { consoleErrors } from './errors/console.js';
 import { wafErrors } from './errors/waf.js';
 import { policyErrors } from './errors/policy.js';
 import { scanErrors } from './errors/scan.js';
+import { agentErrors } from './errors/agent.js';
+import { hostsErrors } from './errors/hosts.js';
+import { vulnErrors } from './errors/vuln.js';
+import { postureErrors } from './errors/posture.js';
 
 /**
  * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
@@ -29,6 +33,10 @@ export const ERRORS = {
   ...policyErrors,
   ...kmsErrors,
   ...scanErrors,
+  ...agentErrors,
+  ...hostsErrors,
+  ...vulnErrors,
+  ...postureErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -65,4 +73,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors, agentErrors, hostsErrors, vulnErrors, postureErrors];

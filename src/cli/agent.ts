@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { BulwarkError } from '../core/errors.js';
+import { scanOnce } from '../agent/scan.js';
+import { scanTable } from '../agent/scan-table.js';
+import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
+
+interface ScanFlags {
+  once?: boolean;
+  policy: string[];
+  root: string;
+  format: string;
+}
+
+const FORMATS = ['table', 'json'];
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * `bulwark agent …`: the host agent. `scan --once` runs the baseline offline (no server); other
+ * subcommands (`enroll`, `run`) are registered on the same `agent` command.
+ */
+export function registerAgent(program: Command): Command {
+  const agent = program.command('agent').description('host agent: offline scan, enrollment and the reporting daemon');
+
+  agent
+    .command('scan')
+    .description('scan this host once, offline: baseline policies (built-in ones matching the OS, or --policy files); exits 1 when a check fails')
+    .option('--once', 'run one scan and exit (required: the periodic scan is `bulwark agent run`)')
+    .option('--policy <file>', 'Wazuh-SCA-compatible policy YAML to run instead of the built-in policies (repeatable)', collect, [])
+    .option('--root <dir>', 'directory standing in for / (every path a policy reads is resolved under it)', '/')
+    .option('--format <format>', 'table or json', 'table')
+    .action(
+      action(async (flags: ScanFlags) => {
+        if (!flags.once) throw new BulwarkError('MissingParameter', { field: '--once' });
+        if (!FORMATS.includes(flags.format)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${FORMATS.join(' or ')}` });
+        const report = await scanOnce({ root: resolve(flags.root), policyFiles: flags.policy.map((f) => resolve(f)) });
+        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report)}\n` : scanTable(report));
+        return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+      }),
+    );
+  return agent;
+}

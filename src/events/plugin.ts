@@ -14,6 +14,13 @@ import { EventService } from './service.js';
 export interface EventsPluginOptions {
   platform: Platform;
   frontDoor: FrontDoor;
+  /** The server's event store (opened by `openEvents`); the plugin owns it and closes it on shutdown. */
+  service: EventService;
+}
+
+/** Opens the server's event store under the data dir, so other contexts can ingest into it too. */
+export function openEvents(platform: Platform): Promise<EventService> {
+  return EventService.open(platform.dataDir, eventsConfigFromEnv(), () => platform.clock.now().getTime());
 }
 
 const DAY_MS = 86_400_000;
@@ -27,7 +34,7 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
   const config = eventsConfigFromEnv();
   const now = () => platform.clock.now().getTime();
   const notifier = new Notifier(loadNotifyConfig(platform.dataDir), platform.logger);
-  const service = await EventService.open(platform.dataDir, config, now);
+  const { service } = options;
   const alerts = new AlertStore(platform.storage, now);
   const scheduler = new RuleScheduler({ events: service.store, alerts, logger: platform.logger, now, notify: async (a) => void (await notifier.send(a)) });
   scheduler.start(config.ruleIntervalSeconds * 1000);

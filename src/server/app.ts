@@ -3,7 +3,7 @@ import { BulwarkError } from '../core/errors.js';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
 import { consoleRoutes } from '../console/routes.js';
-import { eventsPlugin } from '../events/plugin.js';
+import { eventsPlugin, openEvents } from '../events/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
 import { createMetrics } from './metrics.js';
@@ -63,7 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const kms = await startKms(platform);
   app.addHook('onClose', () => kms.stop());
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
-  await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor });
+  const events = await openEvents(platform);
+  await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(consoleRoutes, { prefix: '/console/api', platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer });
 

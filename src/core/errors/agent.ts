@@ -5,4 +5,8 @@ export const agentErrors = defineErrors({
   'Agent.NotEnrolled': { status: 400, message: 'This host is not enrolled: no identity in "{dir}".', recommend: 'Run `bulwark agent enroll --server URL --token TOKEN` first.' },
   'Agent.InvalidState': { status: 400, message: 'The agent state file "{file}" is invalid: {reason}.', recommend: 'Enroll again with a new token (the old host identity can be deleted on the server).' },
   'Agent.ServerRejected': { status: 502, message: 'The server {server} refused the {operation}: {reason}.' },
+  'Agent.Intrusion.StateCorrupt': { status: 400, message: 'The intrusion-detection state file "{file}" is unreadable or invalid: {reason}.', recommend: 'Delete the file: known logins and log offsets are learnt again; a file-integrity baseline must be taken again.' },
+  'Agent.Intrusion.LogUnreadable': { status: 400, message: 'Cannot read the log "{path}": {reason}.', recommend: 'Check the path (auth.log on Debian/Ubuntu, secure on RHEL) and that the agent may read it.' },
+  'Agent.Intrusion.InvalidRules': { status: 400, message: 'Webshell rules "{source}" are invalid at "{field}": {reason}.', recommend: 'See docs/intrusion.md for the rule format.' },
+  'Agent.Fim.NoBaseline': { status: 400, message: 'No file-integrity baseline in "{file}".', recommend: 'Take one first: `bulwark agent fim baseline PATH… --state-dir DIR`.' },
 });

@@ -9,4 +9,7 @@ export const agentErrors = defineErrors({
   'Agent.Intrusion.LogUnreadable': { status: 400, message: 'Cannot read the log "{path}": {reason}.', recommend: 'Check the path (auth.log on Debian/Ubuntu, secure on RHEL) and that the agent may read it.' },
   'Agent.Intrusion.InvalidRules': { status: 400, message: 'Webshell rules "{source}" are invalid at "{field}": {reason}.', recommend: 'See docs/intrusion.md for the rule format.' },
   'Agent.Fim.NoBaseline': { status: 400, message: 'No file-integrity baseline in "{file}".', recommend: 'Take one first: `bulwark agent fim baseline PATH… --state-dir DIR`.' },
+  'Agent.Baseline.InvalidPolicy': { status: 400, message: 'SCA policy "{source}" is invalid at "{field}": {reason}.', recommend: 'The format is Wazuh SCA YAML; see docs/baseline.md.' },
+  'Agent.Baseline.PolicyNotFound': { status: 400, message: 'Cannot read SCA policy "{path}": {reason}.' },
+  'Agent.Baseline.UnsupportedRegex': { status: 400, message: 'The regex "{pattern}" uses {feature}, which cannot run in linear time (RE2).', recommend: 'Rewrite it without look-around, back-references, atomic groups or possessive quantifiers.' },
 });

@@ -1,0 +1,33 @@
+import type { Clock } from '../../core/clock.js';
+import type { Sealer } from '../../core/sealer.js';
+import type { HostsTables } from '../../hosts/tables.js';
+import type { EventsTables } from '../../events/alerts/tables.js';
+import { systemCaller } from '../../iam/caller.js';
+import type { IamTables } from '../../iam/tables.js';
+import type { KmsTables } from '../../kms/tables.js';
+import type { Storage } from '../../storage/database.js';
+import { readAlerts } from './alerts.js';
+import { readHosts } from './hosts.js';
+import { readKms } from './kms.js';
+import { readRam } from './ram.js';
+import { readSites } from './sites.js';
+import type { PlatformSnapshot } from './snapshot.js';
+
+export interface SnapshotOptions {
+  storage: Storage;
+  clock: Clock;
+  sealer: Sealer;
+  accountId: string;
+  /** a standalone gateway YAML whose sites are checked */
+  gatewayConfigFile?: string | undefined;
+}
+
+/** Gathers the live state of one account (reads only; nothing is written). */
+export async function takeSnapshot(options: SnapshotOptions): Promise<PlatformSnapshot> {
+  const { storage, accountId } = options;
+  const takenAt = options.clock.now().toISOString();
+  const sites = readSites(options.gatewayConfigFile);
+  const iam = { db: storage.db<IamTables>(), caller: systemCaller(accountId, 'posture-snapshot'), clock: options.clock, sealer: options.sealer, invalidate: () => undefined };
+  const [ram, kms, hosts, alerts] = await Promise.all([readRam(iam), readKms(storage.db<KmsTables>(), accountId), readHosts(storage.db<HostsTables>(), accountId), readAlerts(storage.db<EventsTables>(), accountId)]);
+  return { accountId, takenAt, ram, kms, sites, hosts, alerts };
+}

@@ -1,0 +1,17 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/** Files larger than this are not read (a policy reads configuration files, not data). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Reads a regular file as UTF-8 text (procfs files report size 0 and are read to the end), or says why not. */
+export function readText(real: string): { text: string } | { error: string } {
+  try {
+    const st = statSync(real);
+    if (!st.isFile()) return { error: 'not a regular file' };
+    if (st.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES} bytes` };
+    const text = readFileSync(real, 'utf8');
+    return text.length > MAX_FILE_BYTES ? { error: `larger than ${MAX_FILE_BYTES} bytes` } : { text };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+}

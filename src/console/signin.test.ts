@@ -171,14 +171,15 @@ describe('console sign-in, MFA, password policy and sessions', () => {
     await call(s, 'POST', '/session/mfa/bind', { serialNumber: setup.serialNumber, code1: totp(key, t - 30_000), code2: totp(key, t) });
     const allowed = await call(s, 'GET', '/ram/users');
     expect(allowed.statusCode).toBe(200);
-    expect((allowed.json() as { users: Array<{ UserName: string }> }).users.map((u) => u.UserName)).toEqual(['alice', 'bob']);
+    expect((allowed.json() as { Users: { User: Array<{ UserName: string }> } }).Users.User.map((u) => u.UserName)).toEqual(['alice', 'bob']);
 
     // CSRF: a state change without the token is refused, with it allowed
-    expect(code(await call(s, 'POST', '/ram/users', { userName: 'carol' }, false))).toBe('Console.CsrfMismatch');
-    expect(code(await app.inject({ method: 'POST', url: '/console/api/ram/users', headers: { cookie: s.cookie, 'x-csrf-token': noMfa.csrf }, payload: { userName: 'carol' } }))).toBe('Console.CsrfMismatch');
-    const created = await call(s, 'POST', '/ram/users', { userName: 'carol' });
-    expect(created.json()).toMatchObject({ user: { UserName: 'carol' } });
-    expect(code(await call(s, 'POST', '/ram/users', { userName: 'bad name!' }))).toBe('InvalidParameter');
+    expect(code(await call(s, 'POST', '/ram/users', { UserName: 'carol' }, false))).toBe('Console.CsrfMismatch');
+    expect(code(await app.inject({ method: 'POST', url: '/console/api/ram/users', headers: { cookie: s.cookie, 'x-csrf-token': noMfa.csrf }, payload: { UserName: 'carol' } }))).toBe('Console.CsrfMismatch');
+    const created = await call(s, 'POST', '/ram/users', { UserName: 'carol' });
+    expect(created.json()).toMatchObject({ User: { UserName: 'carol' } });
+    const bad = await call(s, 'POST', '/ram/users', { UserName: 'bad name!' });
+    expect(bad.json()).toMatchObject({ Code: 'InvalidParameter', Field: 'UserName' });
   });
 
   it('expires idle sessions and caps them at LoginSessionDuration; lists, revokes and signs out', async () => {

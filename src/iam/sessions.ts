@@ -112,6 +112,13 @@ export class SessionStore {
     if (!row || !csrfToken || hashToken(csrfToken) !== row.csrf_hash) throw new BulwarkError('Console.CsrfMismatch');
   }
 
+  /** Issues a new CSRF token for a live session (the console after a page reload); the old one stops working. */
+  async rotateCsrf(cookie: string): Promise<string> {
+    const csrf = token();
+    await this.db().updateTable('console_sessions').set({ csrf_hash: hashToken(csrf) }).where('id_hash', '=', hashToken(cookie)).execute();
+    return csrf;
+  }
+
   async advance(trx: Kysely<IamTables>, cookie: string, state: SessionState, patch: { mfa?: boolean; lifetimeMs?: number }): Promise<void> {
     const now = this.clock.now();
     await trx

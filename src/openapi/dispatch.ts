@@ -1,4 +1,4 @@
-import type { AuditEventInput } from '../audit/event.js';
+import type { AuditEventInput, AuditEventType } from '../audit/event.js';
 import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
 import type { Authorizer } from '../iam/authorizer.js';
@@ -12,7 +12,7 @@ import type { Platform } from '../server/platform.js';
 import type { ActionContext, AnyActionDef } from './action.js';
 import { AuthenticationError, authenticate, MAX_SKEW_MS, type SignedRequest } from './authenticate.js';
 import { NonceCache } from './nonce-cache.js';
-import { actionParams, parseInput } from './params.js';
+import { actionParams, parseInput, validateInput } from './params.js';
 
 export interface FrontDoorDeps {
   platform: Platform;
@@ -57,11 +57,11 @@ export class FrontDoor {
     return def;
   }
 
-  private event(def: AnyActionDef | undefined, caller: Caller, params: Record<string, string>, meta: CallMeta, outcome: { response?: Record<string, unknown>; error?: BulwarkError }): AuditEventInput {
+  private event(def: AnyActionDef | undefined, caller: Caller, params: Record<string, string>, meta: CallMeta, outcome: { response?: Record<string, unknown>; error?: BulwarkError }, eventType: AuditEventType = 'ApiCall'): AuditEventInput {
     return {
       eventName: def?.action ?? params.Action ?? 'Unknown',
       eventSource: def?.eventSource ?? 'openapi',
-      eventType: 'ApiCall',
+      eventType,
       eventRW: def?.rw ?? 'Read',
       requestId: meta.requestId,
       ...(def ? { apiVersion: def.version } : {}),
@@ -127,9 +127,7 @@ export class FrontDoor {
       caller = this.callerFrom(auth.key, meta);
       def = this.find(params, req.headers);
       const input = parseInput(def.input, params);
-      const resource = def.resource(input, caller);
-      const decision = def.ramAction === '' || (await this.selfServiceAllowed(def, input, caller)) ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
-      if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision);
+      await this.authorizeAction(def, input, caller);
       const response = await this.run(def, caller, input, params, meta);
       void this.deps.credentials.touch(auth.key.accessKeyId, def.eventSource, `${platform.clock.now().toISOString().slice(0, 19)}Z`).catch(() => undefined);
       return response;
@@ -141,6 +139,50 @@ export class FrontDoor {
       } else {
         platform.logger.warn({ requestId: meta.requestId, code: error.code, sourceIp: meta.sourceIp }, 'unauthenticated call rejected');
       }
+      throw error;
+    }
+  }
+
+  /** RAM authorization of one validated action input (self-service, then the caller's policies). */
+  private async authorizeAction(def: AnyActionDef, input: unknown, caller: Caller): Promise<void> {
+    const resource = def.resource(input, caller);
+    const decision = def.ramAction === '' || (await this.selfServiceAllowed(def, input, caller)) ? { allowed: true as const, denied: undefined } : await this.deps.authorizer.authorize(caller, { action: def.ramAction, resource });
+    if (!decision.allowed) throw this.noPermission(caller, def.ramAction, Array.isArray(resource) ? resource.join(',') : resource, decision);
+  }
+
+  /** The action `product`/`action` (e.g. `Ram`/`CreateUser`), or InvalidAction.NotFound. */
+  action(product: string, action: string): AnyActionDef {
+    const def = this.deps.actions.find((d) => d.product === product && d.action === action);
+    if (!def) throw new BulwarkError('InvalidAction.NotFound', { action: `${product}:${action}` });
+    return def;
+  }
+
+  /** Whether the caller may perform `def` on the resource `input` names (for read-only screens). */
+  async allowed(def: AnyActionDef, input: unknown, caller: Caller): Promise<boolean> {
+    try {
+      await this.authorizeAction(def, input, caller);
+      return true;
+    } catch (e) {
+      if (e instanceof BulwarkError && e.code === 'NoPermission') return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Runs one action for a caller authenticated elsewhere (a console session): the same input schema,
+   * RAM authorization, transaction and audit trail as a signed call; structured (JSON) input.
+   */
+  async invoke(caller: Caller, def: AnyActionDef, input: Record<string, unknown>, meta: CallMeta, options: { eventType: AuditEventType; recordReads: boolean } = { eventType: 'ConsoleOperation', recordReads: true }): Promise<Record<string, unknown>> {
+    const { eventType } = options;
+    const params = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    try {
+      const parsed = validateInput(def.input, input);
+      await this.authorizeAction(def, parsed, caller);
+      return await this.run(def, caller, parsed, params, meta, eventType, options.recordReads);
+    } catch (e) {
+      const error = e instanceof BulwarkError ? e : new BulwarkError('InternalError', {}, { cause: e });
+      if (!(e instanceof BulwarkError)) this.deps.platform.logger.error({ err: e, requestId: meta.requestId }, 'action failed');
+      await this.deps.platform.audit.record(this.event(def, caller, params, meta, { error }, eventType)).catch((auditError: unknown) => this.deps.platform.logger.error({ err: auditError }, 'audit record failed'));
       throw error;
     }
   }
@@ -169,7 +211,7 @@ export class FrontDoor {
     };
   }
 
-  private async run(def: AnyActionDef, caller: Caller, input: unknown, params: Record<string, string>, meta: CallMeta): Promise<Record<string, unknown>> {
+  private async run(def: AnyActionDef, caller: Caller, input: unknown, params: Record<string, string>, meta: CallMeta, eventType: AuditEventType = 'ApiCall', recordReads = true): Promise<Record<string, unknown>> {
     const { platform } = this.deps;
     const pending = new Set<'policy' | 'membership' | 'credential'>();
     const context = (db: ActionContext['db']): ActionContext => ({ caller, db, clock: platform.clock, sealer: this.deps.sealer, invalidate: (r) => pending.add(r) });
@@ -177,12 +219,12 @@ export class FrontDoor {
     if (def.rw === 'Write') {
       response = await platform.storage.transaction(async (trx) => {
         const result = await def.handler(context(trx), input);
-        await platform.audit.append(trx, this.event(def, caller, params, meta, { response: result }));
+        await platform.audit.append(trx, this.event(def, caller, params, meta, { response: result }, eventType));
         return result;
       });
     } else {
       response = await def.handler(context(platform.storage.db()), input);
-      await platform.audit.record(this.event(def, caller, params, meta, {}));
+      if (recordReads) await platform.audit.record(this.event(def, caller, params, meta, {}, eventType));
     }
     if (pending.has('policy') || pending.has('membership')) this.deps.authorizer.invalidate();
     if (pending.has('credential')) this.deps.credentials.invalidate();

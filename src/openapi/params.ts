@@ -52,7 +52,12 @@ export function unflatten(params: Readonly<Record<string, string>>): Record<stri
 
 /** Validates action input; the first problem becomes MissingParameter or InvalidParameter naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, params: Readonly<Record<string, string>>): z.output<S> {
-  const result = schema.safeParse(unflatten(actionParams(params)));
+  return validateInput(schema, unflatten(actionParams(params)));
+}
+
+/** Validates already-structured action input (the console's JSON), with the same coded errors. */
+export function validateInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join('.') || '(input)';

@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const events = await openEvents(platform);
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
-  await app.register(consoleRoutes, { prefix: '/console/api', platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer });
+  await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

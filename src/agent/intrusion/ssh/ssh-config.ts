@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { BulwarkError } from '../../../core/errors.js';
+
+const bucket = z.object({
+  enabled: z.boolean().default(true),
+  /** failures a source may make without an alert (the alert fires on capacity + 1) */
+  capacity: z.number().int().min(0).max(100_000),
+  /** seconds for one failure to leak out of the bucket */
+  leakSeconds: z.number().positive().max(86_400),
+  /** seconds without a second alert for the same source after one */
+  blackholeSeconds: z.number().min(0).max(7 * 86_400).default(300),
+});
+
+/** Thresholds of the SSH detector; every field has a default. */
+export const sshConfigSchema = z.object({
+  /** fast brute force: more than 5 failures with one leaking every 10 s (CrowdSec's ssh-bf) */
+  bruteforce: bucket.default({ enabled: true, capacity: 5, leakSeconds: 10, blackholeSeconds: 300 }),
+  /** slow brute force: more than 10 failures with one leaking every 60 s */
+  slowBruteforce: bucket.default({ enabled: true, capacity: 10, leakSeconds: 60, blackholeSeconds: 300 }),
+  /** password spraying: more than 5 distinct user names from one source, one leaking every 5 min */
+  spraying: bucket.default({ enabled: true, capacity: 5, leakSeconds: 300, blackholeSeconds: 300 }),
+  successAfterFailure: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** failures from the source before the success */
+      minFailures: z.number().int().min(1).default(3),
+      /** how far back those failures count */
+      windowSeconds: z.number().positive().default(3600),
+    })
+    .default({ enabled: true, minFailures: 3, windowSeconds: 3600 }),
+  newSource: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** also alert on the very first login ever seen of a user (off: learn it silently) */
+      alertOnFirstUser: z.boolean().default(false),
+      /** addresses remembered per user (the least recently seen are forgotten) */
+      maxSourcesPerUser: z.number().int().min(1).max(10_000).default(64),
+    })
+    .default({ enabled: true, alertOnFirstUser: false, maxSourcesPerUser: 64 }),
+  /** sources never alerted on (monitoring, bastions): IPs or CIDRs */
+  ignoreSources: z.array(z.string()).default([]),
+});
+
+export type SshConfig = z.infer<typeof sshConfigSchema>;
+
+/** Validates SSH detector settings (from the agent config or a file); errors name the field. */
+export function parseSshConfig(raw: unknown, source = 'ssh'): SshConfig {
+  const parsed = sshConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new BulwarkError('InvalidConfig', { field: `${source}.${issue.path.join('.')}`, origin: '', reason: issue.message });
+  }
+  return parsed.data;
+}

@@ -96,8 +96,13 @@ export function expandPrincipal(principal: string, sudoers: Sudoers, users: read
   else if (principal.startsWith('%')) addGroup(groups.find((g) => g.name === principal.slice(1)));
   else if (principal.startsWith('#')) users.filter((u) => u.uid === Number(principal.slice(1))).forEach((u) => out.add(u.name));
   else if (sudoers.userAliases.has(principal)) {
+    // Items are matched in order and the last match wins: `%ops, !erin` is ops without erin.
     for (const member of sudoers.userAliases.get(principal) ?? []) {
-      if (!member.startsWith('!')) for (const n of expandPrincipal(member, sudoers, users, groups, depth + 1)) out.add(n);
+      const negated = member.startsWith('!');
+      for (const n of expandPrincipal(negated ? member.slice(1) : member, sudoers, users, groups, depth + 1)) {
+        if (negated) out.delete(n);
+        else out.add(n);
+      }
     }
   } else out.add(principal);
   return out;

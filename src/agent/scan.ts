@@ -1,5 +1,11 @@
-import type { PolicyResult, Summary } from './baseline/result.js';
-import { summarize } from './baseline/result.js';
+import { collectInventory } from './collectors/collect.js';
+import type { Inventory } from './collectors/inventory.js';
+import { builtinPolicies } from './baseline/builtin-policies.js';
+import { cachedRunner, DEFAULT_COMMAND_LIMITS, type CommandLimits } from './baseline/command-runner.js';
+import type { CommandAccess, EvalContext } from './baseline/context.js';
+import { evaluatePolicy } from './baseline/evaluator.js';
+import { loadPolicyFile, unusableRules, type Policy } from './baseline/policy.js';
+import { summarize, type PolicyResult, type Summary } from './baseline/result.js';
 
 /** What `bulwark agent scan --once` runs. */
 export interface ScanOptions {
@@ -7,17 +13,57 @@ export interface ScanOptions {
   readonly root?: string;
   /** Policy files to run instead of the built-in ones. */
   readonly policyFiles?: readonly string[];
+  /** Policies already loaded (the daemon's, pushed by a server); replaces built-in ones and files. */
+  readonly policies?: readonly Policy[];
+  /** Whether `c:` rules may run (default true: local policies are the operator's own). */
+  readonly allowCommands?: boolean;
+  readonly commandLimits?: CommandLimits;
+  /** Include the asset inventory (default true). */
+  readonly inventory?: boolean;
+}
+
+/** A rule that can never be evaluated here (unsupported regex, Windows registry): reported, not fatal. */
+export interface ScanWarning {
+  readonly policy: string;
+  readonly check: number | string;
+  readonly rule: string;
+  readonly reason: string;
 }
 
 /** The offline scan's report (`--format json`). */
 export interface ScanReport {
   readonly root: string;
+  readonly os: Inventory['os'];
   readonly policies: readonly PolicyResult[];
+  /** Totals over the policies that applied. */
   readonly summary: Summary;
+  readonly warnings: readonly ScanWarning[];
+  readonly inventory?: Inventory;
 }
 
-/** Runs one offline scan of the host under `root`. */
-export async function scanOnce(options: ScanOptions): Promise<ScanReport> {
-  const policies: PolicyResult[] = [];
-  return { root: options.root ?? '/', policies, summary: summarize(policies.flatMap((p) => p.checks)) };
+function commandAccess(options: ScanOptions, root: string): CommandAccess {
+  if (options.allowCommands === false) return { allowed: false, reason: 'command rules are not allowed for this policy source' };
+  return { allowed: true, run: cachedRunner(root, options.commandLimits ?? DEFAULT_COMMAND_LIMITS) };
+}
+
+/**
+ * Runs one offline scan of the host under `root`: the asset inventory, then every policy (the
+ * built-in ones apply themselves through their `requirements` on os-release).
+ */
+export async function scanOnce(options: ScanOptions = {}): Promise<ScanReport> {
+  const root = options.root ?? '/';
+  const policies = options.policies ?? (options.policyFiles && options.policyFiles.length > 0 ? options.policyFiles.map(loadPolicyFile) : builtinPolicies());
+  const inventory = options.inventory === false ? undefined : await collectInventory({ root });
+  const ctx: EvalContext = { root, commands: commandAccess(options, root) };
+  const results: PolicyResult[] = [];
+  for (const policy of policies) results.push(await evaluatePolicy(policy, ctx));
+  const warnings = policies.flatMap((p) => unusableRules(p).map((w) => ({ policy: p.id, ...w })));
+  return {
+    root,
+    os: inventory?.os ?? null,
+    policies: results,
+    summary: summarize(results.flatMap((p) => p.checks)),
+    warnings,
+    ...(inventory ? { inventory } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BulwarkError } from '../core/errors.js';
@@ -10,9 +11,18 @@ interface ScanFlags {
   policy: string[];
   root: string;
   format: string;
+  inventory: boolean;
 }
 
 const FORMATS = ['table', 'json'];
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -32,11 +42,15 @@ export function registerAgent(program: Command): Command {
     .option('--policy <file>', 'Wazuh-SCA-compatible policy YAML to run instead of the built-in policies (repeatable)', collect, [])
     .option('--root <dir>', 'directory standing in for / (every path a policy reads is resolved under it)', '/')
     .option('--format <format>', 'table or json', 'table')
+    .option('--no-inventory', 'skip the asset inventory (baseline only)')
     .action(
       action(async (flags: ScanFlags) => {
         if (!flags.once) throw new BulwarkError('MissingParameter', { field: '--once' });
         if (!FORMATS.includes(flags.format)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${FORMATS.join(' or ')}` });
-        const report = await scanOnce({ root: resolve(flags.root), policyFiles: flags.policy.map((f) => resolve(f)) });
+        const root = resolve(flags.root);
+        if (!isDirectory(root)) throw new BulwarkError('InvalidParameter', { field: '--root', reason: `${root} is not a directory` });
+        const report = await scanOnce({ root, policyFiles: flags.policy.map((f) => resolve(f)), inventory: flags.inventory });
+        for (const w of report.warnings) process.stderr.write(`warning: ${w.policy} check ${w.check}: ${w.reason}\n`);
         process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report)}\n` : scanTable(report));
         return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
       }),

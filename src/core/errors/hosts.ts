@@ -5,7 +5,6 @@ export const hostsErrors = defineErrors({
   'Hosts.InvalidToken': { status: 401, message: 'The enrollment token is not valid: {reason}.', recommend: 'Create a new token with `bulwark hosts token create` (tokens are single use and expire).' },
   'Hosts.HostNotFound': { status: 404, message: 'Host "{host}" does not exist.', recommend: 'List hosts with `bulwark hosts list`.' },
   'Hosts.NotOwnHost': { status: 403, message: 'The identity "{principal}" may report only about its own host, not about "{host}".' },
-  'Hosts.InvalidReport': { status: 400, message: 'The {kind} report is invalid at "{field}": {reason}.' },
   'Hosts.ReportTooLarge': { status: 413, message: 'The request body exceeds the limit of {limit} bytes.' },
   'Hosts.TaskNotFound': { status: 404, message: 'Task "{task}" of host "{host}" does not exist.' },
 });

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../server/platform.js';
+import type { Services } from '../server/services.js';
+import type { HostEventSink } from './context.js';
+import { hostsRoutes } from './routes.js';
+import { HostService } from './service.js';
+
+export interface HostsPluginOptions {
+  platform: Platform;
+  services: Pick<Services, 'frontDoor' | 'authorizer' | 'credentials'>;
+  /** the server's event store ingest (`openEvents(platform).ingest`) */
+  events?: HostEventSink;
+}
+
+/** The hosts context on a server: its service (with IAM cache invalidation) and routes. */
+export async function hostsPlugin(app: FastifyInstance, options: HostsPluginOptions): Promise<void> {
+  const { platform, services } = options;
+  const service = new HostService({
+    storage: platform.storage,
+    audit: platform.audit,
+    clock: platform.clock,
+    sealer: platform.sealer,
+    logger: platform.logger,
+    events: options.events,
+    invalidate: (reason) => (reason === 'credential' ? services.credentials.invalidate() : services.authorizer.invalidate()),
+  });
+  await app.register(hostsRoutes, { service, frontDoor: services.frontDoor, hostId: platform.hostId });
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { inventorySchema } from '../agent/collectors/inventory.js';
+import { BulwarkError } from '../core/errors.js';
+import type { Caller } from '../iam/caller.js';
+import type { FrontDoor } from '../openapi/dispatch.js';
+import { signedRoutes } from '../server/signed-routes.js';
+import { baselineReportSchema } from './baseline-report.js';
+import { ENROLL_PATH, enrollInput } from './enroll.js';
+import { GET_HOST_TASKS_ACTION, REPORT_HOST_ACTION } from './host-identity.js';
+import { heartbeatInput, type HostService } from './service.js';
+import { ackTaskInput, createTaskInput } from './tasks.js';
+import { createTokenInput } from './tokens.js';
+
+export { ENROLL_PATH };
+export const HOSTS_API = '/api/hosts';
+export const CREATE_TOKEN_ACTION = 'bulwark:CreateEnrollmentToken';
+export const LIST_HOSTS_ACTION = 'bulwark:ListHosts';
+export const GET_FINDINGS_ACTION = 'bulwark:GetHostFindings';
+export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
+
+/** Agent report paths, under `/api/hosts/<hostId>/`. */
+export const hostPath = (hostId: string, what: 'heartbeat' | 'inventory' | 'baseline' | 'tasks/pull' | 'tasks/ack'): string => `${HOSTS_API}/${hostId}/${what}`;
+
+const KB = 1024;
+const MB = 1024 * KB;
+const HOST_ID = /^[0-9a-f]{16}$/;
+const findingsInput = z.object({ host: z.string().min(1).max(255), inventory: z.boolean().default(false) }).strict();
+
+export interface HostsRoutesOptions {
+  service: HostService;
+  frontDoor: FrontDoor;
+  hostId: string;
+}
+
+/**
+ * The hosts API: `POST /api/agent/enroll` (the token is the only credential), agent reports signed
+ * by the host's own identity (`/api/hosts/<hostId>/…`), and signed admin calls (tokens, list,
+ * findings, tasks). JSON bodies, each route with its own size limit.
+ */
+export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOptions): Promise<void> {
+  const { service } = options;
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 16 * MB });
+  app.setErrorHandler((error, req, reply) => {
+    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') return kit.fail(req, reply, new BulwarkError('Hosts.ReportTooLarge', { limit: req.routeOptions.bodyLimit ?? 0 }));
+    return kit.fail(req, reply, (error as { statusCode?: number }).statusCode === 400 ? new BulwarkError('InvalidParameter', { field: 'body', reason: 'malformed request' }) : error);
+  });
+
+  const meta = (req: FastifyRequest) => kit.meta(req);
+
+  app.post(ENROLL_PATH, { bodyLimit: 16 * KB }, async (req, reply) => {
+    try {
+      return kit.send(reply, { ...(await service.enroll(meta(req), kit.jsonBody(req, enrollInput))) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  const admin = (path: string, action: string, handler: (req: FastifyRequest, caller: Caller) => Promise<Record<string, unknown>>) =>
+    app.post(`${HOSTS_API}/${path}`, { bodyLimit: 64 * KB }, async (req, reply) => {
+      try {
+        const caller = await kit.authorize(req, action, 'acs:bulwark:*:*:host/*');
+        return kit.send(reply, await handler(req, caller));
+      } catch (e) {
+        return kit.fail(req, reply, e);
+      }
+    });
+  admin('tokens', CREATE_TOKEN_ACTION, async (req, caller) => ({ ...(await service.createToken(caller, meta(req), kit.jsonBody(req, createTokenInput))) }));
+  admin('list', LIST_HOSTS_ACTION, async (_req, caller) => ({ Hosts: await service.list(caller.accountId) }));
+  admin('findings', GET_FINDINGS_ACTION, async (req, caller) => {
+    const input = kit.jsonBody(req, findingsInput);
+    return { ...(await service.findings(caller.accountId, input.host, { inventory: input.inventory })) };
+  });
+  admin('tasks', CREATE_TASK_ACTION, async (req, caller) => ({ Task: await service.createTask(caller, meta(req), kit.jsonBody(req, createTaskInput)) }));
+
+  /** Agent routes: the resource is the host in its own account; the service then binds it to the caller. */
+  const agent = (what: Parameters<typeof hostPath>[1], action: string, limit: number, handler: (req: FastifyRequest, caller: Caller, hostId: string) => Promise<Record<string, unknown>>) =>
+    app.post(`${HOSTS_API}/:hostId/${what}`, { bodyLimit: limit }, async (req: FastifyRequest, reply: FastifyReply) => {
+      try {
+        const hostId = (req.params as { hostId: string }).hostId;
+        if (!HOST_ID.test(hostId)) throw new BulwarkError('Hosts.HostNotFound', { host: hostId.slice(0, 64) });
+        const account = (await service.accountOf(hostId)) ?? '*';
+        const caller = await kit.authorize(req, action, `acs:bulwark:*:${account}:host/${hostId}`);
+        return kit.send(reply, await handler(req, caller, hostId));
+      } catch (e) {
+        return kit.fail(req, reply, e);
+      }
+    });
+  agent('heartbeat', REPORT_HOST_ACTION, 16 * KB, async (req, caller, hostId) => service.heartbeat(caller, meta(req), hostId, kit.jsonBody(req, heartbeatInput)));
+  agent('inventory', REPORT_HOST_ACTION, 16 * MB, async (req, caller, hostId) => service.reportInventory(caller, meta(req), hostId, kit.jsonBody(req, inventorySchema)));
+  agent('baseline', REPORT_HOST_ACTION, 8 * MB, async (req, caller, hostId) => service.reportBaseline(caller, meta(req), hostId, kit.jsonBody(req, baselineReportSchema)));
+  agent('tasks/pull', GET_HOST_TASKS_ACTION, 4 * KB, async (req, caller, hostId) => ({ Tasks: await service.pullTasks(caller, meta(req), hostId) }));
+  agent('tasks/ack', REPORT_HOST_ACTION, 16 * KB, async (req, caller, hostId) => ({ Task: await service.ackTask(caller, meta(req), hostId, kit.jsonBody(req, ackTaskInput)) }));
+}
+

@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Inventory } from '../agent/collectors/inventory.js';
+import type { Caller } from '../iam/caller.js';
+import type { BaselineReport } from './baseline-report.js';
+import { recordBaseline, type PolicyScore } from './baseline-store.js';
+import type { HostChange } from './changes.js';
+import { hostsAudit, isoNow, type HostsDeps, type RequestMeta } from './context.js';
+import { enrollHost, type EnrollInput, type Enrollment } from './enroll.js';
+import { hostChangeEvents } from './host-events.js';
+import { requireHost, requireOwnHost, type HostRow } from './hosts.js';
+import { recordInventory } from './inventory-store.js';
+import { hostFindings, listHosts, type HostFindings, type HostView } from './queries.js';
+import type { HostsTables } from './tables.js';
+import { finishTask, insertTask, takeTasks, type ackTaskInput, type createTaskInput, type TaskView } from './tasks.js';
+import { createEnrollmentToken, type createTokenInput, type CreatedToken } from './tokens.js';
+
+export const heartbeatInput = z
+  .object({ hostname: z.string().min(1).max(255).optional(), os: z.string().max(255).optional(), agentVersion: z.string().max(64).optional() })
+  .strict();
+
+/**
+ * The server's host registry, transport-free: enrollment, agent reports (each about the caller's own
+ * host), tasks, and the queries behind `bulwark hosts`. Changes are audited in their transaction;
+ * result changes are then sent to the event store.
+ */
+export class HostService {
+  constructor(private readonly deps: HostsDeps) {}
+
+  private get db(): Kysely<HostsTables> {
+    return this.deps.storage.db<HostsTables>() as Kysely<HostsTables>;
+  }
+
+  createToken(caller: Caller, meta: RequestMeta, input: z.output<typeof createTokenInput>): Promise<CreatedToken> {
+    return createEnrollmentToken(this.deps, caller, meta, input);
+  }
+
+  enroll(meta: RequestMeta, input: EnrollInput): Promise<Enrollment> {
+    return enrollHost(this.deps, meta, input);
+  }
+
+  /** Marks the host seen; changed facts (hostname, OS, agent version) are audited. */
+  async heartbeat(caller: Caller, meta: RequestMeta, hostId: string, input: z.output<typeof heartbeatInput>): Promise<{ LastSeenAt: string }> {
+    const now = isoNow(this.deps.clock);
+    await this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireOwnHost(db, caller, hostId);
+      const next = { hostname: input.hostname ?? host.hostname, os: input.os ?? host.os, agent_version: input.agentVersion ?? host.agent_version };
+      await db.updateTable('hosts_hosts').set({ ...next, last_seen_at: now }).where('id', '=', host.id).execute();
+      if (next.hostname !== host.hostname || next.os !== host.os || next.agent_version !== host.agent_version) {
+        await this.deps.audit.append(trx, hostsAudit(caller, meta, 'UpdateHost', { HostId: host.id, ...input }));
+      }
+    });
+    return { LastSeenAt: now };
+  }
+
+  async reportInventory(caller: Caller, meta: RequestMeta, hostId: string, inventory: Inventory): Promise<{ Changes: number }> {
+    const now = isoNow(this.deps.clock);
+    const { host, changes } = await this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireOwnHost(db, caller, hostId);
+      const changes = await recordInventory(db, { id: host.id, accountId: host.account_id }, inventory, now);
+      await db.updateTable('hosts_hosts').set({ last_seen_at: now }).where('id', '=', host.id).execute();
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'ReportHostInventory', { HostId: host.id, collectedAt: inventory.collectedAt, packages: inventory.packages.length, ports: inventory.ports.length }, { Changes: changes.length }));
+      return { host, changes };
+    });
+    await this.emit(host, changes, now);
+    return { Changes: changes.length };
+  }
+
+  async reportBaseline(caller: Caller, meta: RequestMeta, hostId: string, report: BaselineReport): Promise<{ Policies: PolicyScore[]; Changes: number }> {
+    const now = isoNow(this.deps.clock);
+    const { host, scores, changes } = await this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireOwnHost(db, caller, hostId);
+      const { scores, changes } = await recordBaseline(db, { id: host.id, accountId: host.account_id }, report, now);
+      await db.updateTable('hosts_hosts').set({ last_seen_at: now }).where('id', '=', host.id).execute();
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'ReportHostBaseline', { HostId: host.id, policies: scores.map((s) => s.policyId) }, { Changes: changes.length }));
+      return { host, scores, changes };
+    });
+    await this.emit(host, changes, now);
+    return { Policies: scores, Changes: changes.length };
+  }
+
+  async pullTasks(caller: Caller, meta: RequestMeta, hostId: string): Promise<TaskView[]> {
+    const now = isoNow(this.deps.clock);
+    return this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireOwnHost(db, caller, hostId);
+      const tasks = await takeTasks(db, host.id, now);
+      if (tasks.length > 0) await this.deps.audit.append(trx, hostsAudit(caller, meta, 'PullHostTasks', { HostId: host.id }, { TaskIds: tasks.map((t) => t.TaskId) }));
+      return tasks;
+    });
+  }
+
+  async ackTask(caller: Caller, meta: RequestMeta, hostId: string, input: z.output<typeof ackTaskInput>): Promise<TaskView> {
+    const now = isoNow(this.deps.clock);
+    return this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireOwnHost(db, caller, hostId);
+      const task = await finishTask(db, host.id, input, now);
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'AckHostTask', { HostId: host.id, TaskId: input.taskId, status: input.status }));
+      return task;
+    });
+  }
+
+  async createTask(caller: Caller, meta: RequestMeta, input: z.output<typeof createTaskInput>): Promise<TaskView> {
+    const now = isoNow(this.deps.clock);
+    return this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireHost(db, caller.accountId, input.host);
+      const task = await insertTask(db, host, input.kind, caller.principalName, now);
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'CreateHostTask', { HostId: host.id, kind: input.kind }, { TaskId: task.TaskId }));
+      return task;
+    });
+  }
+
+  list(accountId: string): Promise<HostView[]> {
+    return listHosts(this.db, accountId);
+  }
+
+  /** The account of a host id, so a request can name the resource `host/<id>` in the right account. */
+  async accountOf(hostId: string): Promise<string | undefined> {
+    return (await this.db.selectFrom('hosts_hosts').select('account_id').where('id', '=', hostId).executeTakeFirst())?.account_id;
+  }
+
+  findings(accountId: string, host: string, options: { inventory?: boolean } = {}): Promise<HostFindings> {
+    return hostFindings(this.db, accountId, host, options);
+  }
+
+  /** Result changes become events (after commit; a failing event store only logs). */
+  private async emit(host: HostRow, changes: readonly HostChange[], at: string): Promise<void> {
+    if (!this.deps.events || changes.length === 0) return;
+    const docs = hostChangeEvents({ id: host.id, accountId: host.account_id, hostname: host.hostname }, changes, at);
+    try {
+      await this.deps.events.ingest(docs, { 'cloud.account.id': host.account_id });
+    } catch (e) {
+      this.deps.logger.warn({ err: e, host: host.id, events: docs.length }, 'host change events not stored');
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
 import { consoleRoutes } from '../console/routes.js';
 import { eventsPlugin, openEvents } from '../events/plugin.js';
+import { hostsPlugin } from '../hosts/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
 import { createMetrics } from './metrics.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
   const events = await openEvents(platform);
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
+  await app.register(hostsPlugin, { platform, services, events: events.ingest });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 

@@ -1,0 +1,98 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { ApiError, SESSION_EXPIRED_EVENT } from './api/client.js';
+import { useMe } from './auth/session.js';
+import { SignIn } from './auth/SignIn.js';
+import { Shell } from './layout/Shell.js';
+import { QueryState } from './components/QueryState.js';
+import { Overview } from './pages/Overview.js';
+import { Users } from './pages/identity/Users.js';
+import { Groups } from './pages/identity/Groups.js';
+import { Roles } from './pages/identity/Roles.js';
+import { Policies } from './pages/identity/Policies.js';
+import { MfaDevices } from './pages/identity/MfaDevices.js';
+import { PasswordPolicy } from './pages/identity/PasswordPolicy.js';
+import { SecurityPreference } from './pages/identity/SecurityPreference.js';
+import { Keys } from './pages/keys/Keys.js';
+import { Secrets } from './pages/keys/Secrets.js';
+import { AuditTrail } from './pages/audit/AuditTrail.js';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
+});
+
+/** Dark or light, following the system setting live. */
+function usePrefersDark(): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [dark, setDark] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const mql = window.matchMedia(query);
+    const on = (e: MediaQueryListEvent) => setDark(e.matches);
+    mql.addEventListener('change', on);
+    return () => mql.removeEventListener('change', on);
+  }, []);
+  return dark;
+}
+
+/** An expired session anywhere sends the user to sign-in, saying why. */
+function SessionExpiry() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const on = () => {
+      queryClient.clear();
+      navigate('/signin?expired=1', { replace: true });
+    };
+    window.addEventListener(SESSION_EXPIRED_EVENT, on);
+    return () => window.removeEventListener(SESSION_EXPIRED_EVENT, on);
+  }, [navigate]);
+  return null;
+}
+
+function RequireSession() {
+  const me = useMe();
+  if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/signin" replace />;
+  if (me.data && me.data.session.nextStep !== 'active') return <Navigate to="/signin" replace />;
+  return (
+    <QueryState loading={me.isLoading} error={me.error} retry={() => void me.refetch()}>
+      <Shell />
+    </QueryState>
+  );
+}
+
+export function ConsoleApp() {
+  const { i18n } = useTranslation();
+  const dark = usePrefersDark();
+  return (
+    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter basename="/console">
+            <SessionExpiry />
+            <Routes>
+              <Route path="/signin" element={<SignIn />} />
+              <Route element={<RequireSession />}>
+                <Route index element={<Overview />} />
+                <Route path="identity/users" element={<Users />} />
+                <Route path="identity/groups" element={<Groups />} />
+                <Route path="identity/roles" element={<Roles />} />
+                <Route path="identity/policies" element={<Policies />} />
+                <Route path="identity/mfa" element={<MfaDevices />} />
+                <Route path="identity/password-policy" element={<PasswordPolicy />} />
+                <Route path="identity/security" element={<SecurityPreference />} />
+                <Route path="keys/kms" element={<Keys />} />
+                <Route path="keys/secrets" element={<Secrets />} />
+                <Route path="audit" element={<AuditTrail />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,25 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { ApiError } from './client.js';
+
+/** A translated sentence for an error: the code's translation when there is one, else the server's message. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) {
+    const key = `errors.${error.code.replace(/\./g, '_')}`;
+    const translated = t(key, { defaultValue: '' });
+    return translated || error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Puts a server error next to the form field it names (`Field`, or the document field for a malformed
+ * policy); returns false when no field of the form fits, so the caller shows it above the form.
+ */
+export function showFieldError(form: FormInstance, t: TFunction, error: unknown, documentField?: string, codeFields: Record<string, string> = {}): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const field = error.code === 'MalformedPolicyDocument' ? documentField : (codeFields[error.code] ?? error.field);
+  if (!field || form.getFieldInstance(field) === undefined) return false;
+  form.setFields([{ name: field, errors: [error.code === 'MalformedPolicyDocument' ? error.message : `${errorText(t, error)} ${error.code.startsWith('InvalidParameter') || error.code === 'MissingParameter' ? `(${error.message})` : ''}`.trim()] }]);
+  return true;
+}

@@ -35,7 +35,8 @@ function invalidRule(base: Omit<Rule, 'invalid'>, reason: string): Rule {
 /**
  * Parses one rule string: `[not ]KIND:TARGET[ -> CONTENT]`, and for directories
  * `d:DIR -> FILE_TEST[ -> CONTENT]`. Syntax errors throw `Agent.Baseline.InvalidPolicy` naming
- * `field`; a regex RE2 cannot run makes the rule `invalid` (reported not applicable, with the reason).
+ * `field` (so is an undefined `$variable`, except in commands, where `$X` may be the command's own);
+ * a regex RE2 cannot run makes the rule `invalid` (reported not applicable, with the reason).
  */
 export function parseRule(source: string, variables: Variables, field: string, policy: string): Rule {
   let text = source.trim();
@@ -48,7 +49,7 @@ export function parseRule(source: string, variables: Variables, field: string, p
   const { text: target, missing } = substituteVariables(rawTarget.trim(), variables);
   const base = { source, negated, kind: kind as RuleKind, target };
   if (target === '') throw new BulwarkError('Agent.Baseline.InvalidPolicy', { source: policy, field, reason: `rule "${source}" has no target` });
-  if (missing.length > 0) throw new BulwarkError('Agent.Baseline.InvalidPolicy', { source: policy, field, reason: `undefined variable ${missing.join(', ')}` });
+  if (missing.length > 0 && kind !== 'c') throw new BulwarkError('Agent.Baseline.InvalidPolicy', { source: policy, field, reason: `undefined variable ${missing.join(', ')}` });
   if (kind === 'r') return invalidRule(base, 'Windows registry rules do not apply to Linux');
   if (rest === undefined) return base;
   if (kind === 'p') throw new BulwarkError('Agent.Baseline.InvalidPolicy', { source: policy, field, reason: 'process rules only test existence (no "->")' });

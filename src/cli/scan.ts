@@ -10,6 +10,7 @@ import { GET_LEAK_RESPONSE_ACTION, LEAK_RESPONSE_PATH, SET_LEAK_RESPONSE_ACTION 
 import { scanSecrets } from '../scan/secrets/scanner.js';
 import { maskSecret } from '../scan/secrets/mask.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
+import { registerScanIac } from './scan-iac.js';
 import { packageVersion } from './version.js';
 
 interface SecretsFlags {
@@ -36,6 +37,7 @@ function printVerdicts(verdicts: readonly KeyVerdict[]): void {
 
 export function registerScan(program: Command): void {
   const scan = program.command('scan').description('offline scanners');
+  registerScanIac(scan);
 
   scan
     .command('secrets')

@@ -42,7 +42,7 @@ export interface ScanReport {
 }
 
 function commandAccess(options: ScanOptions, root: string): CommandAccess {
-  if (options.allowCommands === false) return { allowed: false, reason: 'command rules are not allowed for this policy source' };
+  if (options.allowCommands === false) return { allowed: false, reason: 'command rules are not allowed (agent configuration or --no-commands)' };
   return { allowed: true, run: cachedRunner(root, options.commandLimits ?? DEFAULT_COMMAND_LIMITS) };
 }
 

@@ -12,6 +12,7 @@ interface ScanFlags {
   root: string;
   format: string;
   inventory: boolean;
+  commands: boolean;
 }
 
 const FORMATS = ['table', 'json'];
@@ -43,13 +44,14 @@ export function registerAgent(program: Command): Command {
     .option('--root <dir>', 'directory standing in for / (every path a policy reads is resolved under it)', '/')
     .option('--format <format>', 'table or json', 'table')
     .option('--no-inventory', 'skip the asset inventory (baseline only)')
+    .option('--no-commands', 'do not run c: (command) rules; they are reported not applicable')
     .action(
       action(async (flags: ScanFlags) => {
         if (!flags.once) throw new BulwarkError('MissingParameter', { field: '--once' });
         if (!FORMATS.includes(flags.format)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${FORMATS.join(' or ')}` });
         const root = resolve(flags.root);
         if (!isDirectory(root)) throw new BulwarkError('InvalidParameter', { field: '--root', reason: `${root} is not a directory` });
-        const report = await scanOnce({ root, policyFiles: flags.policy.map((f) => resolve(f)), inventory: flags.inventory });
+        const report = await scanOnce({ root, policyFiles: flags.policy.map((f) => resolve(f)), inventory: flags.inventory, allowCommands: flags.commands });
         for (const w of report.warnings) process.stderr.write(`warning: ${w.policy} check ${w.check}: ${w.reason}\n`);
         process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report)}\n` : scanTable(report));
         return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;

@@ -7,6 +7,7 @@ import { eventsPlugin, openEvents } from '../events/plugin.js';
 import { hostsPlugin } from '../hosts/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
+import { vulnRoutes } from '../agent/vuln/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
 import { startKms } from '../kms/runtime.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
   await app.register(hostsPlugin, { platform, services, events: events.ingest });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
+  await app.register(vulnRoutes, { platform, frontDoor: services.frontDoor });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EcsDocument } from '../alert.js';
 import { loadBaseline } from './baseline-store.js';
+import { field } from '../test-support/ecs-field.js';
 import { parseFimConfig } from './fim-config.js';
 import { FileIntegrityMonitor } from './fim-monitor.js';
 
@@ -30,7 +31,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const field = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
 
 /** A sink that resolves `next()` with the next batch of events delivered. */
 function sink() {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASELINE_FILE, loadBaseline } from './baseline-store.js';
+import { field } from '../test-support/ecs-field.js';
 import { parseFimConfig } from './fim-config.js';
 import { checkBaseline, takeBaseline } from './fim-offline.js';
 
@@ -27,7 +28,6 @@ afterEach(async () => {
 });
 
 const config = (extra: object = {}) => parseFimConfig({ exclude: [join(root, 'adjtime'), '**/*.swp'], ...extra });
-const field = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
 
 describe('FIM offline baseline and check', () => {
   it('records sha256 and attributes in a compact gzip file, without excluded paths', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EcsDocument } from '../alert.js';
+import { field, ruleIds } from '../test-support/ecs-field.js';
 import { KnownLogins } from './known-logins.js';
 import { detectSshLog } from './read-log.js';
 import { parseSshConfig } from './ssh-config.js';
@@ -29,8 +30,7 @@ function run(d: SshDetector, entries: readonly LogEntry[]): EcsDocument[] {
   return entries.flatMap((e) => d.process(parseSyslogLine(classicLine(e), { reference: at(86_400) })!));
 }
 
-const rules = (docs: readonly EcsDocument[]): string[] => docs.map((d) => (d.rule as { id: string }).id);
-const field = (doc: EcsDocument | undefined, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
+const rules = ruleIds;
 
 describe('SshDetector', () => {
   it('alerts once on a fast brute force from one source (T1110.001) with the evidence', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EcsDocument } from '../alert.js';
+import { ruleIds } from '../test-support/ecs-field.js';
 import { parseSshConfig } from './ssh-config.js';
 import { startSshMonitor, type SshMonitor } from './ssh-monitor.js';
 import { accepted, failures, rfc3339Line } from './test-support/auth-log.js';
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 const T0 = new Date('2026-11-29T10:00:00Z');
 const lines = (entries: ReturnType<typeof failures>): string => `${entries.map((e) => rfc3339Line(e)).join('\n')}\n`;
-const ids = (docs: EcsDocument[]): string[] => docs.map((d) => (d.rule as { id: string }).id);
+const ids = ruleIds;
 
 async function monitor(log: string, sink: EcsDocument[][], fail = { now: false }): Promise<SshMonitor> {
   const m = await startSshMonitor({

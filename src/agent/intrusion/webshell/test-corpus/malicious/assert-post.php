@@ -1,0 +1,4 @@
+<?php
+// image cache
+@assert($_POST['z0']);
+?>

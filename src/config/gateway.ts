@@ -219,50 +219,58 @@ export const siteConfig = z
   })
   .strict();
 
-export const gatewayConfig = z
-  .object({
-    /** node:cluster workers; 1 = single process; default = CPU count. */
-    workers: z.number().int().min(1).max(256).optional(),
-    listen: z.array(listenerConfig).min(1, 'at least one listener is needed'),
-    /** Proxies whose X-Forwarded-For is believed when finding the client IP. */
-    trustedProxies: z.array(cidr).default([]),
-    acl: ipAccessList.default({ allow: [], deny: [] }),
-    limits: z
-      .object({
-        headersTimeout: duration.default(10_000),
-        requestTimeout: duration.default(30_000),
-        keepAliveTimeout: duration.default(5000),
-        maxHeaderSize: byteSize.default(16 * 1024),
-        maxConnectionsPerIp: z.number().int().min(1).default(256),
-      })
-      .strict()
-      .default({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5000, maxHeaderSize: 16 * 1024, maxConnectionsPerIp: 256 }),
-    accessLog: z
-      .object({ file: z.string().min(1).optional(), stdout: z.boolean().default(true) })
-      .strict()
-      .default({ stdout: true }),
-    /** Shared rate-limit counters (env BULWARK_REDIS_URL); in-memory per worker when absent. */
-    redisUrl: redisUrl.optional(),
-    redisPrefix: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/).default('bulwark:cc:'),
-    logLevel: logLevel.default('info'),
-    sites: z.array(siteConfig).min(1, 'at least one site is needed'),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
-    const names = new Set<string>();
-    c.sites.forEach((s, i) => {
-      if (names.has(s.name)) ctx.addIssue({ code: 'custom', message: `duplicate site name "${s.name}"`, path: ['sites', i, 'name'] });
-      names.add(s.name);
-    });
-    const ids = new Set<string>();
-    c.sites.forEach((s, i) =>
-      s.rules.forEach((r, j) => {
-        const key = `${s.name}/${r.id}`;
-        if (ids.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate rule id "${r.id}"`, path: ['sites', i, 'rules', j, 'id'] });
-        ids.add(key);
-      }),
-    );
+const gatewayFields = {
+  /** node:cluster workers; 1 = single process; default = CPU count. */
+  workers: z.number().int().min(1).max(256).optional(),
+  listen: z.array(listenerConfig).min(1, 'at least one listener is needed'),
+  /** Proxies whose X-Forwarded-For is believed when finding the client IP. */
+  trustedProxies: z.array(cidr).default([]),
+  acl: ipAccessList.default({ allow: [], deny: [] }),
+  limits: z
+    .object({
+      headersTimeout: duration.default(10_000),
+      requestTimeout: duration.default(30_000),
+      keepAliveTimeout: duration.default(5000),
+      maxHeaderSize: byteSize.default(16 * 1024),
+      maxConnectionsPerIp: z.number().int().min(1).default(256),
+    })
+    .strict()
+    .default({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5000, maxHeaderSize: 16 * 1024, maxConnectionsPerIp: 256 }),
+  accessLog: z
+    .object({ file: z.string().min(1).optional(), stdout: z.boolean().default(true) })
+    .strict()
+    .default({ stdout: true }),
+  /** Shared rate-limit counters (env BULWARK_REDIS_URL); in-memory per worker when absent. */
+  redisUrl: redisUrl.optional(),
+  redisPrefix: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/).default('bulwark:cc:'),
+  logLevel: logLevel.default('info'),
+  sites: z.array(siteConfig).min(1, 'at least one site is needed'),
+};
+
+/** Site names and rule ids are unique. */
+function checkUnique(c: { sites: ReadonlyArray<{ name: string; rules: ReadonlyArray<{ id: string }> }> }, ctx: z.RefinementCtx): void {
+  const names = new Set<string>();
+  c.sites.forEach((s, i) => {
+    if (names.has(s.name)) ctx.addIssue({ code: 'custom', message: `duplicate site name "${s.name}"`, path: ['sites', i, 'name'] });
+    names.add(s.name);
   });
+  const ids = new Set<string>();
+  c.sites.forEach((s, i) =>
+    s.rules.forEach((r, j) => {
+      const key = `${s.name}/${r.id}`;
+      if (ids.has(key)) ctx.addIssue({ code: 'custom', message: `duplicate rule id "${r.id}"`, path: ['sites', i, 'rules', j, 'id'] });
+      ids.add(key);
+    }),
+  );
+}
+
+export const gatewayConfig = z.object(gatewayFields).strict().superRefine(checkUnique);
+
+/** A managed gateway (`--server`): sites come from the server, so the local file may list none. */
+export const managedGatewayConfig = z
+  .object({ ...gatewayFields, sites: z.array(siteConfig).default([]) })
+  .strict()
+  .superRefine(checkUnique);
 
 export type GatewayConfig = z.output<typeof gatewayConfig>;
 export type GatewayConfigInput = z.input<typeof gatewayConfig>;

@@ -4,13 +4,10 @@ import type { FrontDoor } from '../openapi/dispatch.js';
 import { callMetaFrom, signedRequestFrom } from '../openapi/signed-request.js';
 import { toErrorBody } from '../server/error-body.js';
 import { parseEventBody } from './ingest.js';
+import { INGEST_PATH, PUT_EVENTS_ACTION, SEARCH_EVENTS_ACTION, SEARCH_PATH } from './paths.js';
 import type { EventService } from './service.js';
 
-/** Signed requests carry these RAM actions; system policy BulwarkEventsIngestAccess grants PutEvents. */
-export const PUT_EVENTS_ACTION = 'bulwark:PutEvents';
-export const SEARCH_EVENTS_ACTION = 'bulwark:SearchEvents';
-export const INGEST_PATH = '/api/ingest/events';
-export const SEARCH_PATH = '/api/events/search';
+export { INGEST_PATH, PUT_EVENTS_ACTION, SEARCH_EVENTS_ACTION, SEARCH_PATH };
 
 export interface EventsRoutesOptions {
   service: EventService;

@@ -20,13 +20,19 @@ export type AccessEvent = Record<string, unknown>;
 export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = Date.now()): AccessEvent {
   const durationNs = Number(process.hrtime.bigint() - ctx.startedAt);
   const query = ctx.query === '' ? undefined : redactUrl(`?${ctx.query}`).slice(1);
+  const blocked = outcome.action === 'block' || outcome.action === 'reject';
+  // The rule that decided (a block records its rule last), else the first that matched.
+  const ruleId = blocked ? ctx.matchedRules.at(-1) : ctx.matchedRules[0];
+  const wafMessage = ctx.tags['waf.messages']?.split(' | ')[0];
+  const score = Number(ctx.tags['waf.inbound_score'] ?? 0);
   return {
     '@timestamp': new Date(now).toISOString(),
     ecs: { version: '8.11.0' },
+    // Single-valued category/type: the event store keeps one keyword per field (ECS allows arrays).
     event: {
-      kind: 'event',
-      category: ['web'],
-      type: outcome.action === 'block' || outcome.action === 'reject' ? ['access', 'denied'] : ['access'],
+      kind: ctx.matchedRules.length > 0 ? 'alert' : 'event',
+      category: 'web',
+      type: blocked ? 'denied' : 'access',
       outcome: outcome.status < 400 ? 'success' : 'failure',
       duration: durationNs,
       dataset: 'bulwark.gateway',
@@ -41,9 +47,13 @@ export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = D
     url: { domain: ctx.host, path: ctx.path, ...(query !== undefined ? { query } : {}), scheme: ctx.scheme },
     user_agent: { original: ctx.headers['user-agent'] ?? '' },
     ...(ctx.tls ? { tls: { version: ctx.tls.protocol, client: { server_name: ctx.tls.servername } } } : {}),
+    ...(ruleId ? { rule: { id: ruleId, ...(wafMessage ? { name: wafMessage.slice(0, 256) } : {}) } } : {}),
     bulwark: {
       site: ctx.site.name,
+      request_id: ctx.id,
       action: outcome.action,
+      blocked,
+      ...(score > 0 ? { score } : {}),
       ...(outcome.reason ? { reason: outcome.reason } : {}),
       rules: ctx.matchedRules,
       ...(outcome.upstream ? { upstream: outcome.upstream } : {}),

@@ -2,11 +2,11 @@ import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import type { GatewayConfig } from '../config/gateway.js';
 import type { Logger } from '../core/logger.js';
-import { startGateway, type GatewayOptions } from './gateway.js';
+import { startGateway, type GatewayOptions, type ShipTo } from './gateway.js';
 
 /** Messages between the primary and its gateway workers. */
 export type WorkerMessage = { type: 'ready' } | { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string };
-export type PrimaryMessage = { type: 'start'; config: GatewayConfig; baseDir: string } | { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
+export type PrimaryMessage = { type: 'start'; config: GatewayConfig; baseDir: string; ship?: ShipTo | undefined } | { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
 
 export interface ClusterOptions {
   workers: number;
@@ -15,6 +15,8 @@ export interface ClusterOptions {
   load: () => GatewayConfig;
   /** Folder relative TLS paths resolve from. */
   baseDir: string;
+  /** Managed mode: workers ship access events to the server. */
+  ship?: ShipTo | undefined;
   /** Called once, with the listener URLs of the first worker that is up. */
   onListening: (urls: readonly string[]) => void;
 }
@@ -26,7 +28,7 @@ export interface ClusterOptions {
  * new one listens before the old one drains — so the port never stops answering. Crashed workers
  * are replaced.
  */
-export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<void> } {
+export function runClusterPrimary(options: ClusterOptions): { reload(): void; stop(): Promise<void> } {
   let config = options.load();
   let stopping = false;
   let announced = false;
@@ -42,7 +44,7 @@ export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<vo
       w.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') {
           // The worker's entry is loaded and listening for messages: hand it the current config.
-          w.send({ type: 'start', config, baseDir: options.baseDir } satisfies PrimaryMessage);
+          w.send({ type: 'start', config, baseDir: options.baseDir, ship: options.ship } satisfies PrimaryMessage);
         } else if (m.type === 'listening') {
           if (!announced) options.onListening(m.urls);
           announced = true;
@@ -101,6 +103,7 @@ export function runClusterPrimary(options: ClusterOptions): { stop(): Promise<vo
   process.on('SIGUSR2', onUsr2);
 
   return {
+    reload: onHup,
     async stop() {
       stopping = true;
       process.off('SIGHUP', onHup);

@@ -1,6 +1,8 @@
 import type { GatewayConfig } from '../config/gateway.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import type { AccessKey } from '../events/client.js';
 import { NdjsonAccessLog, type AccessLogSink } from './access-log.js';
+import { IngestAccessLog } from './managed/ingest-sink.js';
 import type { RateLimiterStore } from './cc/limiter.js';
 import { MemoryRateLimiterStore } from './cc/memory-store.js';
 import { RedisRateLimiterStore } from './cc/redis-store.js';
@@ -19,8 +21,15 @@ export interface GatewayOptions {
   /** Pipeline extensions (WAF, DLP). */
   plugins?: readonly GatewayPlugin[];
   env?: NodeJS.ProcessEnv;
+  /** Managed mode: also ship access events to this server's ingest API, signed with `key`. */
+  ship?: ShipTo | undefined;
   /** How long stop() waits for in-flight requests before closing connections (default 5 s). */
   drainMs?: number;
+}
+
+export interface ShipTo {
+  server: string;
+  key: AccessKey;
 }
 
 export interface RunningGateway {
@@ -55,7 +64,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     for (const p of plugins) await p.prepare?.(cfg, baseDir);
   };
   const drainMs = options.drainMs ?? 5000;
-  const log = options.accessLog ?? new NdjsonAccessLog({ file: config.accessLog.file, stdout: config.accessLog.stdout });
+  const local = options.accessLog ?? new NdjsonAccessLog({ file: config.accessLog.file, stdout: config.accessLog.stdout });
+  const log = options.ship ? new IngestAccessLog(local, { ...options.ship, logger }) : local;
   await prepare(config);
   let store = storeFor(config, logger);
   await storeReady(store);
@@ -136,6 +146,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await store.close();
       await log.flush();
       if (!options.accessLog) await log.close();
+      else if (log !== local) await log.flush();
       for (const p of plugins) await p.close?.();
     },
   };

@@ -8,7 +8,7 @@ import { runClusterWorker, type PrimaryMessage, type WorkerMessage } from './clu
 process.once('message', (m: PrimaryMessage) => {
   if (m.type !== 'start') return;
   const logger = createLogger({ name: 'gateway', level: m.config.logLevel });
-  runClusterWorker(m.config, { baseDir: m.baseDir, logger }).catch((e: Error) => {
+  runClusterWorker(m.config, { baseDir: m.baseDir, logger, ship: m.ship }).catch((e: Error) => {
     logger.error({ reason: e.message }, 'gateway worker failed to start');
     process.exit(1);
   });

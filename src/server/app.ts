@@ -6,6 +6,8 @@ import { consoleRoutes } from '../console/routes.js';
 import { eventsPlugin, openEvents } from '../events/plugin.js';
 import { hostsPlugin } from '../hosts/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
+import { SiteStore } from '../sites/site-store.js';
+import { sitesRoutes } from '../sites/routes.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
 import { vulnRoutes } from '../agent/vuln/routes.js';
 import { createMetrics } from './metrics.js';
@@ -70,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hostsPlugin, { platform, services, events: events.ingest });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(vulnRoutes, { platform, frontDoor: services.frontDoor });
+  await app.register(sitesRoutes, { sites: new SiteStore(platform), frontDoor: services.frontDoor, hostId: platform.hostId });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -12,5 +12,7 @@ export const gatewayErrors = defineErrors({
   'Gateway.UnknownSite': { status: 404, message: 'No site is configured for host "{host}".' },
   'Gateway.ClientCertificateRequired': { status: 403, message: 'A valid client certificate is required for this site.' },
   'Gateway.UpstreamUnavailable': { status: 502, message: 'The origin server could not be reached.' },
+  'Site.NotFound': { status: 404, message: 'The site "{name}" does not exist.' },
+  'Gateway.ManagedConfig': { status: 502, message: 'The managed configuration from {server} cannot be applied: {reason}.', recommend: 'Fix the site through the server API; the gateway keeps running its last good configuration.' },
   'Gateway.UpstreamTimeout': { status: 504, message: 'The origin server did not answer in time.' },
 });

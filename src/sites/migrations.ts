@@ -1,0 +1,27 @@
+import type { ContextMigrations } from '../storage/migrations.js';
+
+export const sitesMigrations: ContextMigrations = {
+  context: 'sites',
+  migrations: {
+    '0001_sites': {
+      async up(db) {
+        const s = db.schema;
+        await s
+          .createTable('gateway_sites')
+          .addColumn('account_id', 'varchar(16)', (c) => c.notNull())
+          .addColumn('name', 'varchar(64)', (c) => c.notNull())
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('gateway_sites_pk', ['account_id', 'name'])
+          .execute();
+        await s
+          .createTable('gateway_revisions')
+          .addColumn('account_id', 'varchar(16)', (c) => c.primaryKey())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+      },
+    },
+  },
+};

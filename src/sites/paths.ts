@@ -1,0 +1,13 @@
+/** Paths and RAM actions of the managed-sites API, shared by the server routes and the gateway client. */
+export const SITES_PATH = '/api/gateway/sites';
+export const GATEWAY_CONFIG_PATH = '/api/gateway/config';
+export const PUT_SITE_ACTION = 'bulwark:PutSite';
+export const DELETE_SITE_ACTION = 'bulwark:DeleteSite';
+export const LIST_SITES_ACTION = 'bulwark:ListSites';
+/** Granted to managed gateways by the system policy BulwarkGatewayAccess. */
+export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:GetGatewayConfig';
+
+/** The ETag of a revision, as sent and compared (`"r12"`). */
+export function revisionEtag(revision: number): string {
+  return `"r${revision}"`;
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { FrontDoor } from '../openapi/dispatch.js';
+import { parseInput, signedRoutes } from '../server/signed-routes.js';
+import { DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
+import type { SiteStore } from './site-store.js';
+
+/** Longest long-poll a gateway may ask for, in seconds. */
+export const MAX_WAIT_SECONDS = 60;
+/** How often a parked long-poll re-reads the revision (changes made through another server instance). */
+const RECHECK_MS = 2000;
+
+const putBody = z.object({ site: z.record(z.string(), z.unknown()) }).strict();
+const deleteBody = z.object({ name: z.string().min(1).max(64) }).strict();
+const configQuery = z.object({ wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(0) });
+
+const siteResource = (name: string): string => `acs:bulwark:*:*:site/${name}`;
+
+export interface SitesRoutesOptions {
+  sites: SiteStore;
+  frontDoor: FrontDoor;
+  hostId: string;
+}
+
+/**
+ * Managed gateway sites, signed like any API call: `POST /api/gateway/sites/{put,delete,list}` and
+ * the gateways' `GET /api/gateway/config?wait=N` long-poll (`If-None-Match` → 304 when unchanged).
+ */
+export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOptions): Promise<void> {
+  const { sites } = options;
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 1024 * 1024 });
+
+  app.post(`${SITES_PATH}/put`, async (req, reply) => {
+    try {
+      const body = kit.jsonBody(req, putBody);
+      const name = typeof body.site.name === 'string' ? body.site.name : '';
+      const caller = await kit.authorize(req, PUT_SITE_ACTION, siteResource(name));
+      return kit.send(reply, await sites.put(caller, body.site));
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${SITES_PATH}/delete`, async (req, reply) => {
+    try {
+      const body = kit.jsonBody(req, deleteBody);
+      const caller = await kit.authorize(req, DELETE_SITE_ACTION, siteResource(body.name));
+      return kit.send(reply, await sites.delete(caller, body.name));
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${SITES_PATH}/list`, async (req, reply) => {
+    try {
+      const caller = await kit.authorize(req, LIST_SITES_ACTION, siteResource('*'));
+      return kit.send(reply, { revision: await sites.revision(caller.accountId), sites: await sites.list(caller.accountId) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.get(GATEWAY_CONFIG_PATH, async (req, reply) => {
+    try {
+      const { wait } = parseInput(configQuery, req.query);
+      const caller = await kit.authorize(req, GET_GATEWAY_CONFIG_ACTION, 'acs:bulwark:*:*:gateway/config');
+      const known = req.headers['if-none-match'];
+      const deadline = Date.now() + wait * 1000;
+      // The client going away ends the wait early.
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      let revision = await sites.revision(caller.accountId);
+      while (known === revisionEtag(revision) && Date.now() < deadline && !gone.signal.aborted) {
+        await sites.changes.wait(caller.accountId, Math.min(RECHECK_MS, deadline - Date.now()), gone.signal);
+        revision = await sites.revision(caller.accountId);
+      }
+      if (known === revisionEtag(revision)) return reply.status(304).header('etag', known).send();
+      const snapshot = await sites.snapshot(caller.accountId);
+      reply.header('etag', revisionEtag(snapshot.revision));
+      return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+}

@@ -8,8 +8,6 @@ import { createHostIdentity } from './host-identity.js';
 import type { HostsTables } from './tables.js';
 import { consumeToken } from './tokens.js';
 
-export const ENROLL_PATH = '/api/agent/enroll';
-
 export const enrollInput = z
   .object({
     token: z.string().min(8).max(128),

@@ -6,12 +6,10 @@ import type { IamContext } from '../iam/context.js';
 import { addUserToGroup, createGroup } from '../iam/groups.js';
 import { createPolicy } from '../iam/policies.js';
 import { createUser } from '../iam/users.js';
+import { GET_HOST_TASKS_ACTION, REPORT_HOST_ACTION } from './api.js';
 import { hostsAudit, type RequestMeta } from './context.js';
 
 export const HOSTS_GROUP = 'bulwark-hosts';
-/** What a host identity may do, and only on its own host resource. */
-export const REPORT_HOST_ACTION = 'bulwark:ReportHost';
-export const GET_HOST_TASKS_ACTION = 'bulwark:GetHostTasks';
 
 export const hostUserName = (hostId: string): string => `host-${hostId}`;
 export const hostPolicyName = (hostId: string): string => `BulwarkHost-${hostId}`;

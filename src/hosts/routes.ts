@@ -6,21 +6,11 @@ import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { signedRoutes } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
-import { ENROLL_PATH, enrollInput } from './enroll.js';
-import { GET_HOST_TASKS_ACTION, REPORT_HOST_ACTION } from './host-identity.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
+import { enrollInput } from './enroll.js';
 import { heartbeatInput, type HostService } from './service.js';
 import { ackTaskInput, createTaskInput } from './tasks.js';
 import { createTokenInput } from './tokens.js';
-
-export { ENROLL_PATH };
-export const HOSTS_API = '/api/hosts';
-export const CREATE_TOKEN_ACTION = 'bulwark:CreateEnrollmentToken';
-export const LIST_HOSTS_ACTION = 'bulwark:ListHosts';
-export const GET_FINDINGS_ACTION = 'bulwark:GetHostFindings';
-export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
-
-/** Agent report paths, under `/api/hosts/<hostId>/`. */
-export const hostPath = (hostId: string, what: 'heartbeat' | 'inventory' | 'baseline' | 'tasks/pull' | 'tasks/ack'): string => `${HOSTS_API}/${hostId}/${what}`;
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -56,8 +46,8 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
     }
   });
 
-  const admin = (path: string, action: string, handler: (req: FastifyRequest, caller: Caller) => Promise<Record<string, unknown>>) =>
-    app.post(`${HOSTS_API}/${path}`, { bodyLimit: 64 * KB }, async (req, reply) => {
+  const admin = (path: AdminCall, action: string, handler: (req: FastifyRequest, caller: Caller) => Promise<Record<string, unknown>>) =>
+    app.post(adminPath(path), { bodyLimit: 64 * KB }, async (req, reply) => {
       try {
         const caller = await kit.authorize(req, action, 'acs:bulwark:*:*:host/*');
         return kit.send(reply, await handler(req, caller));
@@ -74,7 +64,7 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
   admin('tasks', CREATE_TASK_ACTION, async (req, caller) => ({ Task: await service.createTask(caller, meta(req), kit.jsonBody(req, createTaskInput)) }));
 
   /** Agent routes: the resource is the host in its own account; the service then binds it to the caller. */
-  const agent = (what: Parameters<typeof hostPath>[1], action: string, limit: number, handler: (req: FastifyRequest, caller: Caller, hostId: string) => Promise<Record<string, unknown>>) =>
+  const agent = (what: AgentReport, action: string, limit: number, handler: (req: FastifyRequest, caller: Caller, hostId: string) => Promise<Record<string, unknown>>) =>
     app.post(`${HOSTS_API}/:hostId/${what}`, { bodyLimit: limit }, async (req: FastifyRequest, reply: FastifyReply) => {
       try {
         const hostId = (req.params as { hostId: string }).hostId;

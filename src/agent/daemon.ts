@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Logger } from '../core/logger.js';
+import { collectInventory } from './collectors/collect.js';
+import type { HostClient } from './host-client.js';
+import { scanOnce } from './scan.js';
+
+export interface DaemonOptions {
+  client: Pick<HostClient, 'report' | 'hostId'>;
+  logger: Logger;
+  agentVersion: string;
+  /** directory standing in for `/` (default `/`) */
+  root?: string;
+  /** SCA policy files instead of the built-in policies */
+  policyFiles?: readonly string[];
+  /** heartbeat and task polling period */
+  heartbeatMs: number;
+  /** full collection (inventory + baseline) period */
+  intervalMs: number;
+}
+
+const tasksResponse = z.object({ Tasks: z.array(z.object({ TaskId: z.string(), Kind: z.string() }).loose()).max(100) }).loose();
+type Task = z.output<typeof tasksResponse>['Tasks'][number];
+
+/**
+ * `bulwark agent run`: heartbeats, pulls tasks ("scan now"), and collects and reports the inventory
+ * and baseline results every `intervalMs` (and on a scan task). Failures are logged and retried on
+ * the next tick. `stop()` lets the step in progress finish, then `run()` resolves.
+ */
+export class AgentDaemon {
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private cycles = 0;
+
+  constructor(private readonly options: DaemonOptions) {}
+
+  get completedCycles(): number {
+    return this.cycles;
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
+  }
+
+  async run(): Promise<void> {
+    const { logger } = this.options;
+    let nextCollect = 0;
+    while (!this.stopping) {
+      await this.step('heartbeat', () => this.options.client.report('heartbeat', { agentVersion: this.options.agentVersion }));
+      const tasks = (await this.step('tasks', () => this.pullTasks())) ?? [];
+      const scans = tasks.filter((t) => t.Kind === 'scan');
+      if (!this.stopping && (Date.now() >= nextCollect || scans.length > 0)) {
+        const outcome = await this.step('collect', () => this.collectAndReport());
+        nextCollect = Date.now() + this.options.intervalMs;
+        for (const t of scans) {
+          await this.step('ack', () => this.options.client.report('tasks/ack', { taskId: t.TaskId, status: outcome ? 'done' : 'failed', message: outcome ? outcome : 'collection failed; see the agent log' }));
+        }
+      }
+      this.cycles += 1;
+      if (!this.stopping) await this.sleep(this.options.heartbeatMs);
+    }
+    logger.info({ host: this.options.client.hostId }, 'agent stopped');
+  }
+
+  /** Collects the inventory and runs the baseline, then reports both; returns a one-line summary. */
+  async collectAndReport(): Promise<string> {
+    const { client, logger } = this.options;
+    const root = this.options.root ?? '/';
+    const inventory = await collectInventory({ root });
+    const inv = (await client.report('inventory', inventory)) as { Changes?: number };
+    const scan = await scanOnce({ root, policyFiles: this.options.policyFiles ?? [], inventory: false });
+    const policies = scan.policies.map((p) => ({ id: p.id, name: p.name, ...(p.skipped ? { skipped: p.skipped } : {}), checks: p.checks }));
+    const base = (await client.report('baseline', { policies })) as { Policies?: Array<{ policyId: string; passRate: number }>; Changes?: number };
+    const summary = `inventory: ${inventory.packages.length} packages, ${inventory.ports.length} listening ports (${inv.Changes ?? 0} changes); baseline: ${policies.length} policies (${base.Changes ?? 0} changes)`;
+    logger.info({ host: client.hostId, packages: inventory.packages.length, ports: inventory.ports.length, policies: base.Policies ?? [] }, 'reported inventory and baseline');
+    return summary;
+  }
+
+  private async pullTasks(): Promise<Task[]> {
+    const parsed = tasksResponse.safeParse(await this.options.client.report('tasks/pull', {}));
+    return parsed.success ? parsed.data.Tasks : [];
+  }
+
+  private async step<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (e) {
+      this.options.logger.warn({ err: e, step: name }, `agent ${name} failed`);
+      return undefined;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

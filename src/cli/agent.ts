@@ -5,6 +5,7 @@ import { BulwarkError } from '../core/errors.js';
 import { scanOnce } from '../agent/scan.js';
 import { scanTable } from '../agent/scan-table.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
+import { registerAgentEnroll } from './agent-enroll.js';
 
 interface ScanFlags {
   once?: boolean;
@@ -57,5 +58,6 @@ export function registerAgent(program: Command): Command {
         return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
       }),
     );
+  registerAgentEnroll(agent);
   return agent;
 }

@@ -20,6 +20,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   events: async () => (await import('./events.js')).registerEvents,
   scan: async () => (await import('./scan.js')).registerScan,
   agent: async () => (await import('./agent.js')).registerAgent,
+  hosts: async () => (await import('./hosts.js')).registerHosts,
   vuln: async () => (await import('./vuln.js')).registerVuln,
   waf: async () => (await import('./waf.js')).registerWaf,
   kms: async () => (await import('./kms.js')).registerKms,

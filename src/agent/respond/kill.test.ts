@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { killProcess } from './kill.js';
+
+async function started(cmd: string, args: string[], comm: string) {
+  const child = spawn(cmd, args, { stdio: 'ignore' });
+  const exit = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
+  for (let i = 0; i < 200; i++) {
+    try {
+      if (readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() === comm) return { pid: child.pid as number, exit };
+    } catch {
+      /* not yet */
+    }
+    await sleep(25);
+  }
+  throw new Error('never started');
+}
+
+describe('killProcess', () => {
+  it('SIGTERM stops a well-behaved process; the record keeps what it was', async () => {
+    const { pid, exit } = await started('sleep', ['60'], 'sleep');
+    const record = await killProcess(pid);
+    expect(await exit).toBe('SIGTERM');
+    expect(record).toMatchObject({ action: 'kill', target: String(pid), outcome: 'done', undo: null, details: { name: 'sleep', commandLine: 'sleep 60', signal: 'SIGTERM', ppid: process.pid } });
+  });
+
+  it('SIGKILL after the grace period for a process that ignores SIGTERM', async () => {
+    const { pid, exit } = await started('sh', ['-c', 'trap "" TERM; while :; do sleep 1; done'], 'sh');
+    const record = await killProcess(pid, { graceMs: 300 });
+    expect(await exit).toBe('SIGKILL');
+    expect(record.details.signal).toBe('SIGKILL');
+  });
+
+  it('refuses init, itself, its parent, kernel threads and unknown pids', async () => {
+    await expect(killProcess(1)).rejects.toMatchObject({ code: 'Agent.Respond.ProtectedProcess' });
+    await expect(killProcess(process.pid)).rejects.toMatchObject({ code: 'Agent.Respond.ProtectedProcess' });
+    await expect(killProcess(process.ppid)).rejects.toMatchObject({ code: 'Agent.Respond.ProtectedProcess' });
+    await expect(killProcess(2)).rejects.toMatchObject({ code: 'Agent.Respond.ProtectedProcess' }); // kthreadd
+    await expect(killProcess(0)).rejects.toMatchObject({ code: 'InvalidParameter' });
+    await expect(killProcess(4_194_000)).rejects.toMatchObject({ code: 'Agent.Respond.ProcessNotFound' });
+  });
+});

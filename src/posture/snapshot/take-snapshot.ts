@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Sealer } from '../../core/sealer.js';
+import type { VulnTables } from '../../agent/vuln/tables.js';
 import type { HostsTables } from '../../hosts/tables.js';
 import type { EventsTables } from '../../events/alerts/tables.js';
 import { systemCaller } from '../../iam/caller.js';
@@ -13,10 +14,19 @@ import { readRam } from './ram.js';
 import { readSites } from './sites.js';
 import type { PlatformSnapshot } from './snapshot.js';
 
+/** Snapshots read metadata only: anything that tried to unseal a secret would be a bug. */
+const NO_SECRETS: Sealer = {
+  seal: () => {
+    throw new Error('posture snapshots do not seal secrets');
+  },
+  open: () => {
+    throw new Error('posture snapshots do not read secrets');
+  },
+};
+
 export interface SnapshotOptions {
   storage: Storage;
   clock: Clock;
-  sealer: Sealer;
   accountId: string;
   /** a standalone gateway YAML whose sites are checked */
   gatewayConfigFile?: string | undefined;
@@ -27,7 +37,7 @@ export async function takeSnapshot(options: SnapshotOptions): Promise<PlatformSn
   const { storage, accountId } = options;
   const takenAt = options.clock.now().toISOString();
   const sites = readSites(options.gatewayConfigFile);
-  const iam = { db: storage.db<IamTables>(), caller: systemCaller(accountId, 'posture-snapshot'), clock: options.clock, sealer: options.sealer, invalidate: () => undefined };
-  const [ram, kms, hosts, alerts] = await Promise.all([readRam(iam), readKms(storage.db<KmsTables>(), accountId), readHosts(storage.db<HostsTables>(), accountId), readAlerts(storage.db<EventsTables>(), accountId)]);
+  const iam = { db: storage.db<IamTables>(), caller: systemCaller(accountId, 'posture-snapshot'), clock: options.clock, sealer: NO_SECRETS, invalidate: () => undefined };
+  const [ram, kms, hosts, alerts] = await Promise.all([readRam(iam), readKms(storage.db<KmsTables>(), accountId), readHosts(storage.db<HostsTables & VulnTables>(), accountId), readAlerts(storage.db<EventsTables>(), accountId)]);
   return { accountId, takenAt, ram, kms, sites, hosts, alerts };
 }

@@ -28,7 +28,7 @@ export const fimConfigSchema = z.object({
   maxWatchedDirs: z.number().int().positive().default(8192),
   /** re-read files whose size, mtime, ctime and inode did not change (off: keep their hash) */
   rehashUnchanged: z.boolean().default(false),
-});
+}).strict();
 
 export type FimConfig = z.infer<typeof fimConfigSchema>;
 

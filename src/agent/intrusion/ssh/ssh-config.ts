@@ -9,7 +9,7 @@ const bucket = z.object({
   leakSeconds: z.number().positive().max(86_400),
   /** seconds without a second alert for the same source after one */
   blackholeSeconds: z.number().min(0).max(7 * 86_400).default(300),
-});
+}).strict();
 
 /** Thresholds of the SSH detector; every field has a default. */
 export const sshConfigSchema = z.object({
@@ -27,6 +27,7 @@ export const sshConfigSchema = z.object({
       /** how far back those failures count */
       windowSeconds: z.number().positive().default(3600),
     })
+    .strict()
     .default({ enabled: true, minFailures: 3, windowSeconds: 3600 }),
   newSource: z
     .object({
@@ -36,10 +37,11 @@ export const sshConfigSchema = z.object({
       /** addresses remembered per user (the least recently seen are forgotten) */
       maxSourcesPerUser: z.number().int().min(1).max(10_000).default(64),
     })
+    .strict()
     .default({ enabled: true, alertOnFirstUser: false, maxSourcesPerUser: 64 }),
   /** sources never alerted on (monitoring, bastions): IPs or CIDRs */
   ignoreSources: z.array(z.string()).default([]),
-});
+}).strict();
 
 export type SshConfig = z.infer<typeof sshConfigSchema>;
 

@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { systemClock } from '../core/clock.js';
+import { BulwarkError } from '../core/errors.js';
+import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
+import { buildComplianceReport, type IacInput } from '../posture/compliance/build-report.js';
+import type { ComplianceReport } from '../posture/compliance/compliance-report.js';
+import { reportAccount } from '../posture/compliance/default-account.js';
+import { renderComplianceHtml } from '../posture/compliance/render-html.js';
+import { FRAMEWORK_IDS } from '../posture/frameworks/framework.js';
+import { isFrameworkId } from '../posture/frameworks/registry.js';
+import { scanIac } from '../posture/iac/scan.js';
+import { GET_POSTURE_REPORT_ACTION, POSTURE_REPORT_PATH } from '../posture/routes.js';
+import { CONTEXT_MIGRATIONS } from '../server/contexts.js';
+import { openStorage } from '../storage/database.js';
+import { migrate } from '../storage/migrations.js';
+import { action, EXIT_OK } from './run.js';
+import { storageConfigFrom, withStorageFlags, type StorageFlags } from './storage-flags.js';
+
+const FORMATS = ['json', 'html'] as const;
+
+interface ReportFlags extends StorageFlags {
+  framework: string;
+  format: string;
+  server?: string;
+  iac?: string[];
+  gatewayConfig?: string;
+  accountId?: string;
+  output?: string;
+}
+
+async function scanIacPaths(paths: readonly string[]): Promise<IacInput> {
+  const scanned = await scanIac(paths);
+  for (const e of scanned.errors) process.stderr.write(`bulwark: ${e.code}: ${e.message}\n`);
+  process.stderr.write(`scanned ${scanned.files.length} IaC file(s), ${scanned.resources} resource(s)\n`);
+  return { paths: [...paths], resources: scanned.resources, results: scanned.results };
+}
+
+async function offlineReport(flags: ReportFlags, iac: IacInput | undefined): Promise<ComplianceReport> {
+  const config = storageConfigFrom(flags);
+  const storage = openStorage({ dataDir: config.dataDir, database: config.database });
+  try {
+    await migrate(storage, CONTEXT_MIGRATIONS);
+    const accountId = await reportAccount(storage, flags.accountId);
+    return await buildComplianceReport({ storage, clock: systemClock, accountId, framework: flags.framework, gatewayConfigFile: flags.gatewayConfig, iac });
+  } finally {
+    await storage.close();
+  }
+}
+
+async function serverReport(server: string, flags: ReportFlags, iac: IacInput | undefined): Promise<ComplianceReport> {
+  const body = Buffer.from(JSON.stringify({ framework: flags.framework, format: 'json', ...(iac ? { iac } : {}) }));
+  const json = expectOk(await signedPost(server, POSTURE_REPORT_PATH, body, 'application/json', accessKeyFromEnv(), GET_POSTURE_REPORT_ACTION)) as { Report: ComplianceReport };
+  return json.Report;
+}
+
+export function registerPosture(program: Command): void {
+  const posture = program.command('posture').description("posture and compliance of the platform's live state and Alibaba Cloud Terraform");
+  withStorageFlags(posture.command('report').description('score the live state (plus scanned IaC) against a compliance framework, offline on --data-dir or on a server with --server'))
+    .requiredOption('--framework <id>', FRAMEWORK_IDS.join(', '))
+    .option('--format <format>', FORMATS.join(' or '), 'json')
+    .option('--server <url>', 'Bulwark server URL (signed with BULWARK_ACCESS_KEY_ID / BULWARK_ACCESS_KEY_SECRET); reports on the key\'s account')
+    .option('--iac <paths...>', 'Terraform folders, .tf files or plan JSON to scan and include')
+    .option('--gateway-config <file>', 'gateway YAML whose sites are checked (offline only)')
+    .option('--account-id <id>', 'account to report on offline (default: the first account)')
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .action(
+      action(async (flags: ReportFlags) => {
+        if (!isFrameworkId(flags.framework)) throw new BulwarkError('InvalidParameter', { field: '--framework', reason: `expected ${FRAMEWORK_IDS.join(', ')}` });
+        if (!(FORMATS as readonly string[]).includes(flags.format)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${FORMATS.join(' or ')}` });
+        if (flags.server && flags.gatewayConfig) throw new BulwarkError('InvalidParameter', { field: '--gateway-config', reason: 'is read offline only (the server checks the sites it stores)' });
+        const iac = flags.iac && flags.iac.length > 0 ? await scanIacPaths(flags.iac) : undefined;
+        const report = flags.server ? await serverReport(flags.server, flags, iac) : await offlineReport(flags, iac);
+        const text = flags.format === 'html' ? renderComplianceHtml(report) : `${JSON.stringify(report)}\n`;
+        if (flags.output) {
+          writeFileSync(flags.output, text);
+          const s = report.summary;
+          process.stderr.write(`${report.framework.name} ${report.framework.version}: score ${s.score ?? '—'}% — ${s.passed} passed, ${s.failed} failed, ${s.manual} manual, ${s.notApplicable} not applicable; written to ${flags.output}\n`);
+        } else process.stdout.write(text);
+        return EXIT_OK;
+      }),
+    );
+}

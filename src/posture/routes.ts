@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { BulwarkError } from '../core/errors.js';
+import { userIdentityOf } from '../iam/caller.js';
+import type { FrontDoor } from '../openapi/dispatch.js';
+import type { Platform } from '../server/platform.js';
+import { signedRoutes } from '../server/signed-routes.js';
+import { buildComplianceReport } from './compliance/build-report.js';
+import { ALL_CHECKS } from './compliance/catalogue.js';
+import { iacInputSchema } from './compliance/iac-input.js';
+import { renderComplianceHtml } from './compliance/render-html.js';
+import { FRAMEWORK_IDS } from './frameworks/framework.js';
+
+export const POSTURE_REPORT_PATH = '/api/posture/report';
+export const GET_POSTURE_REPORT_ACTION = 'bulwark:GetPostureReport';
+
+export const reportRequestSchema = z
+  .object({
+    framework: z.enum(FRAMEWORK_IDS),
+    format: z.enum(['json', 'html']).default('json'),
+    /** IaC results the client scanned itself, merged into the report */
+    iac: iacInputSchema.optional(),
+  })
+  .strict();
+
+const IAC_CHECK_IDS = new Set(ALL_CHECKS.filter((c) => c.source === 'iac').map((c) => c.id));
+
+export interface PostureRoutesOptions {
+  platform: Platform;
+  frontDoor: FrontDoor;
+}
+
+/**
+ * `POST /api/posture/report` (RAM action `bulwark:GetPostureReport`): the compliance report of the
+ * caller's account — `{"framework": …, "format": "json"|"html", "iac"?: {…}}`. JSON answers
+ * `{RequestId, Report}`; HTML answers the page itself. Reads only; the read is audited.
+ */
+export async function postureRoutes(app: FastifyInstance, options: PostureRoutesOptions): Promise<void> {
+  const { platform } = options;
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: platform.hostId, bodyLimit: 32 * 1024 * 1024 });
+
+  app.post(POSTURE_REPORT_PATH, async (req, reply) => {
+    try {
+      const caller = await kit.authorize(req, GET_POSTURE_REPORT_ACTION, 'acs:bulwark:*:*:posture/report');
+      const input = kit.jsonBody(req, reportRequestSchema);
+      const unknown = input.iac?.results.find((r) => !IAC_CHECK_IDS.has(r.checkId));
+      if (unknown) throw new BulwarkError('InvalidParameter', { field: 'iac.results.checkId', reason: `${unknown.checkId} is not an IaC check` });
+      const report = await buildComplianceReport({ storage: platform.storage, clock: platform.clock, accountId: caller.accountId, framework: input.framework, iac: input.iac });
+      const meta = kit.meta(req);
+      await platform.audit.record({
+        eventName: 'GetPostureReport',
+        eventSource: 'posture',
+        eventType: 'ApiCall',
+        eventRW: 'Read',
+        requestId: req.id,
+        requestParameters: { framework: input.framework, format: input.format, iacResults: input.iac?.results.length ?? 0 },
+        responseElements: { score: report.summary.score, failed: report.summary.failed },
+        sourceIpAddress: meta.sourceIp,
+        ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
+        userIdentity: userIdentityOf(caller),
+      });
+      if (input.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').header('x-request-id', req.id).send(renderComplianceHtml(report));
+      return kit.send(reply, { Report: report });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+}

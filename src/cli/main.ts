@@ -19,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   audit: async () => (await import('./audit.js')).registerAudit,
   events: async () => (await import('./events.js')).registerEvents,
   scan: async () => (await import('./scan.js')).registerScan,
+  posture: async () => (await import('./posture.js')).registerPosture,
   agent: async () => (await import('./agent.js')).registerAgent,
   hosts: async () => (await import('./hosts.js')).registerHosts,
   vuln: async () => (await import('./vuln.js')).registerVuln,

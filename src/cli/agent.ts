@@ -6,6 +6,7 @@ import { scanOnce } from '../agent/scan.js';
 import { scanTable } from '../agent/scan-table.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
 import { registerAgentEnroll } from './agent-enroll.js';
+import { registerAgentDetect } from './agent-detect.js';
 
 interface ScanFlags {
   once?: boolean;
@@ -59,5 +60,6 @@ export function registerAgent(program: Command): Command {
       }),
     );
   registerAgentEnroll(agent);
+  registerAgentDetect(agent);
   return agent;
 }

@@ -37,12 +37,10 @@ function fakeClient(onReport: (what: AgentReport, calls: Array<{ what: AgentRepo
 describe('agent daemon', () => {
   it('collects at start, runs a pulled scan task, acknowledges it, survives failures and stops on request', async () => {
     const log = capturedLogger();
-    let daemon: AgentDaemon | undefined;
     const fake = fakeClient((what, calls) => {
-      if (what === 'tasks/ack') daemon!.stop();
-      if (calls.length > 50) daemon!.stop();
+      if (what === 'tasks/ack' || calls.length > 50) daemon.stop();
     });
-    daemon = new AgentDaemon({ client: fake.client, logger: log.logger, agentVersion: '1.2.3', root: fixtureRoot(), policyFiles: [], heartbeatMs: 5, intervalMs: 3_600_000 });
+    const daemon = new AgentDaemon({ client: fake.client, logger: log.logger, agentVersion: '1.2.3', root: fixtureRoot(), policyFiles: [], heartbeatMs: 5, intervalMs: 3_600_000 });
     await daemon.run();
     expect(fake.calls.map((c) => c.what)).toEqual(['heartbeat', 'tasks/pull', 'inventory', 'baseline', 'heartbeat', 'tasks/pull', 'inventory', 'baseline', 'tasks/ack']);
     const inventory = fake.calls[2]!.body as { os: { id: string }; hostname: string; schemaVersion: number };

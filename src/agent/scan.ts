@@ -6,6 +6,7 @@ import type { CommandAccess, EvalContext } from './baseline/context.js';
 import { evaluatePolicy } from './baseline/evaluator.js';
 import { loadPolicyFile, unusableRules, type Policy } from './baseline/policy.js';
 import { summarize, type PolicyResult, type Summary } from './baseline/result.js';
+import { scanHostVulnerabilities, type HostVulnerabilities } from './vuln/scan-host.js';
 
 /** What `bulwark agent scan --once` runs. */
 export interface ScanOptions {
@@ -20,6 +21,8 @@ export interface ScanOptions {
   readonly commandLimits?: CommandLimits;
   /** Include the asset inventory (default true). */
   readonly inventory?: boolean;
+  /** Vulnerability feed files (OSV, Debian tracker) to match the host's packages against. */
+  readonly vulnFeeds?: readonly string[];
 }
 
 /** A rule that can never be evaluated here (unsupported regex, Windows registry): reported, not fatal. */
@@ -39,6 +42,8 @@ export interface ScanReport {
   readonly summary: Summary;
   readonly warnings: readonly ScanWarning[];
   readonly inventory?: Inventory;
+  /** With `vulnFeeds`: the host's vulnerable packages. */
+  readonly vulnerabilities?: HostVulnerabilities;
 }
 
 function commandAccess(options: ScanOptions, root: string): CommandAccess {
@@ -58,6 +63,8 @@ export async function scanOnce(options: ScanOptions = {}): Promise<ScanReport> {
   const results: PolicyResult[] = [];
   for (const policy of policies) results.push(await evaluatePolicy(policy, ctx));
   const warnings = policies.flatMap((p) => unusableRules(p).map((w) => ({ policy: p.id, ...w })));
+  const feeds = options.vulnFeeds ?? [];
+  const vulnerabilities = feeds.length > 0 ? await scanHostVulnerabilities(inventory ?? (await collectInventory({ root, only: ['os', 'packages'] })), feeds) : undefined;
   return {
     root,
     os: inventory?.os ?? null,
@@ -65,5 +72,6 @@ export async function scanOnce(options: ScanOptions = {}): Promise<ScanReport> {
     summary: summarize(results.flatMap((p) => p.checks)),
     warnings,
     ...(inventory ? { inventory } : {}),
+    ...(vulnerabilities ? { vulnerabilities } : {}),
   };
 }

@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { BulwarkError } from '../core/errors.js';
 import { scanOnce } from '../agent/scan.js';
 import { scanTable } from '../agent/scan-table.js';
+import { vulnerabilitiesTable } from '../agent/vuln/scan-host.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
 import { registerAgentEnroll } from './agent-enroll.js';
 import { registerAgentDetect } from './agent-detect.js';
+import { registerAgentRespond } from './agent-respond.js';
 
 interface ScanFlags {
   once?: boolean;
@@ -15,6 +17,7 @@ interface ScanFlags {
   format: string;
   inventory: boolean;
   commands: boolean;
+  vulnFeed: string[];
 }
 
 const FORMATS = ['table', 'json'];
@@ -47,19 +50,21 @@ export function registerAgent(program: Command): Command {
     .option('--format <format>', 'table or json', 'table')
     .option('--no-inventory', 'skip the asset inventory (baseline only)')
     .option('--no-commands', 'do not run c: (command) rules; they are reported not applicable')
+    .option('--vuln-feed <file>', 'match installed packages against this vulnerability feed (OSV JSON file or folder, Debian tracker JSON; repeatable); exits 1 on a finding', collect, [])
     .action(
       action(async (flags: ScanFlags) => {
         if (!flags.once) throw new BulwarkError('MissingParameter', { field: '--once' });
         if (!FORMATS.includes(flags.format)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${FORMATS.join(' or ')}` });
         const root = resolve(flags.root);
         if (!isDirectory(root)) throw new BulwarkError('InvalidParameter', { field: '--root', reason: `${root} is not a directory` });
-        const report = await scanOnce({ root, policyFiles: flags.policy.map((f) => resolve(f)), inventory: flags.inventory, allowCommands: flags.commands });
+        const report = await scanOnce({ root, policyFiles: flags.policy.map((f) => resolve(f)), inventory: flags.inventory, allowCommands: flags.commands, vulnFeeds: flags.vulnFeed.map((f) => resolve(f)) });
         for (const w of report.warnings) process.stderr.write(`warning: ${w.policy} check ${w.check}: ${w.reason}\n`);
-        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report)}\n` : scanTable(report));
-        return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+        process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report)}\n` : scanTable(report) + (report.vulnerabilities ? vulnerabilitiesTable(report.vulnerabilities) : ''));
+        return report.summary.failed > 0 || (report.vulnerabilities?.findings.length ?? 0) > 0 ? EXIT_FAILURE : EXIT_OK;
       }),
     );
   registerAgentEnroll(agent);
   registerAgentDetect(agent);
+  registerAgentRespond(agent);
   return agent;
 }

@@ -1,23 +1,10 @@
-import type { PackageManager } from './version/compare.js';
+import type { InstalledPackage, OsRelease } from '../collectors/inventory.js';
 
 /**
- * An installed package as the host inventory reports it (the shape of the collectors' package
- * entries): `source` is the Debian source package, rpm source RPM name or apk origin (the binary
- * name when the package has none), `sourceVersion` the source's version (the binary's when equal).
+ * An installed package as the host inventory reports it: `source` is the Debian source package,
+ * rpm source RPM name or apk origin, `sourceVersion` the source's version.
  */
-export interface InstalledPackage {
-  readonly manager: PackageManager;
-  readonly name: string;
-  readonly version: string;
-  readonly arch: string;
-  readonly source: string;
-  readonly sourceVersion: string;
-}
+export type { InstalledPackage };
 
 /** The os-release fields matching needs (the inventory's `os` section). */
-export interface HostOs {
-  readonly id: string;
-  readonly versionId: string;
-  readonly versionCodename: string;
-  readonly prettyName: string;
-}
+export type HostOs = Pick<OsRelease, 'id' | 'versionId' | 'versionCodename' | 'prettyName'>;

@@ -47,18 +47,9 @@ export async function evaluateRules(condition: Condition, rules: readonly Rule[]
 }
 
 async function evaluateCheck(check: Check, ctx: EvalContext): Promise<CheckResult> {
-  const { result, reason } = await evaluateRules(check.condition, check.rules, ctx);
-  return {
-    id: check.id,
-    title: check.title,
-    ...(check.description !== undefined ? { description: check.description } : {}),
-    ...(check.rationale !== undefined ? { rationale: check.rationale } : {}),
-    ...(check.remediation !== undefined ? { remediation: check.remediation } : {}),
-    compliance: check.compliance,
-    references: check.references,
-    result,
-    ...(reason !== undefined ? { reason } : {}),
-  };
+  const { condition, rules, ...info } = check;
+  const { result, reason } = await evaluateRules(condition, rules, ctx);
+  return { ...info, result, ...(reason !== undefined ? { reason } : {}) };
 }
 
 /** Whether the policy's requirements hold on this host (a policy without requirements always applies). */

@@ -4,17 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { BulwarkError } from '../../core/errors.js';
 import type { Condition } from './condition.js';
 import { policySchema } from './policy-schema.js';
+import type { CheckInfo } from './result.js';
 import { parseRule, type Rule } from './rule.js';
 
 /** A check ready to run. */
-export interface Check {
-  readonly id: number | string;
-  readonly title: string;
-  readonly description?: string;
-  readonly rationale?: string;
-  readonly remediation?: string;
-  readonly compliance: Readonly<Record<string, readonly string[]>>;
-  readonly references: readonly string[];
+export interface Check extends CheckInfo {
   readonly condition: Condition;
   readonly rules: readonly Rule[];
 }

@@ -1,8 +1,8 @@
 /** Outcome of a rule, a check or a requirement: Wazuh SCA's passed / failed / not applicable. */
 export type Outcome = 'passed' | 'failed' | 'not applicable';
 
-/** One evaluated check of a policy, as reported. */
-export interface CheckResult {
+/** What a check says about itself (from the policy), reported with its result. */
+export interface CheckInfo {
   readonly id: number | string;
   readonly title: string;
   readonly description?: string;
@@ -10,6 +10,10 @@ export interface CheckResult {
   readonly remediation?: string;
   readonly compliance: Readonly<Record<string, readonly string[]>>;
   readonly references: readonly string[];
+}
+
+/** One evaluated check of a policy, as reported. */
+export interface CheckResult extends CheckInfo {
   readonly result: Outcome;
   /** Why the check is not applicable (the first rule that could not be evaluated). */
   readonly reason?: string;

@@ -1,41 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { removeTree, writeTree } from '../agent/test-support/tree.js';
 import { registerAgent } from './agent.js';
+import { runCli } from './test-support/run-cli.js';
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  const program = new Command('bulwark').exitOverride();
-  registerAgent(program);
-  program.commands.forEach((c) => {
-    c.exitOverride();
-    c.commands.forEach((s) => s.exitOverride());
-  });
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } catch {
-    // commander usage errors: the exit code is set below
-    process.exitCode ??= 2;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  const exitCode = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
-}
+const run = (args: string[]) => runCli(registerAgent, args);
 
 const POLICY = `
 policy: {id: mine, name: My policy}
@@ -64,7 +35,6 @@ describe('bulwark agent scan --once', () => {
     removeTree(root);
     rmSync(dir, { recursive: true, force: true });
   });
-  afterEach(() => vi.restoreAllMocks());
 
   it('--policy runs the given files; --format json prints one document; exit 0 when nothing fails', async () => {
     const { stdout, exitCode } = await run(['agent', 'scan', '--once', '--root', root, '--policy', policyFile, '--format', 'json', '--no-inventory']);

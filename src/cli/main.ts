@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   server: async () => (await import('./server.js')).registerServer,
   init: async () => (await import('./init.js')).registerInit,
   gateway: async () => (await import('./gateway.js')).registerGateway,
+  sites: async () => (await import('./sites.js')).registerSites,
   migrate: async () => (await import('./migrate.js')).registerMigrate,
   config: async () => (await import('./config.js')).registerConfig,
   audit: async () => (await import('./audit.js')).registerAudit,

@@ -13,6 +13,10 @@ const bucket = z.object({
 
 /** Thresholds of the SSH detector; every field has a default. */
 export const sshConfigSchema = z.object({
+  /** follow the SSH log in `bulwark agent run` */
+  enabled: z.boolean().default(true),
+  /** the log to follow (default: /var/log/auth.log, else /var/log/secure) */
+  log: z.string().optional(),
   /** fast brute force: more than 5 failures with one leaking every 10 s (CrowdSec's ssh-bf) */
   bruteforce: bucket.default({ enabled: true, capacity: 5, leakSeconds: 10, blackholeSeconds: 300 }),
   /** slow brute force: more than 10 failures with one leaking every 60 s */

@@ -9,6 +9,7 @@ import { openapiRoutes } from '../openapi/routes.js';
 import { SiteStore } from '../sites/site-store.js';
 import { sitesRoutes } from '../sites/routes.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
+import { postureRoutes } from '../posture/routes.js';
 import { vulnRoutes } from '../agent/vuln/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hostsPlugin, { platform, services, events: events.ingest });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(vulnRoutes, { platform, frontDoor: services.frontDoor });
+  await app.register(postureRoutes, { platform, frontDoor: services.frontDoor });
   await app.register(sitesRoutes, { sites: new SiteStore(platform), frontDoor: services.frontDoor, hostId: platform.hostId });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 

@@ -12,6 +12,7 @@
 // Usage: npm run bench -- posture [--resources N] [--runs R]   (last line: one JSON object)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 
 const dist = new URL('../../dist/', import.meta.url);

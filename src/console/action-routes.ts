@@ -32,7 +32,10 @@ export async function writePermissions(deps: ConsoleDeps, caller: Caller): Promi
   return Object.fromEntries(entries);
 }
 
-/** Registers every REST route of the table: CSRF on state changes, then the OpenAPI action as the session's caller. */
+/**
+ * Registers every REST route of the table: CSRF on state changes, then the OpenAPI action as the
+ * session's caller. Changes are audited in their transaction; reads are not, except those that reveal a secret.
+ */
 export function actionRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   for (const route of REST_ACTIONS) registerRoute(app, deps, route);
 }
@@ -46,7 +49,7 @@ function registerRoute(app: FastifyInstance, deps: ConsoleDeps, route: RestActio
       if (route.method !== 'GET') await requireCsrf(deps, req);
       const caller = await activeCaller(deps, req);
       const input = toActionInput(req.query, req.body, req.params, route.fixed);
-      const result = await deps.frontDoor.invoke(caller, def, input, { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', userAgent: String(req.headers['user-agent'] ?? '') }, { eventType: 'ConsoleOperation', recordReads: false });
+      const result = await deps.frontDoor.invoke(caller, def, input, { requestId: req.id, sourceIp: req.ip, secureTransport: req.protocol === 'https', userAgent: String(req.headers['user-agent'] ?? '') }, { eventType: 'ConsoleOperation', recordReads: route.reveals !== undefined });
       return guardOutput(route.output, result, route.reveals);
     },
   });

@@ -19,11 +19,23 @@ const overviewSchema = z.object({
   recentEvents: z.array(auditEventSchema).nullable(),
 });
 
+/** RAM lists page by marker: the overview follows at most this many pages. */
+const MAX_PAGES = 50;
+
 /** Counts from the list actions the caller may call; null where it may not (the overview shows a dash). */
 async function countOf(deps: ConsoleDeps, caller: Caller, requestId: string, product: 'Ram' | 'Kms', action: string, input: Record<string, string>, pick: (r: Record<string, unknown>) => number): Promise<number | null> {
+  const def = deps.frontDoor.action(product, action);
+  const meta = { requestId, sourceIp: caller.sourceIp, secureTransport: caller.secureTransport };
   try {
-    const result = await deps.frontDoor.invoke(caller, deps.frontDoor.action(product, action), input, { requestId, sourceIp: caller.sourceIp, secureTransport: caller.secureTransport }, { eventType: 'ConsoleOperation', recordReads: false });
-    return pick(result);
+    let total = 0;
+    let marker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await deps.frontDoor.invoke(caller, def, { ...input, ...(marker ? { Marker: marker } : {}) }, meta, { eventType: 'ConsoleOperation', recordReads: false });
+      total += pick(result);
+      if (result.IsTruncated !== true) break;
+      marker = String(result.Marker);
+    }
+    return total;
   } catch (e) {
     if (e instanceof BulwarkError && e.code === 'NoPermission') return null;
     throw e;
@@ -43,7 +55,7 @@ export function overviewRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
 
   app.get('/overview', async (req) => {
     const caller = await activeCaller(deps, req);
-    const all = { MaxItems: '1000' };
+    const all = { MaxItems: '100' };
     const [users, groups, roles, policies, keys, secrets] = await Promise.all([
       countOf(deps, caller, req.id, 'Ram', 'ListUsers', all, items('Users', 'User')),
       countOf(deps, caller, req.id, 'Ram', 'ListGroups', all, items('Groups', 'Group')),

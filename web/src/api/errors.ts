@@ -2,11 +2,15 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from './client.js';
 
+const GENERIC = new Set(['InvalidParameter', 'MissingParameter']);
+
 /** A translated sentence for an error: the code's translation when there is one, else the server's message. */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const key = `errors.${error.code.replace(/\./g, '_')}`;
     const translated = t(key, { defaultValue: '' });
+    // generic codes say which value and why only in the server's message
+    if (translated && GENERIC.has(error.code)) return `${translated} ${error.message}`;
     return translated || error.message;
   }
   return error instanceof Error ? error.message : String(error);
@@ -20,6 +24,6 @@ export function showFieldError(form: FormInstance, t: TFunction, error: unknown,
   if (!(error instanceof ApiError)) return false;
   const field = error.code === 'MalformedPolicyDocument' ? documentField : (codeFields[error.code] ?? error.field);
   if (!field || form.getFieldInstance(field) === undefined) return false;
-  form.setFields([{ name: field, errors: [error.code === 'MalformedPolicyDocument' ? error.message : `${errorText(t, error)} ${error.code.startsWith('InvalidParameter') || error.code === 'MissingParameter' ? `(${error.message})` : ''}`.trim()] }]);
+  form.setFields([{ name: field, errors: [error.code === 'MalformedPolicyDocument' ? error.message : errorText(t, error)] }]);
   return true;
 }

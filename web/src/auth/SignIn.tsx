@@ -53,7 +53,8 @@ export function SignIn() {
     setError(undefined);
     form.resetFields();
     if (session.nextStep === 'active') {
-      await queryClient.invalidateQueries();
+      // nothing cached from before the sign-in (an earlier 401 would send the user back here)
+      queryClient.clear();
       void message.success(t('signin.welcome', { user: session.userName }));
       navigate('/', { replace: true });
     } else setStep(session.nextStep);

@@ -41,7 +41,7 @@ export function Shell() {
         <Layout.Header style={{ background: token.colorBgContainer, display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
           <Space>
             <LanguageSwitch />
-            <Dropdown menu={{ items: [{ key: 'signout', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() }] }}>
+            <Dropdown trigger={['click']} menu={{ items: [{ key: 'signout', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() }] }}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
                 {me.data?.session.userName} <Typography.Text type="secondary">@{me.data?.session.accountId}</Typography.Text>
               </Button>

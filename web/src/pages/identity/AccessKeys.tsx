@@ -77,7 +77,7 @@ export function AccessKeys({ user }: { user: string }) {
           ]}
         />
       </QueryState>
-      <Modal open={!!created} title={t('accessKeys.createdTitle')} onCancel={() => setCreated(undefined)} onOk={() => setCreated(undefined)} okText={t('accessKeys.savedIt')} cancelButtonProps={{ style: { display: 'none' } }} closable={false} maskClosable={false}>
+      <Modal open={!!created} title={t('accessKeys.createdTitle')} onCancel={() => setCreated(undefined)} onOk={() => setCreated(undefined)} okText={t('accessKeys.savedIt')} cancelButtonProps={{ style: { display: 'none' } }} closable={false} maskClosable={false} destroyOnHidden>
         <Alert type="warning" showIcon message={t('accessKeys.onceWarning')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph>
           {t('accessKeys.id')}: <Typography.Text code data-testid="new-access-key-id">{created?.AccessKeyId}</Typography.Text>

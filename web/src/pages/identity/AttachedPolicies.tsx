@@ -18,7 +18,7 @@ export function AttachedPolicies({ kind, name }: { kind: keyof typeof ACTIONS; n
   const [open, setOpen] = useState(false);
   const base = `/ram/${kind}/${seg(name)}/policies`;
   const q = useQuery({ queryKey: ['attached', kind, name], queryFn: () => api.get<{ Policies: { Policy: Policy[] } }>(base) });
-  const all = useQuery({ queryKey: ['policies-all'], queryFn: () => api.get<{ Policies: { Policy: Policy[] } }>('/ram/policies', { MaxItems: 1000 }), enabled: open });
+  const all = useQuery({ queryKey: ['policies-all'], queryFn: () => api.get<{ Policies: { Policy: Policy[] } }>('/ram/policies', { MaxItems: 100 }), enabled: open });
   const suffix = ACTIONS[kind];
   const refresh = () => qc.invalidateQueries({ queryKey: ['attached', kind, name] });
   const items = q.data?.Policies.Policy ?? [];

@@ -20,7 +20,7 @@ function Members({ group }: { group: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['group-users', group], queryFn: () => api.get<{ Users: { User: User[] } }>(`/ram/groups/${seg(group)}/users`, { MaxItems: 1000 }) });
+  const q = useQuery({ queryKey: ['group-users', group], queryFn: () => api.get<{ Users: { User: User[] } }>(`/ram/groups/${seg(group)}/users`, { MaxItems: 100 }) });
   return (
     <QueryState loading={q.isLoading} error={q.error}>
       <Table<User> size="small" rowKey="UserName" pagination={false} dataSource={q.data?.Users.User ?? []} locale={{ emptyText: t('groups.noMembers') }} columns={[

@@ -108,7 +108,7 @@ export function Policies() {
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Policy>();
   const [deleting, setDeleting] = useState(false);
-  const q = useQuery({ queryKey: ['policies', type], queryFn: () => api.get<{ Policies: { Policy: Policy[] } }>('/ram/policies', { MaxItems: 1000, PolicyType: type === 'All' ? undefined : type }) });
+  const q = useQuery({ queryKey: ['policies', type], queryFn: () => api.get<{ Policies: { Policy: Policy[] } }>('/ram/policies', { MaxItems: 100, PolicyType: type === 'All' ? undefined : type }) });
   const items = (q.data?.Policies.Policy ?? []).filter((p) => p.PolicyName.toLowerCase().includes(search.toLowerCase()));
   const create = can('Ram:CreatePolicy') && <Button type="primary" onClick={() => setCreating(true)} data-testid="create-policy">{t('policies.create')}</Button>;
   return (

@@ -78,7 +78,7 @@ function GroupsTab({ user }: { user: string }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const q = useQuery({ queryKey: ['user-groups', user], queryFn: () => api.get<{ Groups: { Group: Group[] } }>(`/ram/users/${seg(user)}/groups`) });
-  const all = useQuery({ queryKey: ['groups-all'], queryFn: () => api.get<{ Groups: { Group: Group[] } }>('/ram/groups', { MaxItems: 1000 }), enabled: open });
+  const all = useQuery({ queryKey: ['groups-all'], queryFn: () => api.get<{ Groups: { Group: Group[] } }>('/ram/groups', { MaxItems: 100 }), enabled: open });
   const refresh = () => qc.invalidateQueries({ queryKey: ['user-groups', user] });
   return (
     <>

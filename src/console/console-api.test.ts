@@ -1,0 +1,196 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../core/logger.js';
+import { attachPolicy } from '../iam/attachments.js';
+import { initAccount } from '../iam/bootstrap.js';
+import type { IamContext } from '../iam/context.js';
+import { createLoginProfile } from '../iam/login-profiles.js';
+import type { IamTables } from '../iam/tables.js';
+import { createUser } from '../iam/users.js';
+import { buildApp } from '../server/app.js';
+import { openPlatform, type Platform } from '../server/platform.js';
+import { guardOutput } from './output.js';
+import { consoleStatic } from './static.js';
+
+const PASSWORD = 'Correct-Horse-9';
+
+describe('console API', () => {
+  let dir: string;
+  let platform: Platform;
+  let app: FastifyInstance;
+  let accountId: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bw-console-'));
+    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
+    app = await buildApp({ platform });
+    accountId = (await initAccount(platform)).accountId;
+    const root: IamContext = {
+      db: platform.storage.db<IamTables>() as Kysely<IamTables>,
+      caller: { accountId, principalType: 'root', principalId: accountId, principalName: 'root', sourceIp: '127.0.0.1', secureTransport: false, mfaPresent: false, requestId: 'test' },
+      clock: platform.clock,
+      sealer: platform.sealer,
+      invalidate: () => undefined,
+    };
+    for (const [name, policy] of [['admin', 'AdministratorAccess'], ['reader', 'AliyunRAMReadOnlyAccess']] as const) {
+      await createUser(root, { UserName: name });
+      await createLoginProfile(root, { UserName: name, Password: PASSWORD });
+      await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: policy, PrincipalName: name });
+    }
+  });
+  afterEach(async () => {
+    await app.close();
+    await platform.storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  interface Signed {
+    cookie: string;
+    csrf: string;
+  }
+  async function signIn(userName: string): Promise<Signed> {
+    const res = await app.inject({ method: 'POST', url: '/console/api/session', payload: { account: accountId, userName, password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    return { cookie: String(res.headers['set-cookie']).split(';')[0]!, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  }
+  const call = (s: Signed, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> =>
+    app.inject({ method, url: `/console/api${url}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload ? { payload } : {}) });
+  const events = async () => (await platform.audit.list({ accountId, limit: 200 })).map((r) => r.event);
+
+  it('runs OpenAPI actions as the session user: same validation, audited as ConsoleOperation in the transaction', async () => {
+    const admin = await signIn('admin');
+    const created = await call(admin, 'POST', '/ram/users', { UserName: 'carol', DisplayName: 'Carol' });
+    expect(created.json()).toMatchObject({ User: { UserName: 'carol', DisplayName: 'Carol' } });
+    const audit = (await events()).find((e) => e.eventName === 'CreateUser');
+    expect(audit).toMatchObject({ eventType: 'ConsoleOperation', eventSource: 'ram.aliyuncs.com', eventRW: 'Write', userIdentity: { userName: 'admin' }, requestParameters: { UserName: 'carol' } });
+    // a bad field is named in the error body
+    expect((await call(admin, 'POST', '/ram/users', { UserName: 'bad name' })).json()).toMatchObject({ Code: 'InvalidParameter', Field: 'UserName' });
+    // reads are not audited; the list reflects the change
+    const before = (await events()).length;
+    const list = (await call(admin, 'GET', '/ram/users')).json() as { Users: { User: Array<{ UserName: string }> } };
+    expect(list.Users.User.map((u) => u.UserName)).toEqual(['admin', 'carol', 'reader']);
+    expect((await events()).length).toBe(before);
+    // numbers and booleans in JSON reach the RPC-style schemas
+    expect((await call(admin, 'PUT', '/ram/password-policy', { MinimumPasswordLength: 12, RequireNumbers: true })).json()).toMatchObject({ PasswordPolicy: { MinimumPasswordLength: 12, RequireNumbers: true } });
+  });
+
+  it('shows an AccessKey secret only in the creation answer and audits a revealed secret value', async () => {
+    const admin = await signIn('admin');
+    const created = (await call(admin, 'POST', '/ram/users/admin/access-keys')).json() as { AccessKey: { AccessKeyId: string; AccessKeySecret: string } };
+    expect(created.AccessKey.AccessKeySecret).toMatch(/^[A-Za-z0-9]{30}$/);
+    const listed = await call(admin, 'GET', '/ram/users/admin/access-keys');
+    expect(listed.body).not.toContain(created.AccessKey.AccessKeySecret);
+    expect(JSON.stringify(await events())).not.toContain(created.AccessKey.AccessKeySecret);
+
+    expect((await call(admin, 'POST', '/kms/secrets', { SecretName: 'db', VersionId: 'v1', SecretData: 's3cr3t-value', SecretDataType: 'text' })).statusCode).toBe(200);
+    const revealed = await call(admin, 'POST', '/kms/secrets/db/value', { VersionId: 'v1' });
+    expect(revealed.json()).toMatchObject({ SecretData: 's3cr3t-value' });
+    const reveal = (await events()).find((e) => e.eventName === 'GetSecretValue');
+    expect(reveal).toMatchObject({ eventType: 'ConsoleOperation', userIdentity: { userName: 'admin' } });
+    expect(JSON.stringify(await events())).not.toContain('s3cr3t-value');
+  });
+
+  it('a read-only user: permissions say so, changes are refused with 403 and the refusal is audited', async () => {
+    const reader = await signIn('reader');
+    const me = (await call(reader, 'GET', '/me')).json() as { can: Record<string, boolean> };
+    expect(me.can['Ram:CreateUser']).toBe(false);
+    expect(me.can['Kms:CreateKey']).toBe(false);
+    const admin = (await call(await signIn('admin'), 'GET', '/me')).json() as { can: Record<string, boolean> };
+    expect(admin.can['Ram:CreateUser']).toBe(true);
+    const denied = await call(reader, 'POST', '/ram/users', { UserName: 'mallory' });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toMatchObject({ Code: 'NoPermission', AccessDeniedDetail: { AuthAction: 'ram:CreateUser' } });
+    expect((await events()).find((e) => e.eventName === 'CreateUser')).toMatchObject({ errorCode: 'NoPermission', userIdentity: { userName: 'reader' } });
+    expect((await call(reader, 'GET', '/ram/users')).statusCode).toBe(200);
+    // the overview shows what the reader may count, and null where it may not
+    const overview = (await call(reader, 'GET', '/overview')).json() as { counts: Record<string, number | null>; recentEvents: unknown };
+    expect(overview).toMatchObject({ counts: { users: 2, keys: null, secrets: null }, recentEvents: null });
+    expect((await call(reader, 'GET', '/audit/events')).statusCode).toBe(403);
+  });
+
+  it('requires the CSRF token on changes and re-issues it after a reload', async () => {
+    const admin = await signIn('admin');
+    const noToken = await app.inject({ method: 'POST', url: '/console/api/ram/groups', headers: { cookie: admin.cookie }, payload: { GroupName: 'ops' } });
+    expect(noToken.json()).toMatchObject({ Code: 'Console.CsrfMismatch' });
+    const fresh = (await app.inject({ method: 'GET', url: '/console/api/session/csrf', headers: { cookie: admin.cookie } })).json() as { csrfToken: string };
+    expect((await call(admin, 'POST', '/ram/groups', { GroupName: 'ops' })).json()).toMatchObject({ Code: 'Console.CsrfMismatch' });
+    expect((await call({ ...admin, csrf: fresh.csrfToken }, 'POST', '/ram/groups', { GroupName: 'ops' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/console/api/session/csrf' })).json()).toMatchObject({ Code: 'Console.Unauthenticated' });
+  });
+
+  it('counts, filters the audit trail, verifies the chain, validates policy documents with the engine', async () => {
+    const admin = await signIn('admin');
+    await call(admin, 'POST', '/kms/keys', { Description: 'k' });
+    const overviewRes = await call(admin, 'GET', '/overview');
+    const overview = overviewRes.json() as { counts: Record<string, number | null>; recentEvents: Array<{ eventName: string }> };
+    expect(overview.counts).toEqual({ users: 2, groups: 0, roles: 0, policies: 0, keys: 1, secrets: 0 });
+    expect(overview.recentEvents[0]!.eventName).toBe('CreateKey');
+
+    await call(admin, 'POST', '/ram/users', { UserName: 'bad name' });
+    const failures = (await call(admin, 'GET', '/audit/events?result=failure')).json() as { events: Array<{ eventName: string; errorCode?: string }> };
+    expect(failures.events.map((e) => e.eventName)).toEqual(['CreateUser']);
+    const byAdmin = (await call(admin, 'GET', '/audit/events?user=admin&action=ConsoleSignin')).json() as { events: Array<{ userIdentity: { userName: string } }> };
+    expect(byAdmin.events).toHaveLength(1);
+    const future = (await call(admin, 'GET', `/audit/events?from=${encodeURIComponent('2999-01-01T00:00:00Z')}`)).json() as { events: unknown[] };
+    expect(future.events).toHaveLength(0);
+    expect((await call(admin, 'GET', '/audit/events?from=yesterday')).json()).toMatchObject({ Code: 'InvalidParameter', Field: 'from' });
+    const page1 = (await call(admin, 'GET', '/audit/events?limit=2')).json() as { events: Array<{ seq: number }>; nextBeforeSeq: number };
+    const page2 = (await call(admin, 'GET', `/audit/events?limit=2&beforeSeq=${page1.nextBeforeSeq}`)).json() as { events: Array<{ seq: number }> };
+    expect(page2.events[0]!.seq).toBeLessThan(page1.events[1]!.seq + 1);
+    expect((await call(admin, 'GET', '/audit/verify')).json()).toMatchObject({ ok: true });
+
+    const bad = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/33' } } }] });
+    expect((await call(admin, 'POST', '/ram/policies/validate', { document: bad })).json()).toMatchObject({ valid: false, path: 'Statement[0].Condition.IpAddress.acs:SourceIp' });
+    const created = await call(admin, 'POST', '/ram/policies', { PolicyName: 'Bad', PolicyDocument: bad });
+    expect(created.json()).toMatchObject({ Code: 'MalformedPolicyDocument', PolicyPath: 'Statement[0].Condition.IpAddress.acs:SourceIp' });
+    expect((await call(admin, 'POST', '/ram/policies/validate', { document: bad.replace('/33', '/8') })).json()).toEqual({ valid: true });
+  });
+});
+
+describe('console output guard', () => {
+  it('drops undeclared fields and refuses secret-named ones unless the route reveals them', () => {
+    const schema = z.object({ User: z.object({ UserName: z.string() }) });
+    expect(guardOutput(schema, { User: { UserName: 'a', PasswordHash: 'x' } })).toEqual({ User: { UserName: 'a' } });
+    const loose = z.looseObject({});
+    expect(() => guardOutput(loose, { AccessKey: { AccessKeySecret: 'x' } })).toThrow(/failed/);
+    expect(guardOutput(loose, { AccessKey: { AccessKeySecret: 'x' } }, ['AccessKeySecret'])).toEqual({ AccessKey: { AccessKeySecret: 'x' } });
+    expect(guardOutput(loose, { requestParameters: { Password: '[REDACTED]' } })).toEqual({ requestParameters: { Password: '[REDACTED]' } });
+    expect(() => guardOutput(schema, { Users: [] })).toThrow();
+  });
+});
+
+describe('console static files', () => {
+  let root: string;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'bw-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(root, 'assets/app-1234.js'), 'console.log(1)');
+    app = Fastify();
+    consoleStatic(app, root);
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves files, falls back to index.html for app routes, never outside the folder', async () => {
+    expect((await app.inject('/console')).headers.location).toBe('/console/');
+    const index = await app.inject('/console/identity/users');
+    expect(index.body).toContain('id="root"');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const asset = await app.inject('/console/assets/app-1234.js');
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await app.inject('/console/..%2f..%2fetc%2fpasswd')).body).toContain('id="root"');
+    expect((await app.inject('/console/api/nothing')).statusCode).toBe(404);
+  });
+});

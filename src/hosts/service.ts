@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Inventory } from '../agent/collectors/inventory.js';
+import { vulnHostChanges } from '../agent/vuln/host-changes.js';
+import { matchHostPackages } from '../agent/vuln/host-findings.js';
 import type { Caller } from '../iam/caller.js';
 import type { BaselineReport } from './baseline-report.js';
 import { recordBaseline, type PolicyScore } from './baseline-store.js';
@@ -60,6 +62,8 @@ export class HostService {
       const db = trx as Kysely<HostsTables>;
       const host = await requireOwnHost(db, caller, hostId);
       const changes = await recordInventory(db, { id: host.id, accountId: host.account_id }, inventory, now);
+      // vulnerable packages: matched against the account's feeds, resolved when upgraded
+      changes.push(...vulnHostChanges(await matchHostPackages(trx, { accountId: host.account_id, hostId: host.id, os: inventory.os, packages: inventory.packages, now })));
       await db.updateTable('hosts_hosts').set({ last_seen_at: now }).where('id', '=', host.id).execute();
       await this.deps.audit.append(trx, hostsAudit(caller, meta, 'ReportHostInventory', { HostId: host.id, collectedAt: inventory.collectedAt, packages: inventory.packages.length, ports: inventory.ports.length }, { Changes: changes.length }));
       return { host, changes };

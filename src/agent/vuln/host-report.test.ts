@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.js';
+import { initAccount } from '../../iam/bootstrap.js';
+import { systemCaller, type Caller } from '../../iam/caller.js';
+import type { IamTables } from '../../iam/tables.js';
+import { HostService } from '../../hosts/service.js';
+import { inventoryOf } from '../../hosts/test-support/inventory.js';
+import { openTestPlatform, testDialects } from '../../openapi/test-support/iam-fixture.js';
+import type { Platform } from '../../server/platform.js';
+import { importFeed } from './feed-import.js';
+import { readFeed } from './feed-source.js';
+import { listHostFindings } from './host-findings.js';
+import type { VulnTables } from './tables.js';
+import { fixture, pkg } from './test-support/fixtures.js';
+
+const meta = { requestId: 'req-1', sourceIp: '10.0.0.1' };
+
+describe.each(testDialects())('inventory reports update vulnerability findings on %s', (dialect) => {
+  let platform: Platform;
+  let dispose: () => Promise<void>;
+  let service: HostService;
+  let root: Caller;
+  let clock: ReturnType<typeof fixedClock>;
+  const events: Array<Record<string, unknown>> = [];
+
+  beforeEach(async () => {
+    clock = fixedClock(new Date('2026-01-01T00:00:00Z'));
+    ({ platform, dispose } = await openTestPlatform(dialect, clock));
+    root = systemCaller((await initAccount(platform)).accountId, 'req-0');
+    events.length = 0;
+    service = new HostService({ storage: platform.storage, audit: platform.audit, clock, sealer: platform.sealer, logger: platform.logger, events: { ingest: async (docs) => void events.push(...(docs as Array<Record<string, unknown>>)) }, invalidate: () => undefined });
+  });
+  afterEach(async () => dispose());
+
+  it('a report opens findings, an upgrade resolves them, each with an event', async () => {
+    await importFeed(platform, root, await readFeed(fixture('osv-dsa.json')), 'osv-dsa.json');
+    await importFeed(platform, root, await readFeed(fixture('debian-tracker.json')), 'debian-tracker.json');
+    const token = await service.createToken(root, meta, { ttlSeconds: 3600, label: 'prod' });
+    const e = await service.enroll(meta, { token: token.Token, hostname: 'web-1', os: 'Debian 12', agentVersion: '0.1.0' });
+    const user = await (platform.storage.db<IamTables>() as Kysely<IamTables>).selectFrom('iam_users').select(['id', 'name']).where('name', '=', e.UserName).executeTakeFirstOrThrow();
+    const host: Caller = { ...root, principalType: 'user', principalId: user.id, principalName: user.name, accessKeyId: e.AccessKeyId };
+    const db = () => platform.storage.db<VulnTables>() as Kysely<VulnTables>;
+
+    await service.reportInventory(host, meta, e.HostId, inventoryOf([pkg('dpkg', 'libssl3', '3.0.11-1~deb12u2', 'openssl'), pkg('dpkg', 'curl', '7.88.1-10+deb12u5'), pkg('dpkg', 'libc6', '2.36-9+deb12u7', 'glibc')], []));
+    expect((await listHostFindings(db(), root.accountId, e.HostId)).map((f) => [f.advisoryId, f.package, f.fixedVersion])).toEqual([
+      ['CVE-2024-2379', 'curl', null],
+      ['CVE-2024-5535', 'libssl3', '3.0.14-1~deb12u2'],
+      ['DSA-5764-1', 'libssl3', '3.0.14-1~deb12u2'],
+    ]);
+    const opened = events.filter((d) => d['event.action'] === 'vulnerability-opened');
+    expect(opened.map((d) => d['vulnerability.id']).sort()).toEqual(['CVE-2024-2379', 'CVE-2024-5535', 'DSA-5764-1']);
+    expect(opened.find((d) => d['vulnerability.id'] === 'DSA-5764-1')).toMatchObject({ 'host.id': e.HostId, 'package.name': 'libssl3', 'package.version': '3.0.11-1~deb12u2' });
+
+    events.length = 0;
+    clock.advance(3_600_000);
+    await service.reportInventory(host, meta, e.HostId, inventoryOf([pkg('dpkg', 'libssl3', '3.0.14-1~deb12u2', 'openssl'), pkg('dpkg', 'curl', '7.88.1-10+deb12u5'), pkg('dpkg', 'libc6', '2.36-9+deb12u7', 'glibc')], [], '2026-01-01T01:00:00.000Z'));
+    expect((await listHostFindings(db(), root.accountId, e.HostId)).map((f) => f.advisoryId)).toEqual(['CVE-2024-2379']);
+    expect((await listHostFindings(db(), root.accountId, e.HostId, { status: 'resolved' })).map((f) => [f.advisoryId, f.package])).toEqual([
+      ['CVE-2024-5535', 'libssl3'],
+      ['DSA-5764-1', 'libssl3'],
+    ]);
+    expect(events.filter((d) => d['event.action'] === 'vulnerability-resolved').map((d) => d['vulnerability.id']).sort()).toEqual(['CVE-2024-5535', 'DSA-5764-1']);
+  });
+});

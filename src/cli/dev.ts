@@ -35,7 +35,7 @@ export function registerDev(program: Command): void {
         const credentials = root && admin
           ? [
               '  Console sign-in (shown only this once; a new password is required at first sign-in, MFA can be bound then):',
-              `    ${server.url}/console/api/session   account ${root.accountId}   user ${admin.userName}   password ${admin.password}`,
+              `    ${server.url}/console/   account ${root.accountId}   user ${admin.userName}   password ${admin.password}`,
               '',
               '  Root AccessKey for SDKs and the CLI (shown only this once, keep it):',
               `    BULWARK_ACCESS_KEY_ID=${root.accessKeyId}`,
@@ -48,6 +48,7 @@ export function registerDev(program: Command): void {
             '',
             'Bulwark is running (dev mode, embedded storage).',
             `  server   ${server.url}`,
+            `  console  ${server.url}/console/   (English or 简体中文; sign in with the account, user and password below)`,
             `  health   ${server.url}/healthz   metrics ${server.url}/metrics`,
             `  data     ${server.platform.storage.location}`,
             `  gateway  ${gateway.urls[0]}  → demo app ${origin.url}  (WAF blocking: ${crs ? `OWASP CRS from ${crs}` : 'built-in SQLi/XSS rules; install modsecurity-crs for the full CRS'})`,

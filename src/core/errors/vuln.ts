@@ -6,5 +6,4 @@ export const vulnErrors = defineErrors({
   'Vuln.UnknownFeedFormat': { status: 400, message: 'Cannot tell the format of the feed "{source}".', recommend: 'Pass --format osv or --format debian.' },
   'Vuln.FeedUnreadable': { status: 400, message: 'Cannot read the vulnerability feed "{source}": {reason}.' },
   'Vuln.FeedDownloadFailed': { status: 502, message: 'Downloading the vulnerability feed {url} failed: {reason}.' },
-  'Vuln.UnsupportedPlatform': { status: 400, message: 'Vulnerabilities cannot be matched on this host: {reason}.', recommend: 'Supported: Debian, Ubuntu, AlmaLinux, Rocky Linux and Alpine (dpkg, rpm and apk packages).' },
 });

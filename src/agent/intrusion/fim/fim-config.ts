@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BulwarkError } from '../../../core/errors.js';
+import { parseSettings } from '../settings.js';
 
 const absolute = z.string().refine((p) => p.startsWith('/'), 'expected an absolute path');
 
@@ -32,13 +32,9 @@ export const fimConfigSchema = z.object({
 
 export type FimConfig = z.infer<typeof fimConfigSchema>;
 
-export function parseFimConfig(raw: unknown, source = 'fim'): FimConfig {
-  const parsed = fimConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new BulwarkError('InvalidConfig', { field: `${source}.${issue.path.join('.')}`, origin: '', reason: issue.message });
-  }
-  return parsed.data;
+/** Validates the `fim` settings; errors name the field. */
+export function parseFimConfig(raw: unknown): FimConfig {
+  return parseSettings(fimConfigSchema, raw, 'fim');
 }
 
 /** Builds the exclusion test: exact paths and folders, or `*` / `**` patterns over the whole path. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BulwarkError } from '../../../core/errors.js';
+import { parseSettings } from '../settings.js';
 
 const bucket = z.object({
   enabled: z.boolean().default(true),
@@ -49,12 +49,7 @@ export const sshConfigSchema = z.object({
 
 export type SshConfig = z.infer<typeof sshConfigSchema>;
 
-/** Validates SSH detector settings (from the agent config or a file); errors name the field. */
-export function parseSshConfig(raw: unknown, source = 'ssh'): SshConfig {
-  const parsed = sshConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new BulwarkError('InvalidConfig', { field: `${source}.${issue.path.join('.')}`, origin: '', reason: issue.message });
-  }
-  return parsed.data;
+/** Validates the `ssh` settings; errors name the field. */
+export function parseSshConfig(raw: unknown): SshConfig {
+  return parseSettings(sshConfigSchema, raw, 'ssh');
 }

@@ -11,4 +11,6 @@ export interface EvalContext {
   readonly commands: CommandAccess;
   /** Names of running processes (comm and argv[0] base names), read once per scan; an error string when /proc is unreadable. */
   processes?: ReadonlySet<string> | string;
+  /** Small files already read in this scan (policies read /proc/net/tcp or sshd_config many times). */
+  files?: Map<string, { text: string } | { error: string }>;
 }

@@ -9,6 +9,9 @@ import { evaluateDirectoryRule } from './rules/directory.js';
 import { evaluateFileRule } from './rules/file.js';
 import { evaluateProcessRule } from './rules/process.js';
 
+/** How many checks of a policy are evaluated at the same time (commands are the slow part). */
+const CHECK_CONCURRENCY = 4;
+
 /** Evaluates one rule, `not` applied. */
 export async function evaluateRule(rule: Rule, ctx: EvalContext): Promise<RuleOutcome> {
   if (rule.invalid !== undefined) return { status: 'invalid', reason: rule.invalid };
@@ -65,7 +68,12 @@ export async function evaluatePolicy(policy: Policy, ctx: EvalContext): Promise<
   const head = { id: policy.id, name: policy.name, file: policy.file };
   const req = await requirementsHold(policy, ctx);
   if (!req.holds) return { ...head, skipped: req.why, summary: summarize([]), checks: [] };
-  const checks: CheckResult[] = [];
-  for (const check of policy.checks) checks.push(await evaluateCheck(check, ctx));
+  const checks: CheckResult[] = new Array(policy.checks.length);
+  // Checks run a few at a time so their commands overlap; each check's rules stay in order.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < policy.checks.length; i = next++) checks[i] = await evaluateCheck(policy.checks[i]!, ctx);
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, policy.checks.length) }, worker));
   return { ...head, summary: summarize(checks), checks };
 }

@@ -4,7 +4,7 @@ import { contentMatches, type ContentPattern } from '../content.js';
 import type { EvalContext } from '../context.js';
 import { anyOf, FOUND, invalid, NOT_FOUND, outcomeOf, type RuleOutcome } from '../outcome.js';
 import { expandPaths, type RootedPath } from '../paths.js';
-import { readText } from '../read-text.js';
+import { readTextOnce } from '../read-text.js';
 import type { Rule } from '../rule.js';
 
 /** A directory walk stops after this many entries (a policy looks at configuration directories). */
@@ -50,11 +50,11 @@ function fileNameOf(path: RootedPath): string {
   return path.shown.slice(path.shown.lastIndexOf('/') + 1);
 }
 
-function inDirectory(dir: RootedPath, fileName: ContentPattern, content: ContentPattern | undefined): RuleOutcome {
+function inDirectory(ctx: EvalContext, dir: RootedPath, fileName: ContentPattern, content: ContentPattern | undefined): RuleOutcome {
   const matching = filesUnder(dir).filter((f) => contentMatches(fileNameOf(f), fileName));
   if (!content) return outcomeOf(matching.length > 0);
   const outcomes = matching.map((f) => {
-    const read = readText(f.real);
+    const read = readTextOnce(ctx, f.real);
     return 'error' in read ? invalid(`cannot read ${f.shown} (${read.error})`) : outcomeOf(contentMatches(read.text, content));
   });
   return anyOf(outcomes, NOT_FOUND);
@@ -70,7 +70,7 @@ export function evaluateDirectoryRule(rule: Rule, ctx: EvalContext): RuleOutcome
   const { fileName, content } = rule;
   if (!fileName) return anyOf(dirs.map((d) => (isDirectory(d.real) ? FOUND : NOT_FOUND)), NOT_FOUND);
   return anyOf(
-    dirs.map((d) => (isDirectory(d.real) ? inDirectory(d, fileName, content) : invalid(`${d.shown} is not a directory`))),
+    dirs.map((d) => (isDirectory(d.real) ? inDirectory(ctx, d, fileName, content) : invalid(`${d.shown} is not a directory`))),
     invalid(`no directory matches ${rule.target}`),
   );
 }

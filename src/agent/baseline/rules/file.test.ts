@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTree, writeTree } from '../../test-support/tree.js';
 import { statusOf } from '../test-support/rule.js';
@@ -40,5 +42,20 @@ describe('f: rules', () => {
 
   it('an empty file matches nothing', async () => {
     expect(await statusOf('f:/etc/empty -> !r:x', ctx)).toBe('not found');
+  });
+});
+
+describe('f: rules within one scan', () => {
+  it('read each small file once: later rules see the same content', async () => {
+    const root = writeTree({ 'etc/login.defs': 'PASS_MAX_DAYS 90\n' });
+    try {
+      const ctx = { root, commands: { allowed: false as const, reason: 'no' } };
+      expect(await statusOf('f:/etc/login.defs -> r:90', ctx)).toBe('found');
+      writeFileSync(join(root, 'etc/login.defs'), 'PASS_MAX_DAYS 99999\n');
+      expect(await statusOf('f:/etc/login.defs -> r:90$', ctx)).toBe('found');
+      expect(await statusOf('f:/etc/login.defs -> r:90$', { ...ctx, files: new Map() })).toBe('not found');
+    } finally {
+      removeTree(root);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { contentMatches } from '../content.js';
 import type { EvalContext } from '../context.js';
 import { anyOf, invalid, NOT_FOUND, outcomeOf, type RuleOutcome } from '../outcome.js';
 import { expandPaths } from '../paths.js';
-import { readText } from '../read-text.js';
+import { readTextOnce } from '../read-text.js';
 import type { Rule } from '../rule.js';
 
 function isFile(real: string): boolean {
@@ -25,7 +25,7 @@ export function evaluateFileRule(rule: Rule, ctx: EvalContext): RuleOutcome {
   if (!content) return anyOf(paths.map((p) => outcomeOf(isFile(p.real))), NOT_FOUND);
   return anyOf(
     paths.map((p) => {
-      const read = readText(p.real);
+      const read = readTextOnce(ctx, p.real);
       return 'error' in read ? invalid(`cannot read ${p.shown} (${read.error})`) : outcomeOf(contentMatches(read.text, content));
     }),
     invalid(`no file matches ${rule.target}`),

@@ -61,7 +61,7 @@ export function registerPosture(program: Command): void {
     .option('--format <format>', FORMATS.join(' or '), 'json')
     .option('--server <url>', 'Bulwark server URL (signed with BULWARK_ACCESS_KEY_ID / BULWARK_ACCESS_KEY_SECRET); reports on the key\'s account')
     .option('--iac <paths...>', 'Terraform folders, .tf files or plan JSON to scan and include')
-    .option('--gateway-config <file>', 'gateway YAML whose sites are checked (offline only)')
+    .option('--gateway-config <file>', 'a standalone gateway YAML whose sites are checked besides the managed ones (offline only)')
     .option('--account-id <id>', 'account to report on offline (default: the first account)')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .action(

@@ -6,6 +6,7 @@ import type { EventsTables } from '../../events/alerts/tables.js';
 import { systemCaller } from '../../iam/caller.js';
 import type { IamTables } from '../../iam/tables.js';
 import type { KmsTables } from '../../kms/tables.js';
+import type { SitesTables } from '../../sites/tables.js';
 import type { Storage } from '../../storage/database.js';
 import { readAlerts } from './alerts.js';
 import { readHosts } from './hosts.js';
@@ -28,7 +29,7 @@ export interface SnapshotOptions {
   storage: Storage;
   clock: Clock;
   accountId: string;
-  /** a standalone gateway YAML whose sites are checked */
+  /** a standalone gateway YAML whose sites are checked besides the managed ones */
   gatewayConfigFile?: string | undefined;
 }
 
@@ -36,8 +37,7 @@ export interface SnapshotOptions {
 export async function takeSnapshot(options: SnapshotOptions): Promise<PlatformSnapshot> {
   const { storage, accountId } = options;
   const takenAt = options.clock.now().toISOString();
-  const sites = readSites(options.gatewayConfigFile);
   const iam = { db: storage.db<IamTables>(), caller: systemCaller(accountId, 'posture-snapshot'), clock: options.clock, sealer: NO_SECRETS, invalidate: () => undefined };
-  const [ram, kms, hosts, alerts] = await Promise.all([readRam(iam), readKms(storage.db<KmsTables>(), accountId), readHosts(storage.db<HostsTables & VulnTables>(), accountId), readAlerts(storage.db<EventsTables>(), accountId)]);
+  const [ram, kms, sites, hosts, alerts] = await Promise.all([readRam(iam), readKms(storage.db<KmsTables>(), accountId), readSites(storage.db<SitesTables>(), accountId, options.gatewayConfigFile), readHosts(storage.db<HostsTables & VulnTables>(), accountId), readAlerts(storage.db<EventsTables>(), accountId)]);
   return { accountId, takenAt, ram, kms, sites, hosts, alerts };
 }

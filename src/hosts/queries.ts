@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { passRate } from './baseline-store.js';
 import { requireHost, type HostRow } from './hosts.js';
 import type { HostsTables } from './tables.js';
+import { taskView, type TaskView } from './tasks.js';
 
 export interface HostView {
   HostId: string;
@@ -49,6 +50,8 @@ export interface HostFindings {
   Failed: Array<{ PolicyId: string; CheckId: string; Title: string; Remediation: string | null; Compliance: Record<string, string[]>; Since: string }>;
   /** the latest inventory changes, newest first */
   Changes: Array<{ At: string; Kind: string; Detail: Record<string, unknown> }>;
+  /** the latest tasks ("scan now"), newest first */
+  Tasks: TaskView[];
   Inventory: unknown;
 }
 
@@ -58,12 +61,14 @@ export async function hostFindings(db: Kysely<HostsTables>, accountId: string, r
   const policies = await db.selectFrom('hosts_baseline_policies').selectAll().where('host_id', '=', host.id).orderBy('policy_id').execute();
   const failed = await db.selectFrom('hosts_baseline_results').selectAll().where('host_id', '=', host.id).where('result', '=', 'failed').orderBy('since', 'desc').orderBy('policy_id').orderBy('check_id').execute();
   const changes = await db.selectFrom('hosts_inventory_changes').selectAll().where('host_id', '=', host.id).orderBy('at', 'desc').limit(options.changes ?? 100).execute();
+  const tasks = await db.selectFrom('hosts_tasks').selectAll().where('host_id', '=', host.id).orderBy('created_at', 'desc').limit(20).execute();
   const inventory = await db.selectFrom('hosts_inventories').selectAll().where('host_id', '=', host.id).executeTakeFirst();
   return {
     Host: hostView(host, inventory?.collected_at ?? null, policies),
     Policies: policies.map((p) => ({ PolicyId: p.policy_id, Name: p.name, Passed: p.passed, Failed: p.failed, NotApplicable: p.not_applicable, PassRate: p.pass_rate, ...(p.skipped ? { Skipped: p.skipped } : {}), ScannedAt: p.scanned_at })),
     Failed: failed.map((r) => ({ PolicyId: r.policy_id, CheckId: r.check_id, Title: r.title, Remediation: r.remediation, Compliance: JSON.parse(r.compliance) as Record<string, string[]>, Since: r.since })),
     Changes: changes.map((c) => ({ At: c.at, Kind: c.kind, Detail: JSON.parse(c.detail) as Record<string, unknown> })),
+    Tasks: tasks.map(taskView),
     Inventory: options.inventory && inventory ? (JSON.parse(inventory.inventory) as unknown) : null,
   };
 }

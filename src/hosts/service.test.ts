@@ -173,6 +173,7 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
     expect(await service.pullTasks(caller, meta, e.HostId)).toHaveLength(1);
     expect(await service.ackTask(caller, meta, e.HostId, { taskId: task.TaskId, status: 'done', message: '' })).toMatchObject({ Status: 'done' });
     expect(await service.pullTasks(caller, meta, e.HostId)).toEqual([]);
+    expect((await service.findings(root.accountId, 'web-1')).Tasks).toEqual([expect.objectContaining({ TaskId: task.TaskId, Status: 'done' })]);
     await expect(service.ackTask(caller, meta, e.HostId, { taskId: 'nope', status: 'done', message: '' })).rejects.toMatchObject({ code: 'Hosts.TaskNotFound' });
     await expect(service.createTask(root, meta, { host: 'missing', kind: 'scan' })).rejects.toMatchObject({ code: 'Hosts.HostNotFound' });
   });

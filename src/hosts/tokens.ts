@@ -7,7 +7,7 @@ import { hostsAudit, isoNow, type HostsDeps, type RequestMeta } from './context.
 import type { HostsTables } from './tables.js';
 
 export const TOKEN_PREFIX = 'bwe_';
-export const MIN_TOKEN_TTL_SECONDS = 60;
+export const MIN_TOKEN_TTL_SECONDS = 1;
 export const MAX_TOKEN_TTL_SECONDS = 30 * 86_400;
 
 export const createTokenInput = z

@@ -1,35 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { registerScan } from './scan.js';
+import { runCli } from './test-support/run-cli.js';
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number | undefined }> {
-  const program = new Command('bulwark').exitOverride();
-  registerScan(program);
-  program.commands.forEach((c) => c.exitOverride());
-  let stdout = '';
-  let stderr = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } finally {
-    write.mockRestore();
-    writeErr.mockRestore();
-  }
-  const exitCode = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
-}
+const run = (args: string[]) => runCli(registerScan, args);
 
 describe('bulwark scan iac', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bw-cli-iac-'));
@@ -52,7 +28,6 @@ resource "alicloud_log_store" "s" {
     rmSync(dir, { recursive: true, force: true });
     rmSync(low, { recursive: true, force: true });
   });
-  afterEach(() => vi.restoreAllMocks());
 
   it('--format json: one document; exit 1 when a finding reaches --fail-on', async () => {
     const { stdout, exitCode } = await run(['scan', 'iac', dir, '--format', 'json']);

@@ -58,6 +58,19 @@ class Reader {
     }
   }
 
+  /** Skips blank lines and comments (and commas when `commas`); true at the end or at `close` (consumed). */
+  endOf(close: string, commas: boolean): boolean {
+    this.skip(true);
+    while (commas && this.ch === ',') {
+      this.i++;
+      this.skip(true);
+    }
+    if (this.done) return true;
+    if (this.ch !== close) return false;
+    this.i++;
+    return true;
+  }
+
   ident(): string {
     const start = this.i;
     while (this.i < this.src.length && IDENT.test(this.src[this.i]!)) this.i++;
@@ -156,16 +169,7 @@ function expression(r: Reader, stops: string, stopAtNewline: boolean): PosNode {
 function objectBody(r: Reader): Map<string, PosNode[]> {
   const children = new Map<string, PosNode[]>();
   for (;;) {
-    r.skip(true);
-    while (r.ch === ',') {
-      r.i++;
-      r.skip(true);
-    }
-    if (r.done) return children;
-    if (r.ch === '}') {
-      r.i++;
-      return children;
-    }
+    if (r.endOf('}', true)) return children;
     const line = r.lineAt(r.i);
     let key: string;
     if (r.ch === '"') key = r.quoted();
@@ -191,16 +195,7 @@ function objectBody(r: Reader): Map<string, PosNode[]> {
 function tupleBody(r: Reader): PosNode[] {
   const items: PosNode[] = [];
   for (;;) {
-    r.skip(true);
-    if (r.done) return items;
-    if (r.ch === ']') {
-      r.i++;
-      return items;
-    }
-    if (r.ch === ',') {
-      r.i++;
-      continue;
-    }
+    if (r.endOf(']', true)) return items;
     const start = r.i;
     items.push(expression(r, ',]', false));
     if (r.i === start) r.i++;
@@ -211,12 +206,7 @@ function tupleBody(r: Reader): PosNode[] {
 function body(r: Reader): Map<string, PosNode[]> {
   const children = new Map<string, PosNode[]>();
   for (;;) {
-    r.skip(true);
-    if (r.done) return children;
-    if (r.ch === '}') {
-      r.i++;
-      return children;
-    }
+    if (r.endOf('}', false)) return children;
     const line = r.lineAt(r.i);
     const name = r.ident();
     if (!name) {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { devConfig } from '../config/dev.js';
 import { loadConfig } from '../config/load.js';
-import { createFirstAdmin, hasAccount, initAccount } from '../iam/bootstrap.js';
+import { createFirstAdmin, firstAccountId, hasAccount, initAccount } from '../iam/bootstrap.js';
+import { NdjsonAccessLog } from '../gateway/access-log.js';
+import { IngestAccessLog } from '../gateway/managed/ingest-sink.js';
 import { startDemoOrigin } from '../gateway/demo-origin.js';
 import { devGatewayConfig, findDevCrs } from '../gateway/dev-site.js';
 import { startGateway } from '../gateway/gateway.js';
@@ -27,10 +29,25 @@ export function registerDev(program: Command): void {
         });
         const server = await startServer(config, { handleSignals: true });
         const origin = await startDemoOrigin({ host: '127.0.0.1', port: 0 });
-        const gateway = await startGateway(devGatewayConfig({ listen: flags.gatewayListen, originUrl: origin.url, dataDir: config.dataDir }));
         const crs = findDevCrs(config.dataDir);
         const firstRun = !(await hasAccount(server.platform));
         const root = firstRun ? await initAccount(server.platform, { source: 'bulwark dev (first run)' }) : undefined;
+        const accountId = root?.accountId ?? (await firstAccountId(server.platform));
+        const gatewayConfig = devGatewayConfig({ listen: flags.gatewayListen, originUrl: origin.url, dataDir: config.dataDir });
+        // The gateway's access and attack events go to the server's event store in-process, and to the NDJSON file.
+        const accessLog = new IngestAccessLog(new NdjsonAccessLog({ file: gatewayConfig.accessLog.file, stdout: false }), {
+          logger: server.platform.logger,
+          intervalMs: 1000,
+          ship: async (batch) => {
+            try {
+              await server.app.events.ingest.ingest(batch, accountId ? { 'cloud.account.id': accountId } : {});
+              return true;
+            } catch {
+              return false;
+            }
+          },
+        });
+        const gateway = await startGateway(gatewayConfig, { accessLog });
         const admin = root ? await createFirstAdmin(server.platform, root.accountId) : undefined;
         const credentials = root && admin
           ? [

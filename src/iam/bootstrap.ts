@@ -37,6 +37,12 @@ export async function hasAccount(platform: Platform): Promise<boolean> {
   return (await countAccounts(platform.storage.db<IamTables>())) > 0;
 }
 
+/** The first (oldest) account, as `bulwark dev` uses it; undefined before `init`. */
+export async function firstAccountId(platform: Platform): Promise<string | undefined> {
+  const row = await platform.storage.db<IamTables>().selectFrom('iam_accounts').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
 /** A random password with every character class, for the generated first administrator. */
 export function generatePassword(length = 20): string {
   const classes = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-=?@^_'];

@@ -4,6 +4,7 @@ import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
 import { consoleRoutes } from '../console/routes.js';
 import { eventsPlugin, openEvents } from '../events/plugin.js';
+import type { EventService } from '../events/service.js';
 import { hostsPlugin } from '../hosts/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { SiteStore } from '../sites/site-store.js';
@@ -15,6 +16,13 @@ import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
 import { startKms } from '../kms/runtime.js';
 import type { Platform } from './platform.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's event store and ingest pipeline. */
+    events: EventService;
+  }
+}
 
 export interface AppOptions {
   platform: Platform;
@@ -69,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => kms.stop());
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
   const events = await openEvents(platform);
+  // Other in-process producers (the gateway and agent of `bulwark dev`) ingest through the same store.
+  app.decorate('events', events);
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
   await app.register(hostsPlugin, { platform, services, events: events.ingest });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });

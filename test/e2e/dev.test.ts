@@ -1,5 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signedPost } from '../../src/events/client.js';
+import { SEARCH_EVENTS_ACTION, SEARCH_PATH } from '../../src/events/paths.js';
 import { CLI, assertBuilt, tempDir } from './support.js';
 
 beforeAll(() => assertBuilt());
@@ -40,6 +42,16 @@ describe('bulwark dev: the first five minutes', () => {
     expect(blocked.status).toBe(403);
     expect(await blocked.text()).toContain(blocked.headers.get('x-request-id')!);
     expect((await fetch(`${gateway}/`)).status).toBe(200);
+    // the blocked request reaches the event store within seconds, as an attack with its rule id
+    const key = { accessKeyId: /BULWARK_ACCESS_KEY_ID=(\S+)/.exec(text)![1]!, accessKeySecret: /BULWARK_ACCESS_KEY_SECRET=(\S+)/.exec(text)![1]! };
+    let attack: { rule?: { id?: string }; bulwark?: { request_id?: string } } | undefined;
+    for (let i = 0; i < 100 && !attack; i++) {
+      const r = await signedPost(server, SEARCH_PATH, Buffer.from(JSON.stringify({ query: 'bulwark.site:demo and event.type:denied and event.kind:alert' })), 'application/json', key, SEARCH_EVENTS_ACTION);
+      attack = (r.json as { events?: Array<typeof attack> }).events?.[0];
+      if (!attack) await new Promise((res) => setTimeout(res, 200));
+    }
+    expect(attack?.bulwark?.request_id).toBe(blocked.headers.get('x-request-id'));
+    expect(attack?.rule?.id).toMatch(/^waf:\d+$/);
     // the generated admin signs in (and must change the password first)
     const admin = /account (\d{16})\s+user admin\s+password (\S+)/.exec(text)!;
     const signin = await fetch(`${server}/console/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: admin[1], userName: 'admin', password: admin[2] }) });

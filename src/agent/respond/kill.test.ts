@@ -27,7 +27,10 @@ describe('killProcess', () => {
   });
 
   it('SIGKILL after the grace period for a process that ignores SIGTERM', async () => {
-    const { pid, exit } = await started('sh', ['-c', 'trap "" TERM; while :; do sleep 1; done'], 'sh');
+    const child = spawn('sh', ['-c', 'trap "" TERM; echo ready; while :; do sleep 1; done'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exit = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
+    await new Promise((resolve) => child.stdout.once('data', resolve)); // the trap is set
+    const pid = child.pid as number;
     const record = await killProcess(pid, { graceMs: 300 });
     expect(await exit).toBe('SIGKILL');
     expect(record.details.signal).toBe('SIGKILL');

@@ -25,6 +25,8 @@ export function runNft(args: readonly string[], options: NftOptions = {}, stdin?
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (e) => reject(new BulwarkError('Agent.Respond.NftFailed', { operation: args.join(' '), reason: e.message })));
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr: stderr.trim() }));
+    // nft may exit (an error) before reading its script; the exit code tells what happened.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(stdin ?? '');
   });
 }

@@ -79,7 +79,7 @@ export function registerAgentDetect(agent: Command): void {
   detect
     .command('ssh')
     .description('SSH brute force, password spraying, login after failures and logins from new sources in an sshd log')
-    .requiredOption('--log <file>', 'auth.log / secure (syslog), or `journalctl -o json` output with --journal-json')
+    .requiredOption('--log <file>', 'auth.log / secure (syslog), or `journalctl -o json` output with --journal-json; - reads standard input')
     .option('--journal-json', 'the log is journald JSON export (`journalctl -u ssh -o json`)')
     .option('--config <file>', 'YAML with an `ssh:` section (thresholds; see docs/intrusion.md)')
     .option('--state-dir <dir>', 'remember known logins in DIR/ssh-known-logins.json across runs (default: this run only)')
@@ -92,7 +92,7 @@ export function registerAgentDetect(agent: Command): void {
         const config = loadIntrusionConfig(flags.config);
         const knownLogins = await KnownLogins.open(flags.stateDir ? join(resolve(flags.stateDir), 'ssh-known-logins.json') : undefined, config.ssh.newSource.maxSourcesPerUser);
         const detector = new SshDetector({ config: config.ssh, knownLogins, ...(flags.host ? { host: flags.host } : {}), emitAuthEvents: flags.allEvents ?? false });
-        const docs = await detectSshLog(resolve(flags.log), flags.journalJson ? 'journal-json' : 'syslog', detector);
+        const docs = await detectSshLog(flags.log === '-' ? '-' : resolve(flags.log), flags.journalJson ? 'journal-json' : 'syslog', detector);
         await knownLogins.save();
         if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ log: flags.log, stats: detector.stats, events: docs })}\n`);
         else process.stdout.write(`${alertTable(docs.filter((d) => (d.event as { kind: string }).kind === 'alert'))}${detector.stats.records} records, ${detector.stats.sshd} sshd authentication lines, ${detector.stats.failures} failed attempts, ${detector.stats.alerts} alerts\n`);

@@ -17,18 +17,20 @@ export function parseLogLine(line: string, format: LogFormat, reference?: Date):
 
 /**
  * Runs a detector over a whole log file (auth.log, secure, or `journalctl -o json` output), line by
- * line without loading the file. Syslog lines without a year are dated relative to the file's
- * modification time.
+ * line without loading the file; `-` reads standard input. Syslog lines without a year are dated
+ * relative to the file's modification time (standard input: now).
  */
-export async function detectSshLog(path: string, format: LogFormat, detector: SshDetector): Promise<EcsDocument[]> {
-  let reference: Date;
-  try {
-    reference = (await stat(path)).mtime;
-  } catch (e) {
-    throw new BulwarkError('Agent.Intrusion.LogUnreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? 'unreadable' });
+export async function detectSshLog(path: string, format: LogFormat, detector: SshDetector, stdin: NodeJS.ReadableStream = process.stdin): Promise<EcsDocument[]> {
+  let reference = new Date();
+  if (path !== '-') {
+    try {
+      reference = (await stat(path)).mtime;
+    } catch (e) {
+      throw new BulwarkError('Agent.Intrusion.LogUnreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? 'unreadable' });
+    }
   }
   const out: EcsDocument[] = [];
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({ input: path === '-' ? stdin : createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
     for await (const line of lines) {
       const record = parseLogLine(line, format, reference);

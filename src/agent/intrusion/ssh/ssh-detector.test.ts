@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EcsDocument } from '../alert.js';
 import { field, ruleIds } from '../test-support/ecs-field.js';
@@ -157,6 +158,11 @@ describe('SshDetector', () => {
       ['event', 'success', 'carol'],
       ['event', 'failure', 'carol'],
     ]);
+  });
+
+  it('reads standard input with -', async () => {
+    const input = Readable.from(failures('203.0.113.5', ['root'], 6, T0, 100).map((e) => `${journalLine(e)}\n`));
+    expect(rules(await detectSshLog('-', 'journal-json', await detector(), input))).toEqual(['ssh-bruteforce']);
   });
 
   it('reports an unreadable log with a coded error', async () => {

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BulwarkError } from '../core/errors.js';
 import { runCrsRegression, type FtwReport } from '../waf/crs/ftw-runner.js';
+import { installCrs } from '../waf/crs/install.js';
+import { storageConfigFrom } from './storage-flags.js';
 import { backtrackingPatterns } from '../waf/operators/rx.js';
 import { createWaf, DEBIAN_CRS_DIR } from '../waf/waf.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
@@ -84,5 +86,18 @@ export function registerWaf(program: Command): void {
         process.stdout.write(`loaded ${summary.rules} rules from ${crsDir} (per phase: ${JSON.stringify(phases)})\n`);
         if (backtracking > 0) process.stdout.write(`${backtracking} pattern(s) use look-around/back-references and run on V8's backtracking engine instead of RE2\n`);
       }
+    }));
+
+  const crs = waf.command('crs').description('manage the OWASP Core Rule Set used by `bulwark dev` and gateways (<data-dir>/crs)');
+  crs.command('install')
+    .description('install a CRS release (folder or .tar.gz) into <data-dir>/crs after checking that it loads')
+    .requiredOption('--from <path>', 'a coreruleset release folder or tarball (e.g. coreruleset-4.28.0-minimal.tar.gz)')
+    .option('--data-dir <dir>', 'data directory (env BULWARK_DATA_DIR, default ./.bulwark)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(action(async (flags: { from: string; dataDir?: string; format: string }) => {
+      const { dataDir } = storageConfigFrom({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) });
+      const result = await installCrs(flags.from, dataDir, (line) => process.stderr.write(`${line}\n`));
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(`installed OWASP CRS ${result.version ?? '(unknown version)'} into ${result.installedAt}: ${result.ruleFiles} rule files, ${result.rules} rules${result.replaced ? ' (replaced the previous set)' : ''}\n`);
     }));
 }

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../agent/vuln/test-support/fixtures.js';
 import { registerAgent } from './agent.js';
+import { runCli } from './test-support/run-cli.js';
 
 const STATUS = `Package: libssl3
 Status: install ok installed
@@ -36,21 +36,8 @@ Version: 1.9.13p3-1+deb12u1
 `;
 
 async function run(args: string[]): Promise<{ code: number; stdout: string }> {
-  const program = new Command('bulwark').exitOverride();
-  registerAgent(program);
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout };
+  const r = await runCli(registerAgent, args);
+  return { code: r.exitCode ?? 0, stdout: r.stdout };
 }
 
 describe('bulwark agent scan --once --vuln-feed', () => {

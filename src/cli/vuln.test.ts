@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchHostPackages } from '../agent/vuln/host-findings.js';
 import { FEEDS_PATH, IMPORT_FEED_ACTION } from '../agent/vuln/paths.js';
 import { fixture, pkg } from '../agent/vuln/test-support/fixtures.js';
@@ -12,29 +11,19 @@ import { initAccount } from '../iam/bootstrap.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { signedClient } from '../openapi/test-support/signed-client.js';
 import { openPlatform } from '../server/platform.js';
+import { runCli } from './test-support/run-cli.js';
 import { registerVuln } from './vuln.js';
 
-/** Runs `bulwark vuln …` in-process and captures stdout, stderr and the exit code. */
+/** Runs `bulwark vuln …` in-process with extra environment variables. */
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('bulwark').exitOverride();
-  registerVuln(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   const saved = { ...process.env };
   Object.assign(process.env, env);
-  process.exitCode = 0;
   try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
+    const r = await runCli(registerVuln, args);
+    return { code: r.exitCode ?? 0, stdout: r.stdout, stderr: r.stderr };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
     process.env = saved;
   }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
 }
 
 describe('bulwark vuln feed (offline, --data-dir)', () => {
@@ -103,7 +92,7 @@ describe('bulwark vuln against a server (--server)', () => {
   });
 
   it('an invalid feed is rejected with a coded error and nothing is stored', async () => {
-    const r = await run(['vuln', 'feed', 'import', fixture('dpkg-status'), '--server', t.server.url], env);
+    const r = await run(['vuln', 'feed', 'import', fixture('empty-policy.yml'), '--server', t.server.url], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Vuln.InvalidFeed');
     // the server validates what it is sent, too

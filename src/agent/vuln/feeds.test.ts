@@ -103,7 +103,7 @@ describe('feed sources', () => {
 
   it('a missing file is a coded error', async () => {
     await expect(readFeedDocument(fixture('nope.json'))).rejects.toMatchObject({ code: 'Vuln.FeedUnreadable' });
-    await expect(readFeedDocument(fixture('dpkg-status'))).rejects.toMatchObject({ code: 'Vuln.InvalidFeed' });
+    await expect(readFeedDocument(fixture('empty-policy.yml'))).rejects.toMatchObject({ code: 'Vuln.InvalidFeed' });
   });
 
   it('merges feeds, a later advisory replacing an earlier one', async () => {

@@ -1,11 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
+import { itOrders, type OrderRow } from '../test-support/order-table.js';
 import { compareApkVersions } from './apk.js';
 
-type Row = [string, '<' | '=' | '>', string];
-const expected = { '<': -1, '=': 0, '>': 1 } as const;
 
 // examples from apk-tools' test/version.data, plus the suffix and revision rules spelled out
-const TABLE: Row[] = [
+const TABLE: OrderRow[] = [
   ['2.34', '>', '0.1.0_alpha'],
   ['23_foo', '>', '4_beta'],
   ['1.0', '<', '1.0bc'],
@@ -72,8 +71,5 @@ const TABLE: Row[] = [
 ];
 
 describe('apk version comparison', () => {
-  it.each(TABLE)('%s %s %s', (a, op, b) => {
-    expect(compareApkVersions(a, b)).toBe(expected[op]);
-    expect(compareApkVersions(b, a)).toBe(-expected[op] || 0);
-  });
+  itOrders(compareApkVersions, TABLE);
 });

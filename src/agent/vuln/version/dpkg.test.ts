@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { itOrders, type OrderRow } from '../test-support/order-table.js';
 import { compareDebianPart, compareDebianVersions, parseDebianVersion } from './dpkg.js';
 
-type Row = [string, '<' | '=' | '>', string];
-const expected = { '<': -1, '=': 0, '>': 1 } as const;
 
 // deb-version(7) and Debian policy 5.6.12 examples, dpkg's own rules, and security-update suffixes
-const TABLE: Row[] = [
+const TABLE: OrderRow[] = [
   ['1.0~rc1', '<', '1.0'],
   ['1.0~beta1~svn1245', '<', '1.0~beta1'],
   ['1.0~beta1', '<', '1.0'],
@@ -39,10 +38,7 @@ const TABLE: Row[] = [
 ];
 
 describe('dpkg version comparison', () => {
-  it.each(TABLE)('%s %s %s', (a, op, b) => {
-    expect(compareDebianVersions(a, b)).toBe(expected[op]);
-    expect(compareDebianVersions(b, a)).toBe(-expected[op] || 0);
-  });
+  itOrders(compareDebianVersions, TABLE);
 
   it('orders tilde parts as the manual lists them: ~~, ~~a, ~, (empty), a', () => {
     const sorted = ['a', '', '~', '~~a', '~~'].sort(compareDebianPart);

@@ -1,3 +1,5 @@
+import { splitEpoch, splitLastHyphen } from './epoch.js';
+
 /**
  * Debian package version comparison, as deb-version(7) specifies and dpkg implements:
  * `[epoch:]upstream-version[-debian-revision]`, compared part by part (epoch numerically, then
@@ -12,16 +14,9 @@ export interface DebianVersion {
 
 /** Splits a version into epoch, upstream and revision (the revision follows the last hyphen). */
 export function parseDebianVersion(version: string): DebianVersion {
-  const text = version.trim();
-  const colon = text.indexOf(':');
-  let epoch = 0;
-  let rest = text;
-  if (colon > 0 && /^\d+$/.test(text.slice(0, colon))) {
-    epoch = Number(text.slice(0, colon));
-    rest = text.slice(colon + 1);
-  }
-  const hyphen = rest.lastIndexOf('-');
-  return hyphen >= 0 ? { epoch, upstream: rest.slice(0, hyphen), revision: rest.slice(hyphen + 1) } : { epoch, upstream: rest, revision: '' };
+  const { epoch, rest } = splitEpoch(version);
+  const [upstream, revision] = splitLastHyphen(rest);
+  return { epoch, upstream, revision: revision ?? '' };
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

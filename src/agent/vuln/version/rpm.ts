@@ -1,3 +1,5 @@
+import { splitEpoch, splitLastHyphen } from './epoch.js';
+
 /**
  * RPM version comparison: `rpmvercmp` for version and release strings (alphanumeric segments,
  * numbers newer than letters, `~` older than anything, `^` newer than the end but older than any
@@ -11,16 +13,9 @@ export interface RpmLabel {
 }
 
 export function parseRpmLabel(label: string): RpmLabel {
-  const text = label.trim();
-  const colon = text.indexOf(':');
-  let epoch = 0;
-  let rest = text;
-  if (colon > 0 && /^\d+$/.test(text.slice(0, colon))) {
-    epoch = Number(text.slice(0, colon));
-    rest = text.slice(colon + 1);
-  }
-  const hyphen = rest.lastIndexOf('-');
-  return hyphen >= 0 ? { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) } : { epoch, version: rest, release: undefined };
+  const { epoch, rest } = splitEpoch(label);
+  const [version, release] = splitLastHyphen(rest);
+  return { epoch, version, release };
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';

@@ -3,6 +3,7 @@ import type { SiteConfig } from '../config/gateway.js';
 import { createWaf, type Waf } from '../waf/waf.js';
 import { CONTINUE, type Decision, type RequestContext, type RequestStage } from './pipeline.js';
 import type { GatewayPlugin } from './plugin.js';
+import { wafResponseStage, type WafTransactions } from './waf-response-stage.js';
 
 type WafSettings = SiteConfig['waf'];
 
@@ -26,7 +27,7 @@ function headerPairs(raw: readonly string[]): Array<[string, string]> {
  * body. Matched rule ids are recorded as `waf:<id>`; in `block` mode an interruption refuses the
  * request, in `detect` mode it is only logged.
  */
-export function wafStage(waf: Waf, mode: 'detect' | 'block'): RequestStage {
+export function wafStage(waf: Waf, mode: 'detect' | 'block', transactions?: WafTransactions): RequestStage {
   return {
     name: 'waf',
     kind: 'security',
@@ -37,6 +38,8 @@ export function wafStage(waf: Waf, mode: 'detect' | 'block'): RequestStage {
       const interruption = tx.processRequestHeaders({ method: ctx.method, uri, protocol: `HTTP/${ctx.httpVersion}`, headers: headerPairs(ctx.rawHeaders) }) ?? tx.processRequestBody(ctx.body);
       const matched = tx.matchedRules();
       for (const m of matched) ctx.matchedRules.push(`waf:${m.id}`);
+      // The response phases (outbound rules) continue this transaction.
+      if (!interruption) transactions?.set(ctx, tx);
       // attack detail for the access/attack log: messages and (truncated) matched data, never whole bodies
       const described = matched.filter((m) => m.msg);
       if (described.length > 0) {
@@ -57,6 +60,7 @@ export function wafStage(waf: Waf, mode: 'detect' | 'block'): RequestStage {
 /** Builds (and caches across reloads) one WAF engine per distinct site `waf` setting. */
 export function createWafPlugin(): GatewayPlugin {
   let engines = new Map<string, Waf>();
+  const transactions: WafTransactions = new WeakMap();
   let baseDirOf = process.cwd();
   return {
     name: 'waf',
@@ -76,7 +80,12 @@ export function createWafPlugin(): GatewayPlugin {
     requestStages(site) {
       if (site.waf.mode === 'off') return [];
       const waf = engines.get(keyOf(site.waf, baseDirOf));
-      return waf ? [wafStage(waf, site.waf.mode)] : [];
+      return waf ? [wafStage(waf, site.waf.mode, transactions)] : [];
+    },
+    responseStages(site) {
+      if (site.waf.mode === 'off') return [];
+      const waf = engines.get(keyOf(site.waf, baseDirOf));
+      return waf ? [wafResponseStage(transactions, site.waf.mode, waf.config.responseBodyLimit)] : [];
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from '../server/test-support/capture.js';
 import type { AgentReport } from '../hosts/api.js';
+import type { AgentModuleContext } from './daemon-module.js';
 import { AgentDaemon } from './daemon.js';
 
 function fixtureRoot(): string {
@@ -52,14 +53,28 @@ describe('agent daemon', () => {
     expect(log.text()).toContain('agent stopped');
   });
 
-  it('stops during its sleep without waiting for the next tick', async () => {
+  it('stops during its sleep without waiting for the next tick, and runs modules alongside', async () => {
     const fake = fakeClient(() => undefined);
-    const daemon = new AgentDaemon({ client: fake.client, logger: capturedLogger().logger, agentVersion: '1', root: fixtureRoot(), heartbeatMs: 3_600_000, intervalMs: 3_600_000 });
+    const lifecycle: string[] = [];
+    const module = {
+      name: 'probe',
+      async start(ctx: AgentModuleContext) {
+        lifecycle.push(`start ${ctx.hostId}`);
+        await ctx.sendEvents([{ message: 'probe started' }]);
+      },
+      async stop() {
+        lifecycle.push('stop');
+      },
+    };
+    const broken = { name: 'broken', start: async () => Promise.reject(new Error('no inotify')), stop: async () => void lifecycle.push('broken stopped') };
+    const daemon = new AgentDaemon({ client: fake.client, logger: capturedLogger().logger, agentVersion: '1', root: fixtureRoot(), heartbeatMs: 3_600_000, intervalMs: 3_600_000, modules: [module, broken] });
     const running = daemon.run();
     while (!fake.calls.some((c) => c.what === 'baseline')) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 5));
     daemon.stop();
     await running;
     expect(daemon.completedCycles).toBe(1);
+    expect(lifecycle).toEqual(['start 0123456789abcdef', 'stop']);
+    expect(fake.calls[0]).toEqual({ what: 'events', body: [{ message: 'probe started' }] });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../core/logger.js';
 import { collectInventory } from './collectors/collect.js';
+import type { AgentModule } from './daemon-module.js';
 import type { HostClient } from './host-client.js';
 import { scanOnce } from './scan.js';
 
@@ -16,6 +17,10 @@ export interface DaemonOptions {
   heartbeatMs: number;
   /** full collection (inventory + baseline) period */
   intervalMs: number;
+  /** state dir handed to modules */
+  stateDir?: string;
+  /** modules running beside the report loop (see `daemon-module.ts`) */
+  modules?: readonly AgentModule[];
 }
 
 const tasksResponse = z.object({ Tasks: z.array(z.object({ TaskId: z.string(), Kind: z.string() }).loose()).max(100) }).loose();
@@ -44,6 +49,7 @@ export class AgentDaemon {
 
   async run(): Promise<void> {
     const { logger } = this.options;
+    const started = await this.startModules();
     let nextCollect = 0;
     while (!this.stopping) {
       await this.step('heartbeat', () => this.options.client.report('heartbeat', { agentVersion: this.options.agentVersion }));
@@ -59,7 +65,28 @@ export class AgentDaemon {
       this.cycles += 1;
       if (!this.stopping) await this.sleep(this.options.heartbeatMs);
     }
+    for (const m of started.reverse()) await this.step(`${m.name} stop`, () => m.stop());
     logger.info({ host: this.options.client.hostId }, 'agent stopped');
+  }
+
+  private async startModules(): Promise<AgentModule[]> {
+    const { client, logger } = this.options;
+    const ctx = {
+      hostId: client.hostId,
+      stateDir: this.options.stateDir ?? '.',
+      root: this.options.root ?? '/',
+      logger,
+      sendEvents: async (docs: readonly Record<string, unknown>[]) => void (await client.report('events', docs)),
+    };
+    const started: AgentModule[] = [];
+    for (const m of this.options.modules ?? []) {
+      const ok = await this.step(`${m.name} start`, async () => {
+        await m.start(ctx);
+        return true;
+      });
+      if (ok) started.push(m);
+    }
+    return started;
   }
 
   /** Collects the inventory and runs the baseline, then reports both; returns a one-line summary. */

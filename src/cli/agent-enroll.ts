@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AgentDaemon } from '../agent/daemon.js';
 import { enrollAgent } from '../agent/enroll.js';
 import { HostClient } from '../agent/host-client.js';
+import { AGENT_MODULES } from '../agent/modules.js';
 import { parseDuration } from '../agent/respond/duration.js';
 import { DEFAULT_STATE_DIR, loadState, statePath } from '../agent/state.js';
 import { BulwarkError } from '../core/errors.js';
@@ -55,7 +56,8 @@ export function registerAgentEnroll(agent: Command): void {
         const levels = ['fatal', 'error', 'warn', 'info', 'debug'] as const;
         const level = levels.find((l) => l === flags.logLevel);
         if (!level) throw new BulwarkError('InvalidParameter', { field: '--log-level', reason: `expected ${levels.join(', ')}` });
-        const state = loadState(resolve(flags.stateDir));
+        const stateDir = resolve(flags.stateDir);
+        const state = loadState(stateDir);
         const logger = createLogger({ name: 'bulwark-agent', level, destination: process.stderr });
         const daemon = new AgentDaemon({
           client: new HostClient(state),
@@ -65,6 +67,8 @@ export function registerAgentEnroll(agent: Command): void {
           policyFiles: flags.policy.map((f) => resolve(f)),
           heartbeatMs: seconds(flags.heartbeat, '--heartbeat', 1) * 1000,
           intervalMs: seconds(flags.interval, '--interval', 1) * 1000,
+          stateDir,
+          modules: AGENT_MODULES.map((create) => create()),
         });
         const stop = (signal: string) => {
           logger.info({ signal }, 'stopping after the current step');

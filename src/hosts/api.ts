@@ -14,7 +14,7 @@ export const LIST_HOSTS_ACTION = 'bulwark:ListHosts';
 export const GET_FINDINGS_ACTION = 'bulwark:GetHostFindings';
 export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
 
-export type AgentReport = 'heartbeat' | 'inventory' | 'baseline' | 'tasks/pull' | 'tasks/ack';
+export type AgentReport = 'heartbeat' | 'inventory' | 'baseline' | 'events' | 'tasks/pull' | 'tasks/ack';
 export type AdminCall = 'tokens' | 'list' | 'findings' | 'tasks';
 
 /** Agent report paths, under `/api/hosts/<hostId>/`. */

@@ -70,6 +70,13 @@ describe('hosts HTTP API', () => {
     expect(unknown.status).toBe(403);
     expect((await admin('list', LIST_HOSTS_ACTION, {}, aKey)).status).toBe(403);
     expect((await admin('tokens', CREATE_TOKEN_ACTION, {}, aKey)).status).toBe(403);
+    // events about its own host are stamped with that host, whatever the agent wrote
+    const forged = [{ message: 'ssh brute force', 'event.action': 'ssh-brute-force', host: { id: b.hostId }, cloud: { account: { id: 'other' } } }];
+    const pushed = await signedPost(t.server.url, hostPath(a.hostId, 'events'), Buffer.from(JSON.stringify(forged)), 'application/json', aKey, REPORT_HOST_ACTION);
+    expect(pushed.json).toMatchObject({ accepted: 1 });
+    const found = await signedPost(t.server.url, SEARCH_PATH, Buffer.from(JSON.stringify({ query: 'event.action:ssh-brute-force' })), 'application/json', root, SEARCH_EVENTS_ACTION);
+    expect((found.json as { events: unknown[] }).events).toEqual([expect.objectContaining({ host: expect.objectContaining({ id: a.hostId, name: 'a' }), cloud: { account: { id: t.root.accountId } } })]);
+    expect((await signedPost(t.server.url, hostPath(b.hostId, 'events'), Buffer.from(JSON.stringify(forged)), 'application/json', aKey, REPORT_HOST_ACTION)).status).toBe(403);
     // the root account may call the API, but it is not the host's identity
     const asRoot = await signedPost(t.server.url, hostPath(a.hostId, 'heartbeat'), Buffer.from('{}'), 'application/json', root, REPORT_HOST_ACTION);
     expect(asRoot.json).toMatchObject({ Code: 'Hosts.NotOwnHost' });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { inventorySchema } from '../agent/collectors/inventory.js';
 import { BulwarkError } from '../core/errors.js';
+import { parseEventBody } from '../events/ingest.js';
 import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { signedRoutes } from '../server/signed-routes.js';
@@ -79,6 +80,7 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
   agent('heartbeat', REPORT_HOST_ACTION, 16 * KB, async (req, caller, hostId) => service.heartbeat(caller, meta(req), hostId, kit.jsonBody(req, heartbeatInput)));
   agent('inventory', REPORT_HOST_ACTION, 16 * MB, async (req, caller, hostId) => service.reportInventory(caller, meta(req), hostId, kit.jsonBody(req, inventorySchema)));
   agent('baseline', REPORT_HOST_ACTION, 8 * MB, async (req, caller, hostId) => service.reportBaseline(caller, meta(req), hostId, kit.jsonBody(req, baselineReportSchema)));
+  agent('events', REPORT_HOST_ACTION, 32 * MB, async (req, caller, hostId) => ({ ...(await service.ingestEvents(caller, hostId, parseEventBody(kit.rawBody(req), String(req.headers['content-type'] ?? '')))) }));
   agent('tasks/pull', GET_HOST_TASKS_ACTION, 4 * KB, async (req, caller, hostId) => ({ Tasks: await service.pullTasks(caller, meta(req), hostId) }));
   agent('tasks/ack', REPORT_HOST_ACTION, 16 * KB, async (req, caller, hostId) => ({ Task: await service.ackTask(caller, meta(req), hostId, kit.jsonBody(req, ackTaskInput)) }));
 }

@@ -44,7 +44,12 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
       clock,
       sealer: platform.sealer,
       logger: platform.logger,
-      events: { ingest: async (docs) => void events.push(...(docs as Array<Record<string, unknown>>)) },
+      events: {
+        ingest: async (docs) => {
+          events.push(...(docs as Array<Record<string, unknown>>));
+          return { accepted: docs.length, rejected: [] };
+        },
+      },
       invalidate: (r) => void invalidated.push(r),
     });
   });

@@ -132,6 +132,17 @@ export class HostService {
     return hostFindings(this.db, accountId, host, options);
   }
 
+  /**
+   * Events an agent detected on its host (intrusion alerts, …) go to the event store stamped with
+   * the host and account, whatever the agent wrote there. Nothing changes in the control plane.
+   */
+  async ingestEvents(caller: Caller, hostId: string, docs: readonly unknown[]): Promise<{ accepted: number; rejected: readonly unknown[] }> {
+    const host = await requireOwnHost(this.db, caller, hostId);
+    if (!this.deps.events) return { accepted: 0, rejected: [] };
+    // the server's sink is EventIngest, which answers with accepted / rejected counts
+    return (await this.deps.events.ingest(docs, { 'cloud.account.id': host.account_id, 'host.id': host.id, 'bulwark.agent_id': host.id, 'host.name': host.hostname })) as { accepted: number; rejected: readonly unknown[] };
+  }
+
   /** Result changes become events (after commit; a failing event store only logs). */
   private async emit(host: HostRow, changes: readonly HostChange[], at: string): Promise<void> {
     if (!this.deps.events || changes.length === 0) return;

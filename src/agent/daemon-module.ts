@@ -1,0 +1,23 @@
+import type { Logger } from '../core/logger.js';
+
+/** What a module running inside `bulwark agent run` gets. */
+export interface AgentModuleContext {
+  hostId: string;
+  /** the agent's state dir (modules keep their own files there) */
+  stateDir: string;
+  /** the directory standing in for `/` */
+  root: string;
+  logger: Logger;
+  /** Sends ECS events about this host to the server (stamped there with the host and account); throws when not delivered. */
+  sendEvents(docs: readonly Record<string, unknown>[]): Promise<void>;
+}
+
+/**
+ * A long-running part of the agent beside the report loop (log tailers, file watchers): started
+ * when the daemon starts, stopped (and awaited) when it stops.
+ */
+export interface AgentModule {
+  readonly name: string;
+  start(ctx: AgentModuleContext): Promise<void>;
+  stop(): Promise<void>;
+}

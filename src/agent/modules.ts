@@ -1,0 +1,4 @@
+import type { AgentModule } from './daemon-module.js';
+
+/** Registry: modules `bulwark agent run` starts beside its report loop (intrusion detection, …). */
+export const AGENT_MODULES: ReadonlyArray<() => AgentModule> = [];

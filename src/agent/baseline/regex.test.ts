@@ -42,6 +42,15 @@ describe('PCRE → RE2', () => {
     expect(() => compilePcre(pattern)).toThrow(expect.objectContaining({ code: 'Agent.Baseline.UnsupportedRegex', params: { pattern, feature } }));
   });
 
+  it('character classes: a leading ] is literal, POSIX classes stay, escapes translate inside', () => {
+    expect(compilePcre('^[]a]+$').test(']a]')).toBe(true);
+    expect(compilePcre('^[^]a]$').test('b')).toBe(true);
+    expect(compilePcre('^[^]a]$').test(']')).toBe(false);
+    expect(compilePcre('^[[:digit:]x]+$').test('1x2')).toBe(true);
+    expect(compilePcre('^[\\h,]+$').test(' \t,')).toBe(true);
+    expect(compilePcre('a]b').test('a]b')).toBe(true);
+  });
+
   it('an escaped plus after a quantifier is not possessive', () => {
     expect(compilePcre('a*\\+').test('aa+')).toBe(true);
   });

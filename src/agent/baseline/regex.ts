@@ -70,30 +70,15 @@ export function translatePcreToRe2(pattern: string): string {
       out += c + d;
       continue;
     }
-    if (inClass) {
-      if (c === '[' && pattern[i + 1] === ':') {
-        const end = pattern.indexOf(':]', i + 2);
-        if (end > 0) {
-          out += pattern.slice(i, end + 2);
-          i = end + 1;
-          continue;
-        }
-      }
-      if (c === ']') inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      out += c;
-      if (pattern[i + 1] === '^') {
-        out += '^';
-        i++;
-      }
-      if (pattern[i + 1] === ']') {
-        out += '\\]';
-        i++;
-      }
+    // Inside a class only `[:name:]` (POSIX) and the closing `]` matter; a leading `]` is literal.
+    const posix = inClass ? /^\[:\w+:\]/.exec(pattern.slice(i)) : null;
+    const opening = inClass ? null : /^\[\^?\]?/.exec(pattern.slice(i));
+    const token = posix?.[0] ?? (opening ? opening[0].replace(/\]$/, '\\]') : c);
+    if (opening) inClass = true;
+    else if (inClass && !posix && c === ']') inClass = false;
+    if (inClass || opening || c === ']') {
+      out += token;
+      i += (posix?.[0] ?? opening?.[0] ?? c).length - 1;
       continue;
     }
     if (c === '(' && pattern[i + 1] === '?') {

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
 import { initAccount } from '../iam/bootstrap.js';
@@ -13,24 +12,11 @@ import type { ComplianceReport } from '../posture/compliance/compliance-report.j
 import { seedAccount } from '../posture/snapshot/test-support/seed.js';
 import { openPlatform } from '../server/platform.js';
 import { registerPosture } from './posture.js';
+import { runCli } from './test-support/run-cli.js';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('bulwark').exitOverride();
-  registerPosture(program);
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  const r = await runCli(registerPosture, args);
+  return { code: r.exitCode ?? 0, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('bulwark posture report (offline, over a seeded data dir)', () => {

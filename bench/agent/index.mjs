@@ -8,7 +8,7 @@
 //      ../shared/corpora/wazuh-sca is present.
 // Wall time and peak RSS come from GNU time (`%e`, `%M`: the largest resident set of the process or
 // of any child it waited for). Each Bulwark variant runs --runs times (median wall, max RSS).
-// Targets: Bulwark ≥ 10× faster than Lynis, ≤ 100 MB peak RSS.
+// Targets (the default scan, a): Bulwark ≥ 10× faster than Lynis, ≤ 100 MB peak RSS; b) is reported beside.
 //
 // Usage: npm run bench -- agent [--runs N]   (last line: one JSON object)
 import { spawnSync } from 'node:child_process';
@@ -100,6 +100,7 @@ const result = {
       }
     : {}),
   target_10x: baseline ? baseline.wall / builtin.wall >= 10 : null,
-  target_rss_100mb: builtin.rssMb <= 100 && (!cis || cis.rssMb <= 100),
+  target_rss_100mb: builtin.rssMb <= 100,
+  ...(cis ? { cis_rss_100mb: cis.rssMb <= 100 } : {}),
 };
 console.log(JSON.stringify(result));

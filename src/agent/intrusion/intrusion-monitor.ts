@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EcsDocument } from './alert.js';
 import { FileIntegrityMonitor } from './fim/fim-monitor.js';
 import type { IntrusionConfig } from './intrusion-config.js';
-import { startSshMonitor, type SshMonitor } from './ssh/ssh-monitor.js';
+import { DEFAULT_AUTH_LOGS, startSshMonitor, type SshMonitor } from './ssh/ssh-monitor.js';
 import { readStateFile, writeStateFile } from './state-file.js';
 import { DEFAULT_WEBSHELL_RULES_YAML } from './webshell/default-rules.js';
 import { loadWebshellRules, type WebshellRule } from './webshell/rule.js';
@@ -30,6 +31,12 @@ export interface IntrusionDetection {
 
 const reportedSchema = z.object({ version: z.literal(1), files: z.record(z.string(), z.string()) });
 const REPORTED_FILE = 'webshell-reported.json';
+
+/** journald when configured, or in auto mode when there is no log file but a running journald. */
+function useJournal(config: IntrusionConfig): boolean {
+  if (config.ssh.source !== 'auto') return config.ssh.source === 'journald';
+  return !config.ssh.log && !DEFAULT_AUTH_LOGS.some((p) => existsSync(p)) && existsSync('/run/systemd/journal/socket');
+}
 
 /** Loads the configured webshell rules (file) or the built-in ones. */
 export async function configuredWebshellRules(config: IntrusionConfig): Promise<WebshellRule[]> {
@@ -76,8 +83,8 @@ export async function startIntrusionDetection(options: IntrusionOptions): Promis
     await deliverWebshells(scan.findings.map((f) => webshellAlert(f, { at, ...host })));
   }
 
-  const ssh = config.ssh.enabled ? await startSshMonitor({ ...(config.ssh.log ? { logPath: config.ssh.log } : {}), stateDir, config: config.ssh, ...host, onEvents: options.onEvents }) : undefined;
-  if (config.ssh.enabled && !ssh) note('ssh: no auth.log or secure found; set ssh.log to follow another file');
+  const ssh = config.ssh.enabled ? await startSshMonitor({ ...(config.ssh.log ? { logPath: config.ssh.log } : {}), journal: useJournal(config), stateDir, config: config.ssh, ...host, onEvents: options.onEvents }) : undefined;
+  if (config.ssh.enabled && !ssh) note('ssh: no auth.log or secure found and journald not asked for; set ssh.log or ssh.source: journald');
 
   const fim = config.fim.enabled
     ? await FileIntegrityMonitor.start({

@@ -1,25 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFileSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procEntry, removeTree, writeTree } from '../test-support/tree.js';
+import { waitForComm } from '../test-support/exec-wait.js';
+import { procEntry, removeTree, scratchDirs, writeTree } from '../test-support/tree.js';
 import type { EcsDocument } from './alert.js';
 import { detectSuspiciousProcesses } from './processes.js';
 
 const children: ChildProcess[] = [];
-const dirs: string[] = [];
+const scratch = scratchDirs('bulwark-proc-', '/tmp');
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  scratch.cleanup();
 });
-
-function tmp(): string {
-  const d = mkdtempSync('/tmp/bulwark-proc-');
-  dirs.push(d);
-  return d;
-}
+const tmp = scratch.make;
 
 function start(cmd: string, args: string[], stdio: Parameters<typeof spawn>[2] extends infer O ? O extends { stdio?: infer S } ? S : never : never = 'ignore'): ChildProcess {
   const child = spawn(cmd, args, { stdio });
@@ -27,19 +22,7 @@ function start(cmd: string, args: string[], stdio: Parameters<typeof spawn>[2] e
   return child;
 }
 
-/** Waits until /proc shows the child after exec (its comm is no longer node's). */
-async function execed(child: ChildProcess, comm: string): Promise<number> {
-  const pid = child.pid as number;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm) return pid;
-    } catch {
-      /* not yet */
-    }
-    await sleep(25);
-  }
-  throw new Error(`process ${pid} never became ${comm}`);
-}
+const execed = (child: ChildProcess, comm: string) => waitForComm(child.pid, comm);
 
 const get = (doc: EcsDocument, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], doc);
 const byRule = (alerts: EcsDocument[], pid: number) => alerts.filter((a) => get(a, 'process.pid') === pid).map((a) => get(a, 'rule.id')).sort();

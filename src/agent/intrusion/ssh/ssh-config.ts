@@ -15,7 +15,9 @@ const bucket = z.object({
 export const sshConfigSchema = z.object({
   /** follow the SSH log in `bulwark agent run` */
   enabled: z.boolean().default(true),
-  /** the log to follow (default: /var/log/auth.log, else /var/log/secure) */
+  /** where sshd's messages are read: a log file, journald, or auto (the file if there is one, else journald) */
+  source: z.enum(['auto', 'file', 'journald']).default('auto'),
+  /** the log file to follow (default: /var/log/auth.log, else /var/log/secure) */
   log: z.string().optional(),
   /** fast brute force: more than 5 failures with one leaking every 10 s (CrowdSec's ssh-bf) */
   bruteforce: bucket.default({ enabled: true, capacity: 5, leakSeconds: 10, blackholeSeconds: 300 }),

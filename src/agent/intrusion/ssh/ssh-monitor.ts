@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { EcsDocument } from '../alert.js';
-import { LogTailer } from '../log-tailer.js';
-import { readStateFile, writeStateFile } from '../state-file.js';
+import { journalLineSource, type JournalOptions } from './journal-source.js';
 import { KnownLogins } from './known-logins.js';
-import { parseLogLine, type LogFormat } from './read-log.js';
+import { fileLineSource, type LineSource } from './line-source.js';
+import { parseLogLine } from './read-log.js';
 import type { SshConfig } from './ssh-config.js';
 import { SshDetector } from './ssh-detector.js';
 
@@ -14,12 +13,11 @@ export const DEFAULT_AUTH_LOGS = ['/var/log/auth.log', '/var/log/secure'];
 
 const MAX_PENDING = 10_000;
 
-const positionSchema = z.object({ path: z.string(), inode: z.number().int().nonnegative(), offset: z.number().int().nonnegative() });
-
 export interface SshMonitorOptions {
   /** auth.log / secure (default: the first of DEFAULT_AUTH_LOGS that exists) */
   readonly logPath?: string;
-  readonly format?: LogFormat;
+  /** follow journald instead of a file (`journalctl --follow --output=json`) */
+  readonly journal?: boolean | JournalOptions;
   /** the agent's state dir: known logins and the log offset live here */
   readonly stateDir: string;
   readonly config: SshConfig;
@@ -35,32 +33,22 @@ export interface SshMonitor {
   stop(): Promise<void>;
 }
 
-/** Follows the SSH log live: tail → detector → onEvents, then saves the offset and known logins. */
+/** Follows the SSH log live: source → detector → onEvents, then saves the position and known logins. */
 export async function startSshMonitor(options: SshMonitorOptions): Promise<SshMonitor | undefined> {
-  const logPath = options.logPath ?? DEFAULT_AUTH_LOGS.find((p) => existsSync(p));
-  if (!logPath) return undefined;
-  const format = options.format ?? 'syslog';
-  const positionFile = join(options.stateDir, 'ssh-log-position.json');
-  const saved = await readStateFile(positionFile, positionSchema);
-  const tailer = await LogTailer.open({ path: logPath, ...(saved?.path === logPath ? { position: saved } : {}) });
+  const source = await openSource(options);
+  if (!source) return undefined;
   const knownLogins = await KnownLogins.open(join(options.stateDir, 'ssh-known-logins.json'), options.config.newSource.maxSourcesPerUser);
   const detector = new SshDetector({ config: options.config, knownLogins, ...(options.host ? { host: options.host } : {}) });
-  const savePosition = async (): Promise<void> => {
-    const position = tailer.position();
-    if (position) await writeStateFile(positionFile, { path: logPath, ...position });
-  };
-  // the start position is saved at once: lines that arrive before a crash are read after it
-  if (saved?.path !== logPath) await savePosition();
 
   let running: Promise<number> | undefined;
   // alerts whose delivery failed are retried on the next poll (bounded)
   let pending: EcsDocument[] = [];
   const poll = async (): Promise<number> => {
-    const lines = await tailer.read();
+    const lines = await source.read();
     const reference = new Date();
     const docs = pending.concat(
       lines.flatMap((line) => {
-        const record = parseLogLine(line, format, reference);
+        const record = parseLogLine(line, source.format, reference);
         return record ? detector.process(record) : [];
       }),
     );
@@ -73,7 +61,7 @@ export async function startSshMonitor(options: SshMonitorOptions): Promise<SshMo
         throw e;
       }
     }
-    if (lines.length > 0) await savePosition();
+    await source.commit();
     await knownLogins.save();
     return docs.length;
   };
@@ -86,7 +74,14 @@ export async function startSshMonitor(options: SshMonitorOptions): Promise<SshMo
     stop: async () => {
       clearInterval(timer);
       await running?.catch(() => undefined);
-      await tailer.close();
+      await source.close();
     },
   };
+}
+
+/** The configured source: journald when asked, else the log file (auth.log, secure). */
+async function openSource(options: SshMonitorOptions): Promise<LineSource | undefined> {
+  if (options.journal) return journalLineSource(options.stateDir, options.journal === true ? {} : options.journal);
+  const logPath = options.logPath ?? DEFAULT_AUTH_LOGS.find((p) => existsSync(p));
+  return logPath ? fileLineSource(logPath, options.stateDir) : undefined;
 }

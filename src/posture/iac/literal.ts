@@ -4,7 +4,12 @@
  * of those. Everything else (computed attributes, data sources, functions, count/for_each) becomes
  * `Unknown`, which checks never report on.
  */
-import { Unknown } from './resource.js';
+import { hasUnknown, Unknown } from './resource.js';
+
+/** `jsonencode(<literal HCL value>)` read from the source; evaluated to JSON text when fully known. */
+export class JsonEncode {
+  constructor(readonly value: unknown) {}
+}
 
 export interface ModuleScope {
   variables: ReadonlyMap<string, unknown>;
@@ -91,6 +96,10 @@ export function evaluate(value: unknown, scope: ModuleScope, depth = 0): unknown
       }
     }
     return out;
+  }
+  if (value instanceof JsonEncode) {
+    const inner = evaluate(value.value, scope, depth);
+    return hasUnknown(inner) ? new Unknown('jsonencode(…)') : JSON.stringify(inner);
   }
   if (Array.isArray(value)) return value.map((v) => evaluate(v, scope, depth));
   if (value !== null && typeof value === 'object') {

@@ -21,6 +21,14 @@ export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
 
+/** Whether any part of a value is unknown. */
+export function hasUnknown(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasUnknown);
+  return false;
+}
+
 export interface IacResource {
   /** `alicloud_security_group_rule` */
   type: string;

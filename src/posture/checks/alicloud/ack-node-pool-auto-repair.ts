@@ -1,4 +1,4 @@
-import { blocks, fail, isTrue, pass, resourceCheck } from './kit.js';
+import { blocks, fail, isTrue, pass, resourceCheck, unknownBlock } from './kit.js';
 
 export const ackNodePoolAutoRepair = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ackNodePoolAutoRepair = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'management');
+    if (unknown) return unknown;
     const [m] = blocks(r, 'management');
     if (!m) return fail(['management'], 'no management block: auto repair is off');
     return isTrue(m.auto_repair) ? pass() : fail(['management', 0, 'auto_repair'], 'auto_repair is not enabled');

@@ -1,4 +1,4 @@
-import { blocks, fail, resourceCheck, type Verdict } from './kit.js';
+import { blocks, fail, resourceCheck, unknownBlock, type Verdict } from './kit.js';
 
 export const ackTerway = resourceCheck(
   {
@@ -13,6 +13,8 @@ export const ackTerway = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'addons');
+    if (unknown) return unknown;
     const out: Verdict[] = [];
     if (!blocks(r, 'addons').some((a) => typeof a.name === 'string' && a.name.startsWith('terway'))) out.push(fail([], 'no terway add-on'));
     const pods = r.attributes.pod_vswitch_ids;

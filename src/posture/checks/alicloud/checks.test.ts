@@ -239,6 +239,38 @@ resource "alicloud_oss_bucket_policy" "open" {
 }`,
       'BWK-OSS-004', 'BWK-OSS-010', 'BWK-OSS-013',
     );
-    expect(out.sort()).toEqual(['BWK-OSS-004 open:14', 'BWK-OSS-010 b:6']);
+    expect(out.sort()).toEqual(['BWK-OSS-004 open:14', 'BWK-OSS-010 b:6', 'BWK-OSS-013 b:1']);
+  });
+
+  it('jsonencode() of literal values is evaluated; dynamic blocks are unknown, never a finding', async () => {
+    const out = await fails(
+      `variable "name" {
+  default = "corp"
+}
+resource "alicloud_oss_bucket" "b" {
+  bucket = var.name
+  policy = jsonencode({
+    Version = "1"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = ["oss:PutObject"]
+      Principal = ["*"]
+      Resource  = ["acs:oss:*:*:\${var.name}/*"]
+    }]
+  })
+  dynamic "versioning" {
+    for_each = var.versioned ? [1] : []
+    content {
+      status = "Enabled"
+    }
+  }
+}
+resource "alicloud_oss_bucket" "computed" {
+  bucket = "c"
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["oss:PutObject"], Principal = [data.alicloud_account.me.id] }] })
+}`,
+      'BWK-OSS-004', 'BWK-OSS-012',
+    );
+    expect(out).toEqual(['BWK-OSS-004 b:6', 'BWK-OSS-012 computed:22']);
   });
 });

@@ -3,7 +3,7 @@
  * readers. A value that is `Unknown` is never judged: the verdict is not_applicable.
  */
 import type { Check, CheckMeta, CheckResult } from '../../check.js';
-import { isUnknown, resourcesOf, valueAt, type AttrPath, type IacInput, type IacResource } from '../../iac/resource.js';
+import { hasUnknown, isUnknown, resourcesOf, valueAt, type AttrPath, type IacInput, type IacResource } from '../../iac/resource.js';
 
 export type IacCheck = Check<IacInput>;
 
@@ -78,12 +78,9 @@ export function blocks(r: IacResource, name: string): Array<Record<string, unkno
   return [];
 }
 
-/** Whether any part of a value is unknown. */
-export function hasUnknown(v: unknown): boolean {
-  if (isUnknown(v)) return true;
-  if (Array.isArray(v)) return v.some(hasUnknown);
-  if (v !== null && typeof v === 'object') return Object.values(v).some(hasUnknown);
-  return false;
+/** not_applicable when a block is only known at apply time (`dynamic` blocks, unknown plan values). */
+export function unknownBlock(r: IacResource, name: string): Verdict | undefined {
+  return isUnknown(r.attributes[name]) ? na(`${name} is only known at apply time`) : undefined;
 }
 
 /** `fail` when the attribute is a known value `bad` rejects, or absent and the default is bad. */
@@ -94,4 +91,4 @@ export function expectAttr(r: IacResource, name: string, ok: (v: unknown) => boo
   return ok(v) ? pass() : fail([name], `${opts.message} (${name} = ${JSON.stringify(v)})`, { [name]: v });
 }
 
-export { isUnknown };
+export { hasUnknown, isUnknown };

@@ -1,4 +1,4 @@
-import { blocks, fail, isUnknown, na, pass, resourceCheck } from './kit.js';
+import { blocks, fail, isUnknown, na, pass, resourceCheck, unknownBlock } from './kit.js';
 
 export const ossCmkEncryption = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ossCmkEncryption = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'server_side_encryption_rule');
+    if (unknown) return unknown;
     const [rule] = blocks(r, 'server_side_encryption_rule');
     if (!rule) return fail(['server_side_encryption_rule'], 'no server-side encryption rule');
     const algo = rule.sse_algorithm;

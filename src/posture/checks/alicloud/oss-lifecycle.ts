@@ -1,4 +1,4 @@
-import { blocks, fail, isFalse, resourceCheck } from './kit.js';
+import { blocks, fail, isFalse, resourceCheck, unknownBlock } from './kit.js';
 
 export const ossLifecycle = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ossLifecycle = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'lifecycle_rule');
+    if (unknown) return unknown;
     const rules = blocks(r, 'lifecycle_rule');
     if (rules.length === 0) return fail(['lifecycle_rule'], 'no lifecycle rule');
     const disabled = rules.flatMap((rule, i) => (isFalse(rule.enabled) ? [i] : []));

@@ -1,4 +1,4 @@
-import { blocks, fail, isFalse, pass, resourceCheck } from './kit.js';
+import { blocks, fail, isFalse, pass, resourceCheck, unknownBlock } from './kit.js';
 
 export const ossLogging = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ossLogging = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'logging');
+    if (unknown) return unknown;
     if (isFalse(r.attributes.logging_isenable)) return fail(['logging_isenable'], 'logging_isenable = false');
     return blocks(r, 'logging').length > 0 ? pass() : fail(['logging'], 'no logging block');
   },

@@ -1,4 +1,4 @@
-import { blocks, fail, isTrue, pass, resourceCheck } from './kit.js';
+import { blocks, fail, isTrue, pass, resourceCheck, unknownBlock } from './kit.js';
 
 export const ossTransferAcceleration = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ossTransferAcceleration = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'transfer_acceleration');
+    if (unknown) return unknown;
     const [ta] = blocks(r, 'transfer_acceleration');
     if (!ta) return fail(['transfer_acceleration'], 'no transfer_acceleration block');
     return isTrue(ta.enabled) ? pass() : fail(['transfer_acceleration', 0, 'enabled'], 'transfer acceleration is disabled');

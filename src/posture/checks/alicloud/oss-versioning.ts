@@ -1,4 +1,4 @@
-import { blocks, fail, isUnknown, na, pass, resourceCheck } from './kit.js';
+import { blocks, fail, isUnknown, na, pass, resourceCheck, unknownBlock } from './kit.js';
 
 export const ossVersioning = resourceCheck(
   {
@@ -14,6 +14,8 @@ export const ossVersioning = resourceCheck(
     },
   },
   (r) => {
+    const unknown = unknownBlock(r, 'versioning');
+    if (unknown) return unknown;
     const [v] = blocks(r, 'versioning');
     if (!v) return fail(['versioning'], 'no versioning block');
     if (isUnknown(v.status)) return na('versioning status is only known at apply time');

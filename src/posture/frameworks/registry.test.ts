@@ -13,6 +13,11 @@ describe('framework data', () => {
     expect(FRAMEWORKS.map((f) => f.id)).toEqual([...FRAMEWORK_IDS]);
   });
 
+  it('draws on a catalogue of unique check ids (platform 1NN, IaC 0NN)', () => {
+    expect(known.size).toBe(ALL_CHECKS.length);
+    for (const c of ALL_CHECKS) expect(c.id).toMatch(c.source === 'platform' ? /^BWK-[A-Z]+-1\d\d$/ : /^BWK-[A-Z]+-0\d\d$/);
+  });
+
   it('maps only checks that exist', () => {
     const unknown = FRAMEWORKS.flatMap((f) => f.requirements.flatMap((r) => r.checks.filter((c) => !known.has(c)).map((c) => `${f.id} ${r.id}: ${c}`)));
     expect(unknown).toEqual([]);

@@ -1,22 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { procEntry, removeTree, writeTree } from '../agent/test-support/tree.js';
+import { waitForComm } from '../agent/test-support/exec-wait.js';
+import { procEntry, removeTree, scratchDirs, writeTree } from '../agent/test-support/tree.js';
 import { registerAgent } from './agent.js';
 import { runCli } from './test-support/run-cli.js';
 
 const run = (args: string[]) => runCli(registerAgent, args);
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'bw-cli-respond-'));
-  dirs.push(d);
-  return d;
-}
+const scratch = scratchDirs('bw-cli-respond-');
+afterAll(scratch.cleanup);
+const tmp = scratch.make;
 
 describe('bulwark agent inventory / processes', () => {
   const root = writeTree({
@@ -75,7 +70,7 @@ describe('bulwark agent quarantine / restore / kill / actions', () => {
 
     const child = spawn('sleep', ['60'], { stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    for (let i = 0; i < 100 && readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() !== 'sleep'; i++) await sleep(20);
+    await waitForComm(child.pid, 'sleep');
     const k = await run(['agent', 'kill', String(child.pid), '--state-dir', state]);
     expect(k.exitCode).toBe(0);
     expect(k.stdout).toContain(`killed ${child.pid} (sleep) with SIGTERM`);

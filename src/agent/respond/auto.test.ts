@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitForComm } from '../test-support/exec-wait.js';
+import { scratchDirs } from '../test-support/tree.js';
 import { readActionLog } from './action-log.js';
 import { applyResponses, planResponses } from './auto.js';
 import { listBlocked } from './nftables.js';
@@ -25,8 +25,8 @@ rules:
 neverBlock: [10.0.0.0/8, "2001:db8::/32"]
 `;
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const scratch = scratchDirs('bw-auto-');
+afterAll(scratch.cleanup);
 
 describe('response policy', () => {
   it('rejects invalid policies naming the field', () => {
@@ -66,13 +66,12 @@ describe('response policy', () => {
     const netns = `bwa${process.pid % 10000}${randomInt(100, 999)}`;
     execFileSync('ip', ['netns', 'add', netns]);
     try {
-      const state = mkdtempSync(join(tmpdir(), 'bw-auto-'));
-      dirs.push(state);
+      const state = scratch.make();
       const file = join(state, 'shell.php');
       writeFileSync(file, '<?php eval($_POST[1]);');
       const child = spawn('sleep', ['60'], { stdio: 'ignore' });
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      for (let i = 0; i < 100 && readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() !== 'sleep'; i++) await sleep(20);
+      await waitForComm(child.pid, 'sleep');
       const result = await applyResponses(
         [
           { action: 'block', target: '203.0.113.5', durationSeconds: 3600, rule: 'ssh-bruteforce' },

@@ -1,21 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { waitForComm } from '../test-support/exec-wait.js';
 import { killProcess } from './kill.js';
 
 async function started(cmd: string, args: string[], comm: string) {
   const child = spawn(cmd, args, { stdio: 'ignore' });
   const exit = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
-  for (let i = 0; i < 200; i++) {
-    try {
-      if (readFileSync(`/proc/${child.pid}/comm`, 'utf8').trim() === comm) return { pid: child.pid as number, exit };
-    } catch {
-      /* not yet */
-    }
-    await sleep(25);
-  }
-  throw new Error('never started');
+  return { pid: await waitForComm(child.pid, comm), exit };
 }
 
 describe('killProcess', () => {

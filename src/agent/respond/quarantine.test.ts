@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDirs } from '../test-support/tree.js';
 import { appendActionLog, readActionLog } from './action-log.js';
 import { listQuarantine, quarantineDir, quarantineFile, restoreQuarantined } from './quarantine.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'bulwark-q-'));
-  dirs.push(d);
-  return d;
-}
+const scratch = scratchDirs('bulwark-q-');
+afterAll(scratch.cleanup);
+const tmp = scratch.make;
 
 const SHELL = '<?php @eval($_POST["x"]); ?>\n';
 const SHA = createHash('sha256').update(SHELL).digest('hex');

@@ -32,3 +32,18 @@ export function procEntry(pid: number, p: { name: string; ppid?: number; argv: s
   for (const [fd, target] of Object.entries(p.fds ?? {})) out[`proc/${pid}/fd/${fd}`] = { link: target };
   return out;
 }
+
+/** Temporary folders of one test file: `make()` creates one, `cleanup()` (in afterAll) removes them all. */
+export function scratchDirs(prefix: string, base = tmpdir()): { make(): string; cleanup(): void } {
+  const dirs: string[] = [];
+  return {
+    make() {
+      const d = mkdtempSync(join(base, prefix));
+      dirs.push(d);
+      return d;
+    },
+    cleanup() {
+      for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}

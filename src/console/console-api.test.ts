@@ -2,20 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.js';
 import { attachPolicy } from '../iam/attachments.js';
 import { initAccount } from '../iam/bootstrap.js';
-import type { IamContext } from '../iam/context.js';
 import { createLoginProfile } from '../iam/login-profiles.js';
-import type { IamTables } from '../iam/tables.js';
 import { createUser } from '../iam/users.js';
 import { buildApp } from '../server/app.js';
 import { openPlatform, type Platform } from '../server/platform.js';
 import { guardOutput } from './output.js';
 import { consoleStatic } from './static.js';
+import { rootContext } from './test-support/root-context.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
@@ -30,13 +28,7 @@ describe('console API', () => {
     platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
     app = await buildApp({ platform });
     accountId = (await initAccount(platform)).accountId;
-    const root: IamContext = {
-      db: platform.storage.db<IamTables>() as Kysely<IamTables>,
-      caller: { accountId, principalType: 'root', principalId: accountId, principalName: 'root', sourceIp: '127.0.0.1', secureTransport: false, mfaPresent: false, requestId: 'test' },
-      clock: platform.clock,
-      sealer: platform.sealer,
-      invalidate: () => undefined,
-    };
+    const root = rootContext(platform, accountId);
     for (const [name, policy] of [['admin', 'AdministratorAccess'], ['reader', 'AliyunRAMReadOnlyAccess']] as const) {
       await createUser(root, { UserName: name });
       await createLoginProfile(root, { UserName: name, Password: PASSWORD });
@@ -64,6 +56,7 @@ describe('console API', () => {
 
   it('runs OpenAPI actions as the session user: same validation, audited as ConsoleOperation in the transaction', async () => {
     const admin = await signIn('admin');
+    expect((await call(admin, 'GET', '/ram/users/admin')).json()).toMatchObject({ User: { LastLoginDate: expect.stringMatching(/^\d{4}-.*Z$/) } });
     const created = await call(admin, 'POST', '/ram/users', { UserName: 'carol', DisplayName: 'Carol' });
     expect(created.json()).toMatchObject({ User: { UserName: 'carol', DisplayName: 'Carol' } });
     const audit = (await events()).find((e) => e.eventName === 'CreateUser');

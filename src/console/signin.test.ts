@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
@@ -13,11 +12,11 @@ import { createLoginProfile } from '../iam/login-profiles.js';
 import { createPolicy } from '../iam/policies.js';
 import { IP_FAILURES_PER_MINUTE } from '../iam/signin.js';
 import { setPasswordPolicy, setSecurityPreference } from '../iam/settings.js';
-import type { IamTables } from '../iam/tables.js';
 import { base32Decode, totp } from '../iam/totp.js';
 import { createUser } from '../iam/users.js';
 import { buildApp } from '../server/app.js';
 import { openPlatform, type Platform } from '../server/platform.js';
+import { rootContext } from './test-support/root-context.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
@@ -35,13 +34,7 @@ describe('console sign-in, MFA, password policy and sessions', () => {
     platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }), clock });
     app = await buildApp({ platform });
     accountId = (await initAccount(platform)).accountId;
-    root = {
-      db: platform.storage.db<IamTables>() as Kysely<IamTables>,
-      caller: { accountId, principalType: 'root', principalId: accountId, principalName: 'root', sourceIp: '127.0.0.1', secureTransport: false, mfaPresent: false, requestId: 'test' },
-      clock,
-      sealer: platform.sealer,
-      invalidate: () => undefined,
-    };
+    root = rootContext(platform, accountId);
     for (const name of ['alice', 'bob']) {
       await createUser(root, { UserName: name });
       await createLoginProfile(root, { UserName: name, Password: PASSWORD });
@@ -107,6 +100,8 @@ describe('console sign-in, MFA, password policy and sessions', () => {
     expect(code(await call(s, 'POST', '/session/password', { oldPassword: PASSWORD, newPassword: 'short' }))).toBe('InvalidParameter.PasswordPolicy');
     const changed = await call(s, 'POST', '/session/password', { oldPassword: PASSWORD, newPassword: 'Second-Pass-22' });
     expect(changed.json()).toMatchObject({ session: { nextStep: 'active' } });
+    // the sign-in counts once its last step is done
+    expect((await root.db.selectFrom('iam_users').select('last_login_at').where('name', '=', 'alice').executeTakeFirstOrThrow()).last_login_at).toBe('2026-06-01T08:00:00Z');
     const again = await call(s, 'POST', '/session/password', { oldPassword: 'Second-Pass-22', newPassword: PASSWORD });
     expect(code(again)).toBe('Password.Reused');
     expect((await call(s, 'POST', '/session/password', { oldPassword: 'Second-Pass-22', newPassword: 'Third-Pass-333' })).statusCode).toBe(200);

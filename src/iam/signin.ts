@@ -237,6 +237,7 @@ export class SigninService {
       const ctx = this.ctx(trx, subject, meta);
       if (work) await work(ctx);
       const next = await this.nextState(ctx, subject, mfaDone);
+      if (next === 'active') await ctx.db.updateTable('iam_users').set({ last_login_at: `${this.deps.clock.now().toISOString().slice(0, 19)}Z` }).where('id', '=', session.userId).execute();
       await this.deps.sessions.advance(trx as Kysely<IamTables>, cookie, next, { mfa: mfaDone, lifetimeMs: await this.lifetimeMs(ctx) });
       await this.deps.audit.append(trx, this.event(eventName, subject, meta, undefined, { nextStep: next }));
     });

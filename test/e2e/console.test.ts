@@ -1,18 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachPolicy } from '../../src/iam/attachments.js';
 import { createFirstAdmin } from '../../src/iam/bootstrap.js';
-import type { IamContext } from '../../src/iam/context.js';
 import { createLoginProfile, updateLoginProfile } from '../../src/iam/login-profiles.js';
 import { bindMFADevice, createVirtualMFADevice } from '../../src/iam/mfa-devices.js';
 import type { IamTables } from '../../src/iam/tables.js';
 import { base32Decode, hotp, timeStep } from '../../src/iam/totp.js';
 import { createUser } from '../../src/iam/users.js';
 import { WEB_DIST } from '../../src/console/static.js';
+import { rootContext } from '../../src/console/test-support/root-context.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { ROOT } from './support.js';
 
@@ -52,13 +51,7 @@ describe('web console end to end (Chromium)', () => {
     const platform = server.server.platform;
     accountId = server.root.accountId;
     admin = await createFirstAdmin(platform, accountId);
-    const root: IamContext = {
-      db: platform.storage.db<IamTables>() as Kysely<IamTables>,
-      caller: { accountId, principalType: 'root', principalId: accountId, principalName: 'root', sourceIp: '127.0.0.1', secureTransport: false, mfaPresent: false, requestId: 'e2e' },
-      clock: platform.clock,
-      sealer: platform.sealer,
-      invalidate: () => undefined,
-    };
+    const root = rootContext(platform, accountId);
     // the administrator must bind MFA at first sign-in (and change the generated password)
     await updateLoginProfile(root, { UserName: admin.userName, MFABindRequired: true });
     // a read-only user whose MFA device is bound already (codes of two past steps, so the current one is free)

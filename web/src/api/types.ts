@@ -1,3 +1,5 @@
+import type { AuditEvent as StoredAuditEvent } from '../../../src/audit/event.js';
+
 /** Shapes of the console API's answers (the server's output guards fix them). */
 
 export type NextStep = 'mfa' | 'mfa_bind' | 'password_change' | 'active';
@@ -82,23 +84,8 @@ export interface AccessKey {
   AccessKeySecret?: string;
 }
 
-export interface AuditEvent {
-  seq: number;
-  eventId: string;
-  eventTime: string;
-  eventName: string;
-  eventSource: string;
-  eventType: string;
-  eventRW: 'Read' | 'Write';
-  requestId: string;
-  requestParameters?: Record<string, unknown>;
-  responseElements?: Record<string, unknown>;
-  errorCode?: string;
-  errorMessage?: string;
-  sourceIpAddress?: string;
-  userAgent?: string;
-  userIdentity: { type: string; principalId: string; accountId: string; userName?: string; accessKeyId?: string };
-}
+/** An audit trail record as the server stores it, with its sequence number in the account's chain. */
+export type AuditEvent = StoredAuditEvent & { seq: number };
 
 export interface KeyMetadata {
   KeyId: string;

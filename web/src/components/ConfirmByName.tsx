@@ -1,6 +1,7 @@
 import { Alert, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/errors.js';
 
 interface Props {
   open: boolean;
@@ -37,7 +38,7 @@ export function ConfirmByName({ open, name, title, danger, onConfirm, onClose }:
           setError(undefined);
           onClose();
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorText(t, e));
         } finally {
           setBusy(false);
         }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../../api/client.js';
-import { errorText } from '../../api/errors.js';
+import { useAction } from '../../api/useAction.js';
 import type { AccessKey } from '../../api/types.js';
 import { useCan } from '../../auth/session.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -24,19 +24,9 @@ export function AccessKeys({ user }: { user: string }) {
   const can = useCan();
   const qc = useQueryClient();
   const [created, setCreated] = useState<AccessKey>();
-  const [error, setError] = useState<string>();
   const base = `/ram/users/${seg(user)}/access-keys`;
   const q = useQuery({ queryKey: ['access-keys', user], queryFn: () => api.get<{ AccessKeys: { AccessKey: AccessKey[] } }>(base) });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['access-keys', user] });
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      await refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
+  const { error, act } = useAction(() => qc.invalidateQueries({ queryKey: ['access-keys', user] }));
   return (
     <>
       {can('Ram:CreateAccessKey') && (

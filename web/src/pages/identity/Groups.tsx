@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../../api/client.js';
-import { errorText } from '../../api/errors.js';
 import { useRamPage } from '../../api/paging.js';
 import type { Group, User } from '../../api/types.js';
 import { useCan } from '../../auth/session.js';
@@ -74,11 +73,7 @@ export function Groups() {
             { key: 'policies', label: t('users.tabs.policies'), children: <AttachedPolicies kind="groups" name={selected.GroupName} /> },
           ]} />
           <ConfirmByName open={deleting} name={selected.GroupName} title={t('groups.deleteTitle')} danger={t('groups.deleteWarning')} onClose={() => setDeleting(false)} onConfirm={async () => {
-            try {
-              await api.del(`/ram/groups/${seg(selected.GroupName)}`);
-            } catch (e) {
-              throw new Error(errorText(t, e));
-            }
+            await api.del(`/ram/groups/${seg(selected.GroupName)}`);
             await qc.invalidateQueries({ queryKey: ['groups'] });
             setSelected(undefined);
           }} />

@@ -1,6 +1,7 @@
-import { Checkbox, Form, InputNumber } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session.js';
+import { CheckboxFields } from '../../components/CheckboxFields.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SettingsForm } from '../../components/SettingsForm.js';
 
@@ -28,11 +29,7 @@ export function PasswordPolicy() {
                 <InputNumber min={n.min} max={n.max} style={{ width: 160 }} />
               </Form.Item>
             ))}
-            {FLAGS.map((f) => (
-              <Form.Item key={f} name={f} valuePropName="checked" style={{ marginBottom: 8 }}>
-                <Checkbox>{t(`passwordPolicy.fields.${f}`)}</Checkbox>
-              </Form.Item>
-            ))}
+            <CheckboxFields names={FLAGS} prefix="passwordPolicy.fields" />
           </>
         )}
       </SettingsForm>

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../../api/client.js';
-import { errorText } from '../../api/errors.js';
+import { useAction } from '../../api/useAction.js';
 import type { Policy, PolicyVersion } from '../../api/types.js';
 import { useCan } from '../../auth/session.js';
 import { ConfirmByName } from '../../components/ConfirmByName.js';
@@ -22,19 +22,10 @@ function Versions({ policy }: { policy: Policy }) {
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<string>();
-  const [error, setError] = useState<string>();
   const base = `/ram/policies/${policy.PolicyType}/${seg(policy.PolicyName)}/versions`;
   const q = useQuery({ queryKey: ['policy-versions', policy.PolicyType, policy.PolicyName], queryFn: () => api.get<{ PolicyVersions: { PolicyVersion: PolicyVersion[] } }>(base) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['policy-versions', policy.PolicyType, policy.PolicyName] });
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      await refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
+  const { error, act } = useAction(refresh);
   const custom = policy.PolicyType === 'Custom';
   const versions = q.data?.PolicyVersions.PolicyVersion ?? [];
   const current = versions.find((v) => v.VersionId === shown) ?? versions.find((v) => v.IsDefaultVersion);
@@ -143,11 +134,7 @@ export function Policies() {
             { key: 'who', label: t('policies.whoHasIt'), children: <WhoHasIt policy={selected} /> },
           ]} />
           <ConfirmByName open={deleting} name={selected.PolicyName} title={t('policies.deleteTitle')} danger={t('policies.deleteWarning')} onClose={() => setDeleting(false)} onConfirm={async () => {
-            try {
-              await api.del(`/ram/policies/Custom/${seg(selected.PolicyName)}`, { CascadingDelete: true });
-            } catch (e) {
-              throw new Error(errorText(t, e));
-            }
+            await api.del(`/ram/policies/Custom/${seg(selected.PolicyName)}`, { CascadingDelete: true });
             await qc.invalidateQueries({ queryKey: ['policies'] });
             setSelected(undefined);
           }} />

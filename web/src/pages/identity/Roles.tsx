@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../../api/client.js';
-import { errorText } from '../../api/errors.js';
 import { useRamPage } from '../../api/paging.js';
 import type { Role } from '../../api/types.js';
 import { useCan } from '../../auth/session.js';
@@ -96,11 +95,7 @@ export function Roles() {
             { key: 'policies', label: t('users.tabs.policies'), children: <AttachedPolicies kind="roles" name={selected.RoleName} /> },
           ]} />
           <ConfirmByName open={deleting} name={selected.RoleName} title={t('roles.deleteTitle')} danger={t('roles.deleteWarning')} onClose={() => setDeleting(false)} onConfirm={async () => {
-            try {
-              await api.del(`/ram/roles/${seg(selected.RoleName)}`);
-            } catch (e) {
-              throw new Error(errorText(t, e));
-            }
+            await api.del(`/ram/roles/${seg(selected.RoleName)}`);
             await qc.invalidateQueries({ queryKey: ['roles'] });
             setSelected(undefined);
           }} />

@@ -1,6 +1,7 @@
-import { Checkbox, Form, Input, InputNumber } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session.js';
+import { CheckboxFields } from '../../components/CheckboxFields.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { SettingsForm } from '../../components/SettingsForm.js';
 
@@ -37,11 +38,7 @@ export function SecurityPreference() {
             <Form.Item name="LoginSessionDuration" label={t('security.fields.LoginSessionDuration')} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 1, max: 24, message: t('validation.range', { min: 1, max: 24 }) }]}>
               <InputNumber min={1} max={24} addonAfter={t('security.hours')} style={{ width: 200 }} />
             </Form.Item>
-            {FLAGS.map((f) => (
-              <Form.Item key={f} name={f} valuePropName="checked" style={{ marginBottom: 8 }}>
-                <Checkbox>{t(`security.fields.${f}`)}</Checkbox>
-              </Form.Item>
-            ))}
+            <CheckboxFields names={FLAGS} prefix="security.fields" />
           </>
         )}
       </SettingsForm>

@@ -166,11 +166,7 @@ export function UserDrawer({ user, onClose }: { user: User | undefined; onClose:
         { key: 'mfa', label: t('users.tabs.mfa'), children: <MfaTab user={user.UserName} /> },
       ]} />
       <ConfirmByName open={deleting} name={user.UserName} title={t('users.deleteTitle')} danger={t('users.deleteWarning')} onClose={() => setDeleting(false)} onConfirm={async () => {
-        try {
-          await api.del(`/ram/users/${seg(user.UserName)}`);
-        } catch (e) {
-          throw new Error(errorText(t, e));
-        }
+        await api.del(`/ram/users/${seg(user.UserName)}`);
         await qc.invalidateQueries({ queryKey: ['users'] });
         onClose();
       }} />

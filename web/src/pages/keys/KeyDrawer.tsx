@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, seg } from '../../api/client.js';
-import { errorText } from '../../api/errors.js';
+import { useAction } from '../../api/useAction.js';
 import type { KeyMetadata } from '../../api/types.js';
 import { useCan } from '../../auth/session.js';
 import { FormModal } from '../../components/FormModal.js';
@@ -57,21 +57,15 @@ function Versions({ keyId, symmetric }: { keyId: string; symmetric: boolean }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
-  const [error, setError] = useState<string>();
+  const { error, act } = useAction(async () => {
+    await qc.invalidateQueries({ queryKey: ['key-versions', keyId] });
+    await qc.invalidateQueries({ queryKey: ['key', keyId] });
+  });
   const q = useQuery({ queryKey: ['key-versions', keyId], queryFn: () => api.get<{ KeyVersions: { KeyVersion: Array<{ KeyVersionId: string; CreationDate: string }> } }>(`/kms/keys/${seg(keyId)}/versions`, { PageSize: 100 }) });
   return (
     <>
       {symmetric && can('Kms:CreateKeyVersion') && (
-        <Button style={{ marginBottom: 12 }} onClick={async () => {
-          setError(undefined);
-          try {
-            await api.post(`/kms/keys/${seg(keyId)}/versions`);
-            await qc.invalidateQueries({ queryKey: ['key-versions', keyId] });
-            await qc.invalidateQueries({ queryKey: ['key', keyId] });
-          } catch (e) {
-            setError(errorText(t, e));
-          }
-        }}>{t('kms.rotateNow')}</Button>
+        <Button style={{ marginBottom: 12 }} onClick={() => void act(() => api.post(`/kms/keys/${seg(keyId)}/versions`))}>{t('kms.rotateNow')}</Button>
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <QueryState loading={q.isLoading} error={q.error}>
@@ -89,22 +83,13 @@ export function KeyDrawer({ keyId, onClose }: { keyId: string | undefined; onClo
   const { t, i18n } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
-  const [error, setError] = useState<string>();
   const [rotation, setRotation] = useState(false);
   const [deletion, setDeletion] = useState(false);
   const q = useQuery({ queryKey: ['key', keyId], queryFn: () => api.get<{ KeyMetadata: KeyMetadata }>(`/kms/keys/${seg(keyId!)}`), enabled: !!keyId });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['key', keyId] });
+  const { error, act } = useAction(refresh);
   if (!keyId) return null;
   const key = q.data?.KeyMetadata;
-  const refresh = () => qc.invalidateQueries({ queryKey: ['key', keyId] });
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      await refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
   const symmetric = key?.KeySpec.startsWith('Aliyun_') ?? false;
   return (
     <Drawer open size={760} title={keyId} onClose={onClose} destroyOnHidden>

@@ -1,3 +1,5 @@
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTree, writeTree } from '../test-support/tree.js';
 import { parseApkInstalled } from './apk.js';
@@ -69,5 +71,23 @@ describe('package parsers', () => {
     roots.push(root);
     const inv = await collectInventory({ root, only: ['packages'] });
     expect(inv.packages.map((p) => `${p.manager}:${p.name}`)).toEqual(['dpkg:libssl3', 'dpkg:libc6', 'dpkg:bash', 'apk:musl']);
+  });
+});
+
+describe('rpm through the rpm command', () => {
+  it('runs rpm with an argument vector (--root for a fixture root) and parses what it prints', async () => {
+    const bin = writeTree({ 'rpm': '#!/bin/sh\nprintf "%s\\n" "$@" > "$(dirname "$0")/args"\nprintf "bash\\t(none)\\t5.1.8\\t9.el9\\tx86_64\\tbash-5.1.8-9.el9.src.rpm\\n"\n' });
+    chmodSync(join(bin, 'rpm'), 0o755);
+    const root = writeTree({ 'var/lib/rpm/rpmdb.sqlite': '' });
+    roots.push(bin, root);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path ?? ''}`;
+    try {
+      const inv = await collectInventory({ root, only: ['packages'] });
+      expect(inv.packages).toEqual([{ manager: 'rpm', name: 'bash', version: '5.1.8-9.el9', arch: 'x86_64', source: 'bash', sourceVersion: '5.1.8-9.el9' }]);
+      expect(readFileSync(join(bin, 'args'), 'utf8').split('\n').slice(0, 4)).toEqual(['--root', root, '-qa', '--qf']);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });

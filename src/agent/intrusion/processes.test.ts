@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForComm } from '../test-support/exec-wait.js';
 import { procEntry, removeTree, scratchDirs, writeTree } from '../test-support/tree.js';
+import { normalizeEvent } from '../../events/normalize.js';
 import type { EcsDocument } from './alert.js';
 import { detectSuspiciousProcesses } from './processes.js';
 
@@ -140,6 +141,8 @@ describe('suspicious processes from a fixture /proc', () => {
       '16 deleted-exe T1070.004 21',
       '17 temp-exec T1036 73',
     ]);
+    // every alert is a valid event for the server's store, typed fields included
+    for (const [i, a] of alerts.entries()) expect(normalizeEvent(a, i, Date.now())).toMatchObject({ ok: true, event: { fields: { 'event.kind': 'alert', 'process.pid': get(a, 'process.pid'), 'threat.technique.id': get(a, 'threat.technique.id') } } });
     const shell = alerts.find((a) => get(a, 'process.pid') === 10)!;
     expect(shell).toMatchObject({ '@timestamp': '2023-11-14T22:13:20.000Z', event: { kind: 'alert', module: 'agent', dataset: 'agent.process' }, destination: { ip: '203.0.113.9', port: 4444 }, source: { ip: '10.0.0.2', port: 54321 }, process: { name: 'bash', executable: '/usr/bin/bash', command_line: 'bash -i' } });
   });

@@ -5,10 +5,15 @@ function cell(text: string, width: number): string {
   return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
 }
 
+/** Paths and addresses keep their end (file name, line, resource name) when cut. */
+function tail(text: string, width: number): string {
+  return (text.length > width ? `…${text.slice(text.length - width + 1)}` : text).padEnd(width);
+}
+
 export function tableReport(input: ReportInput): string {
   const findings = findingsOf(input);
   const s = summaryOf(input, findings);
-  const rows = findings.map((f) => [cell(f.severity.toUpperCase(), 8), cell(f.checkId, 20), cell(f.file ? `${f.file}:${f.line ?? ''}` : '', 40), cell(f.resource, 40), f.message].join(' '));
+  const rows = findings.map((f) => [cell(f.severity.toUpperCase(), 8), cell(f.checkId, 20), tail(f.file ? `${f.file}:${f.line ?? ''}` : '', 40), tail(f.resource, 40), f.message].join(' '));
   const header = [cell('SEVERITY', 8), cell('CHECK', 20), cell('FILE:LINE', 40), cell('RESOURCE', 40), 'MESSAGE'].join(' ');
   const errors = (input.errors ?? []).map((e) => `error ${e.code}: ${e.message}`);
   const sev = (['critical', 'high', 'medium', 'low'] as const).map((k) => `${s.bySeverity[k]} ${k}`).join(', ');

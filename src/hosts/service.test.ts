@@ -1,20 +1,18 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../core/clock.js';
 import { Authorizer } from '../iam/authorizer.js';
-import { initAccount } from '../iam/bootstrap.js';
-import { systemCaller, type Caller } from '../iam/caller.js';
+import type { Caller } from '../iam/caller.js';
+import { testDialects } from '../openapi/test-support/iam-fixture.js';
 import type { IamTables } from '../iam/tables.js';
-import { openTestPlatform, testDialects } from '../openapi/test-support/iam-fixture.js';
 import type { Platform } from '../server/platform.js';
 import type { BaselineReport } from './baseline-report.js';
 import { GET_HOST_TASKS_ACTION, REPORT_HOST_ACTION } from './api.js';
 import { HOSTS_GROUP, hostResource } from './host-identity.js';
-import { HostService } from './service.js';
-import type { HostsTables } from './tables.js';
+import type { HostService } from './service.js';
 import { inventoryOf, pkg, port } from './test-support/inventory.js';
+import { hostServiceFixture, testMeta, type HostServiceFixture } from './test-support/service.js';
 
-const meta = { requestId: 'req-1', sourceIp: '10.0.0.1' };
+const meta = testMeta;
 
 function baseline(results: Record<string, 'passed' | 'failed' | 'not applicable'>): BaselineReport {
   return {
@@ -23,47 +21,22 @@ function baseline(results: Record<string, 'passed' | 'failed' | 'not applicable'
 }
 
 describe.each(testDialects())('host registry on %s', (dialect) => {
+  let f: HostServiceFixture;
   let platform: Platform;
-  let dispose: () => Promise<void>;
   let service: HostService;
   let root: Caller;
-  let clock: ReturnType<typeof fixedClock>;
-  const events: Array<Record<string, unknown>> = [];
-  const invalidated: string[] = [];
+  let clock: HostServiceFixture['clock'];
+  let events: HostServiceFixture['events'];
+  let invalidated: string[];
 
   beforeEach(async () => {
-    clock = fixedClock(new Date('2026-01-01T00:00:00Z'));
-    ({ platform, dispose } = await openTestPlatform(dialect, clock));
-    const { accountId } = await initAccount(platform);
-    root = systemCaller(accountId, 'req-0');
-    events.length = 0;
-    invalidated.length = 0;
-    service = new HostService({
-      storage: platform.storage,
-      audit: platform.audit,
-      clock,
-      sealer: platform.sealer,
-      logger: platform.logger,
-      events: {
-        ingest: async (docs) => {
-          events.push(...(docs as Array<Record<string, unknown>>));
-          return { accepted: docs.length, rejected: [] };
-        },
-      },
-      invalidate: (r) => void invalidated.push(r),
-    });
+    f = await hostServiceFixture(dialect);
+    ({ platform, service, root, clock, events, invalidated } = f);
   });
-  afterEach(async () => dispose());
+  afterEach(async () => f.dispose());
 
-  const db = () => platform.storage.db<HostsTables & IamTables>() as Kysely<HostsTables & IamTables>;
-
-  async function enrolled(hostname = 'web-1') {
-    const token = await service.createToken(root, meta, { ttlSeconds: 3600, label: 'prod' });
-    const e = await service.enroll(meta, { token: token.Token, hostname, os: 'Debian 12', agentVersion: '0.1.0' });
-    const user = await db().selectFrom('iam_users').select(['id', 'name']).where('name', '=', e.UserName).executeTakeFirstOrThrow();
-    const caller: Caller = { ...root, principalType: 'user', principalId: user.id, principalName: user.name, accessKeyId: e.AccessKeyId };
-    return { e, caller };
-  }
+  const db = () => f.db();
+  const enrolled = (hostname?: string) => f.enrolled(hostname);
 
   it('enrolls with a one-time token into a host identity that may report only about its own host', async () => {
     const token = await service.createToken(root, meta, { ttlSeconds: 3600, label: 'prod' });

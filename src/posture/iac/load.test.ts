@@ -76,6 +76,11 @@ describe('loadIac', () => {
     expect(resources.length).toBe(4);
   });
 
+  it('overlapping arguments scan each file once', async () => {
+    const { resources } = await loadIac([root, join(root, 'main.tf'), join(root, 'modules')]);
+    expect(resources.length).toBe(4);
+  });
+
   it('a missing path is Scan.PathNotFound', async () => {
     await expect(loadIac([join(root, 'nope')])).rejects.toBeInstanceOf(BulwarkError);
     await expect(loadIac([join(root, 'nope')])).rejects.toMatchObject({ code: 'Scan.PathNotFound' });

@@ -92,6 +92,9 @@ function modulePrefixes(byDir: Map<string, TerraformFile[]>): Map<string, string
 export async function loadIac(paths: readonly string[], onFile?: (done: number, total: number, file: string) => void): Promise<IacLoadResult> {
   const inputs: Inputs = { tf: [], plans: [] };
   for (const p of paths) collect(resolve(p), true, inputs);
+  // Overlapping arguments (a folder and a file inside it) scan each file once.
+  inputs.tf = [...new Set(inputs.tf)];
+  inputs.plans = [...new Set(inputs.plans)];
   const total = inputs.tf.length + inputs.plans.length;
   let done = 0;
   const errors: IacScanError[] = [];

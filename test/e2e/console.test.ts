@@ -206,6 +206,18 @@ describe('web console end to end (Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('follows the dark or light setting of the system', async () => {
+    await nav('identity/users');
+    const background = () => page.evaluate(() => getComputedStyle(document.querySelector('.ant-layout-sider')!).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction((before) => getComputedStyle(document.querySelector('.ant-layout-sider')!).backgroundColor !== before, light);
+    const [r, g, b] = (await background()).match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(200);
+    await shot('dark-users');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('switches to 简体中文 and remembers it', async () => {
     await nav('identity/users');
     await page.getByTestId('language-switch').click();

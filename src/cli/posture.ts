@@ -4,7 +4,7 @@ import { systemClock } from '../core/clock.js';
 import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
 import { buildComplianceReport, type IacInput } from '../posture/compliance/build-report.js';
-import type { ComplianceReport } from '../posture/compliance/compliance-report.js';
+import { frameworkTitle, type ComplianceReport } from '../posture/compliance/compliance-report.js';
 import { reportAccount } from '../posture/compliance/default-account.js';
 import { renderComplianceHtml } from '../posture/compliance/render-html.js';
 import { FRAMEWORK_IDS } from '../posture/frameworks/framework.js';
@@ -75,7 +75,7 @@ export function registerPosture(program: Command): void {
         if (flags.output) {
           writeFileSync(flags.output, text);
           const s = report.summary;
-          process.stderr.write(`${report.framework.name} ${report.framework.version}: score ${s.score ?? '—'}% — ${s.passed} passed, ${s.failed} failed, ${s.manual} manual, ${s.notApplicable} not applicable; written to ${flags.output}\n`);
+          process.stderr.write(`${frameworkTitle(report.framework)}: score ${s.score ?? '—'}% — ${s.passed} passed, ${s.failed} failed, ${s.manual} manual, ${s.notApplicable} not applicable; written to ${flags.output}\n`);
         } else process.stdout.write(text);
         return EXIT_OK;
       }),

@@ -69,3 +69,8 @@ export interface ComplianceReport {
   requirements: RequirementReport[];
   findings: Finding[];
 }
+
+/** "CIS Alibaba Cloud Foundations Benchmark 2.0.0", "ISO/IEC 27001:2022 Annex A" (the version once). */
+export function frameworkTitle(f: { name: string; version: string }): string {
+  return f.name.includes(f.version) ? f.name : `${f.name} ${f.version}`;
+}

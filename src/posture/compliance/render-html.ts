@@ -1,6 +1,6 @@
 import type { CheckResult } from '../check.js';
 import { cards, htmlPage, severityBadge } from '../report/html-page.js';
-import type { ComplianceReport, Finding, RequirementReport } from './compliance-report.js';
+import { frameworkTitle, type ComplianceReport, type Finding, type RequirementReport } from './compliance-report.js';
 import { html, Raw } from './html.js';
 
 const STATUS_LABEL: Readonly<Record<string, string>> = { passed: 'Passed', failed: 'Failed', manual: 'Manual', not_applicable: 'Not applicable', pass: 'pass', fail: 'fail', not_run: 'not run' };
@@ -62,5 +62,5 @@ export function renderComplianceHtml(report: ComplianceReport): string {
 ${sections.map((section) => html`<h3>${section}</h3><table><tr><th style="width:100px">Id</th><th>Requirement</th><th style="width:120px">Status</th></tr>${report.requirements.filter((r) => r.section === section).map(requirementRow)}</table>`)}
 <h2>Findings (${report.findings.length})</h2>
 ${report.findings.length === 0 ? html`<p class="muted">No failed check.</p>` : html`<table><tr><th>Severity</th><th>Finding</th><th>Resource</th><th>Requirements</th></tr>${report.findings.map(findingRow)}</table>`}`;
-  return htmlPage(`${report.framework.name} ${report.framework.version} — compliance`, `${report.framework.publisher} · account ${report.accountId} · generated ${report.generatedAt} by Bulwark`, body.value);
+  return htmlPage(`${frameworkTitle(report.framework)} — compliance`, `${report.framework.publisher} · account ${report.accountId} · generated ${report.generatedAt} by Bulwark`, body.value);
 }

@@ -34,6 +34,13 @@ const EXPECTED: Record<string, string> = {
   'process-start.aspx': 'aspx-process-start-request',
   'execute-request.asp': 'aspx-eval-request',
   'assembly-load.aspx': 'aspx-assembly-load-request',
+  'comment-evasion.php': 'php-eval-request',
+  'variable-superglobal.php': 'php-obfuscated-superglobal',
+  'scriptlet.jspx': 'jsp-runtime-exec-request',
+  'cmd.ashx': 'aspx-process-start-request',
+  'backtick.phtml': 'php-exec-request',
+  'extract-call.php': 'php-extract-dynamic-call',
+  'php-input-eval.php': 'php-eval-request',
 };
 
 describe('webshell corpus', () => {

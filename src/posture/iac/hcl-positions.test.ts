@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hclPositions, lineAtPath } from './hcl-positions.js';
 
@@ -66,5 +67,25 @@ describe('hclPositions', () => {
     expect(lineAtPath(db!, ['missing'])).toBe(2);
     expect(lineAtPath(db!, ['parameters', 7, 'value'])).toBe(6);
     expect(lineAtPath(db!, ['tags', 'Nope'])).toBe(13);
+  });
+});
+
+describe('hclPositions on arbitrary text', () => {
+  it('always terminates with lines inside the text', () => {
+    const piece = fc.constantFrom('resource "a" "b" {', '}', '{', '[', ']', '"', '${', '<<EOF\n', 'EOF\n', '#', '//', '/*', '*/', '=', ':', ',', '\n', 'x', ' ', 'for ', '(', ')');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const src = parts.join('');
+        const lines = src.split('\n').length;
+        const walk = (n: ReturnType<typeof hclPositions>): void => {
+          expect(n.line).toBeGreaterThanOrEqual(1);
+          expect(n.line).toBeLessThanOrEqual(lines);
+          for (const list of n.children?.values() ?? []) list.forEach(walk);
+          n.items?.forEach(walk);
+        };
+        walk(hclPositions(src));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

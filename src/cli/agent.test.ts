@@ -87,3 +87,14 @@ describe('bulwark agent scan --once --no-commands', () => {
     expect(without.policies[0]!.checks[0]).toMatchObject({ result: 'not applicable', reason: 'command rules are not allowed (agent configuration or --no-commands)' });
   });
 });
+
+describe('bulwark agent scan --once table output', () => {
+  const root = writeTree({ 'etc/os-release': 'ID=debian\nVERSION_CODENAME=bookworm\n', 'etc/login.defs': 'PASS_MAX_DAYS 99999\n' });
+  afterAll(() => removeTree(root));
+
+  it('says how to fix a failed check and why a check was not applicable', async () => {
+    const { stdout } = await run(['agent', 'scan', '--once', '--root', root, '--no-inventory', '--no-commands']);
+    expect(stdout).toMatch(/FAIL\s+90020\s+Passwords expire within 365 days\n\s+fix: Set `PASS_MAX_DAYS 365`/);
+    expect(stdout).toMatch(/n\/a\s+90001\s+SSH: root cannot log in directly\n\s+why: cannot read \/etc\/ssh\/sshd_config \(ENOENT\)/);
+  });
+});

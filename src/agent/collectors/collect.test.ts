@@ -37,3 +37,25 @@ describe('collectInventory on this machine', () => {
     expect(inventorySchema.safeParse(inv).success).toBe(true);
   });
 });
+
+describe('inventory limits', () => {
+  it('cuts over-long values and lists so the report still validates', async () => {
+    const huge: Collector = {
+      name: 'huge',
+      sections: ['cron', 'os', 'units'],
+      collect: () => ({
+        cron: [{ source: '/etc/crontab', user: 'root', schedule: '* * * * *', command: 'x'.repeat(20_000) }],
+        os: { id: 'i'.repeat(500), name: 'n', version: '', versionId: '', versionCodename: '', prettyName: 'p', idLike: Array.from({ length: 40 }, (_, i) => `like${i}`) },
+        units: [{ name: 'a.service', type: 'service', path: '/x', state: 'enabled' as const, wantedBy: Array.from({ length: 300 }, (_, i) => `t${i}.target`), description: 'd'.repeat(5000) }],
+      }),
+    };
+    const inv = await collectInventory({ collectors: [huge] });
+    expect(inv.errors).toEqual([]);
+    expect(inventorySchema.safeParse(inv).success).toBe(true);
+    expect(inv.cron[0]!.command).toHaveLength(8192);
+    expect(inv.os!.id).toHaveLength(64);
+    expect(inv.os!.idLike).toHaveLength(16);
+    expect(inv.units[0]!.wantedBy).toHaveLength(256);
+    expect(inv.units[0]!.description).toHaveLength(1024);
+  });
+});

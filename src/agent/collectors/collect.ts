@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Collector, InventorySections } from './collector.js';
 import { collectContext } from './context.js';
+import { fitInventory } from './fit.js';
 import type { Inventory } from './inventory.js';
 import { COLLECTORS } from './registry.js';
 
@@ -20,7 +21,8 @@ function emptySections(): InventorySections {
 
 /**
  * Collects the host inventory. Every collector runs; one that fails leaves its sections empty and
- * adds an entry to `errors` instead of failing the whole inventory.
+ * adds an entry to `errors` instead of failing the whole inventory. Values longer than the schema
+ * allows are cut to fit, so the server always accepts the report.
  */
 export async function collectInventory(options: CollectOptions = {}): Promise<Inventory> {
   const started = performance.now();
@@ -36,5 +38,9 @@ export async function collectInventory(options: CollectOptions = {}): Promise<In
       for (const key of collector.sections) if (key in r.value.part) (sections as Record<string, unknown>)[key] = r.value.part[key];
     } else errors.push({ collector: collector.name, message: (r.reason instanceof Error ? r.reason.message : String(r.reason)).slice(0, 4096) });
   });
-  return { schemaVersion: 1, collectedAt: (options.clock?.() ?? new Date()).toISOString(), durationMs: Math.round((performance.now() - started) * 100) / 100, ...sections, errors };
+  const inv: Inventory = { schemaVersion: 1, collectedAt: (options.clock?.() ?? new Date()).toISOString(), durationMs: 0, ...sections, errors };
+  const problems = fitInventory(inv);
+  if (problems.length > 0) errors.push({ collector: 'schema', message: problems.join('; ').slice(0, 4096) });
+  inv.durationMs = Math.round((performance.now() - started) * 100) / 100;
+  return inv;
 }

@@ -46,6 +46,8 @@ describe('nftables blocking inside a test network namespace', () => {
   const vethHost = `bwh${tag}`;
   const net = `10.213.${randomInt(1, 250)}`;
   const [blocked, other, inside] = [`${net}.1`, `${net}.3`, `${net}.2`];
+  const net6 = `fd00:b17:${randomInt(1, 0xffff).toString(16)}::`;
+  const [blocked6, inside6] = [`${net6}1`, `${net6}2`];
   const port = 8080;
   let server: ChildProcess | undefined;
   let hostTableBefore = false;
@@ -59,11 +61,13 @@ describe('nftables blocking inside a test network namespace', () => {
     ip('link', 'set', `bwn${tag}`, 'netns', netns);
     ip('addr', 'add', `${blocked}/24`, 'dev', vethHost);
     ip('addr', 'add', `${other}/24`, 'dev', vethHost);
+    ip('-6', 'addr', 'add', `${blocked6}/64`, 'dev', vethHost, 'nodad');
     ip('link', 'set', vethHost, 'up');
     ip('netns', 'exec', netns, 'ip', 'addr', 'add', `${inside}/24`, 'dev', `bwn${tag}`);
+    ip('netns', 'exec', netns, 'ip', '-6', 'addr', 'add', `${inside6}/64`, 'dev', `bwn${tag}`, 'nodad');
     ip('netns', 'exec', netns, 'ip', 'link', 'set', `bwn${tag}`, 'up');
     ip('netns', 'exec', netns, 'ip', 'link', 'set', 'lo', 'up');
-    server = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', `require('net').createServer((s) => s.end('ok')).listen(${port}, '${inside}', () => console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', `const net = require('net'); let n = 0; for (const host of ['${inside}', '${inside6}']) net.createServer((s) => s.end('ok')).listen(${port}, host, () => ++n === 2 && console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.once('data', () => resolve());
       server!.once('exit', (code) => reject(new Error(`server exited ${code}`)));
@@ -104,6 +108,15 @@ describe('nftables blocking inside a test network namespace', () => {
     }
     expect(reopened).toBe(true);
     expect(await listBlocked({ netns })).toEqual([]);
+  });
+
+  it('IPv6 sources go to the blocked6 set', async () => {
+    expect(await canConnect(inside6, blocked6, port)).toBe(true);
+    await blockIp(blocked6, 60, { netns });
+    expect(await canConnect(inside6, blocked6, port)).toBe(false);
+    expect(await canConnect(inside, blocked, port)).toBe(true);
+    expect((await unblockIp(blocked6, { netns })).outcome).toBe('done');
+    expect(await canConnect(inside6, blocked6, port)).toBe(true);
   });
 
   it('a permanent block holds until unblocked; unblocking twice is a no-op; the host firewall is untouched', async () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { waitForComm } from '../test-support/exec-wait.js';
 import { scratchDirs } from '../test-support/tree.js';
 import { readActionLog } from './action-log.js';
-import { applyResponses, planResponses } from './auto.js';
+import { applyResponses, autoResponder, planResponses } from './auto.js';
 import { listBlocked } from './nftables.js';
 import { compileResponsePolicy, loadResponsePolicy } from './policy.js';
 
@@ -91,6 +91,23 @@ describe('response policy', () => {
       expect(existsSync(file)).toBe(false);
       expect((await listBlocked({ netns })).map((b) => b.ip)).toEqual(['203.0.113.5']);
       expect((await readActionLog(state)).map((a) => a.action)).toEqual(['block', 'kill', 'quarantine']);
+    } finally {
+      execFileSync('ip', ['netns', 'del', netns]);
+    }
+  });
+
+  it('autoResponder: alerts in, actions taken and reported as agent.response events', async () => {
+    const netns = `bwr${process.pid % 10000}${randomInt(100, 999)}`;
+    execFileSync('ip', ['netns', 'add', netns]);
+    try {
+      const events: Array<Record<string, unknown>> = [];
+      const errors: string[] = [];
+      const respond = autoResponder({ policy: loadResponsePolicy(POLICY, 'test'), stateDir: scratch.make(), nft: { netns }, host: 'web-01', onEvents: async (docs) => void events.push(...docs), onError: (m) => errors.push(m) });
+      const done = await respond([alert('ssh-bruteforce', 73, { source: { ip: '203.0.113.9' } }), alert('ssh-new-source', 47, { source: { ip: '203.0.113.10' } })]);
+      expect(done.map((d) => [d.action, d.target])).toEqual([['block', '203.0.113.9']]);
+      expect(events).toMatchObject([{ event: { action: 'response-block', dataset: 'agent.response' }, source: { ip: '203.0.113.9' }, user: { name: 'policy:ssh-bruteforce' }, host: { name: 'web-01' } }]);
+      expect(await respond([])).toEqual([]);
+      expect(errors).toEqual([]);
     } finally {
       execFileSync('ip', ['netns', 'del', netns]);
     }

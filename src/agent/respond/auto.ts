@@ -6,6 +6,7 @@ import type { NftOptions } from './nft.js';
 import { blockIp } from './nftables.js';
 import type { ResponsePolicy } from './policy.js';
 import { quarantineFile } from './quarantine.js';
+import { responseEvent } from './response-event.js';
 
 /** An action the policy calls for, and the alert that asked for it. */
 export interface PlannedResponse {
@@ -76,4 +77,28 @@ export async function applyResponses(planned: readonly PlannedResponse[], option
     }
   }
   return { done, failed };
+}
+
+export interface AutoResponderOptions extends ApplyOptions {
+  policy: ResponsePolicy;
+  /** `host.name` of the response events */
+  host?: string;
+  /** receives one ECS event per action taken (`agent.response`), e.g. to push to the server */
+  onEvents?: (docs: EcsDocument[]) => Promise<void>;
+  onError?: (message: string) => void;
+}
+
+/**
+ * The hook for detectors (`onEvents` of the SSH monitor, the process watch, …): each batch of alerts
+ * goes through the policy, the actions are taken and logged, and reported as events.
+ */
+export function autoResponder(options: AutoResponderOptions): (alerts: readonly EcsDocument[]) => Promise<LoggedAction[]> {
+  return async (alerts) => {
+    const plan = planResponses(alerts, options.policy);
+    if (plan.length === 0) return [];
+    const { done, failed } = await applyResponses(plan, options);
+    for (const f of failed) options.onError?.(`automatic ${f.planned.action} of ${f.planned.target} (${f.planned.rule}) failed: ${f.error}`);
+    if (done.length > 0 && options.onEvents) await options.onEvents(done.map((d) => responseEvent(d, options.host)));
+    return done;
+  };
 }

@@ -67,7 +67,7 @@ export async function scanOnce(options: ScanOptions = {}): Promise<ScanReport> {
   const vulnerabilities = feeds.length > 0 ? await scanHostVulnerabilities(inventory ?? (await collectInventory({ root, only: ['os', 'packages'] })), feeds) : undefined;
   return {
     root,
-    os: inventory?.os ?? null,
+    os: (inventory ?? (await collectInventory({ root, only: ['os'] }))).os,
     policies: results,
     summary: summarize(results.flatMap((p) => p.checks)),
     warnings,

@@ -57,6 +57,7 @@ describe('bulwark agent scan --once', () => {
     expect(table.stdout).toMatch(/FAIL\s+90021\s+Passwords cannot be changed again within a day/);
     expect(table.stdout).toMatch(/n\/a\s+90001\s+SSH: root cannot log in directly/);
     expect(table.stdout).toContain('skipped: requirements not met');
+    expect(table.stdout).toMatch(/^host: Debian GNU\/Linux 12 \(bookworm\) \(root /);
   });
 
   it('usage errors exit 2: no --once, a bad format, an invalid or missing policy, a missing root', async () => {

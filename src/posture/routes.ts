@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { BulwarkError } from '../core/errors.js';
-import { userIdentityOf } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import type { Platform } from '../server/platform.js';
 import { signedRoutes } from '../server/signed-routes.js';
-import { buildComplianceReport } from './compliance/build-report.js';
 import { ALL_CHECKS } from './compliance/catalogue.js';
 import { iacInputSchema } from './compliance/iac-input.js';
 import { renderComplianceHtml } from './compliance/render-html.js';
 import { FRAMEWORK_IDS } from './frameworks/framework.js';
+import { GET_POSTURE_REPORT_ACTION, POSTURE_REPORT_RESOURCE, reportForCaller } from './report-service.js';
 
 export const POSTURE_REPORT_PATH = '/api/posture/report';
-export const GET_POSTURE_REPORT_ACTION = 'bulwark:GetPostureReport';
+export { GET_POSTURE_REPORT_ACTION } from './report-service.js';
 
 export const reportRequestSchema = z
   .object({
@@ -41,24 +40,12 @@ export async function postureRoutes(app: FastifyInstance, options: PostureRoutes
 
   app.post(POSTURE_REPORT_PATH, async (req, reply) => {
     try {
-      const caller = await kit.authorize(req, GET_POSTURE_REPORT_ACTION, 'acs:bulwark:*:*:posture/report');
+      const caller = await kit.authorize(req, GET_POSTURE_REPORT_ACTION, POSTURE_REPORT_RESOURCE);
       const input = kit.jsonBody(req, reportRequestSchema);
       const unknown = input.iac?.results.find((r) => !IAC_CHECK_IDS.has(r.checkId));
       if (unknown) throw new BulwarkError('InvalidParameter', { field: 'iac.results.checkId', reason: `${unknown.checkId} is not an IaC check` });
-      const report = await buildComplianceReport({ storage: platform.storage, clock: platform.clock, accountId: caller.accountId, framework: input.framework, iac: input.iac });
       const meta = kit.meta(req);
-      await platform.audit.record({
-        eventName: 'GetPostureReport',
-        eventSource: 'posture',
-        eventType: 'ApiCall',
-        eventRW: 'Read',
-        requestId: req.id,
-        requestParameters: { framework: input.framework, format: input.format, iacResults: input.iac?.results.length ?? 0 },
-        responseElements: { score: report.summary.score, failed: report.summary.failed },
-        sourceIpAddress: meta.sourceIp,
-        ...(meta.userAgent ? { userAgent: meta.userAgent } : {}),
-        userIdentity: userIdentityOf(caller),
-      });
+      const report = await reportForCaller(platform, caller, input, { requestId: req.id, sourceIp: meta.sourceIp, userAgent: meta.userAgent });
       if (input.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').header('x-request-id', req.id).send(renderComplianceHtml(report));
       return kit.send(reply, { Report: report });
     } catch (e) {

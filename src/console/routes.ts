@@ -5,6 +5,7 @@ import { consoleErrorHandler, type ConsoleDeps } from './http.js';
 import { overviewRoutes } from './overview-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { consoleStatic } from './static.js';
+import { postureConsoleRoutes } from '../posture/console-routes.js';
 
 export type ConsoleRouteOptions = ConsoleDeps;
 
@@ -15,6 +16,7 @@ async function consoleApi(app: FastifyInstance, options: ConsoleRouteOptions): P
   overviewRoutes(app, options);
   auditRoutes(app, options);
   actionRoutes(app, options);
+  postureConsoleRoutes(app, options);
 }
 
 /** The web console: the API under /console/api and the single-page app (web/dist) under /console/. */

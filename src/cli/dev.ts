@@ -8,6 +8,8 @@ import { startDemoOrigin } from '../gateway/demo-origin.js';
 import { devGatewayConfig, findDevCrs } from '../gateway/dev-site.js';
 import { startGateway } from '../gateway/gateway.js';
 import { startServer } from '../server/start.js';
+import { startLocalAgent } from '../agent/local-agent.js';
+import { packageVersion } from './version.js';
 import { action } from './run.js';
 import type { ServerFlags } from './server.js';
 
@@ -49,6 +51,7 @@ export function registerDev(program: Command): void {
         });
         const gateway = await startGateway(gatewayConfig, { accessLog });
         const admin = root ? await createFirstAdmin(server.platform, root.accountId) : undefined;
+        const agent = accountId ? await startLocalAgent({ platform: server.platform, serverUrl: server.url, accountId, agentVersion: packageVersion() }) : undefined;
         const credentials = root && admin
           ? [
               '  Console sign-in (shown only this once; a new password is required at first sign-in, MFA can be bound then):',
@@ -70,6 +73,7 @@ export function registerDev(program: Command): void {
             `  data     ${server.platform.storage.location}`,
             `  gateway  ${gateway.urls[0]}  → demo app ${origin.url}  (WAF blocking: ${crs ? `OWASP CRS from ${crs}` : 'built-in SQLi/XSS rules; install modsecurity-crs for the full CRS'})`,
             `           try: curl -i "${gateway.urls[0]}/?id=1'%20or%201=1--"   → 403 with a request id`,
+            ...(agent ? [`  agent    host ${agent.hostId} reports this machine's inventory and baseline:  bulwark hosts findings ${agent.hostId} --server ${server.url}`] : []),
             '',
             ...credentials,
             '',

@@ -67,7 +67,7 @@ export function registerHosts(program: Command): void {
           return EXIT_OK;
         }
         process.stdout.write(`host ${f.Host.HostId} (${f.Host.Hostname}), ${f.Host.Os || 'unknown OS'}, last seen ${f.Host.LastSeenAt ?? 'never'}\n\n`);
-        process.stdout.write(table([['POLICY', 32], ['PASSED', 6], ['FAILED', 6], ['N/A', 6], ['PASS %', 6], ['SCANNED', 20]], f.Policies.map((p) => [p.PolicyId, p.Passed, p.Failed, p.NotApplicable, p.PassRate, p.ScannedAt])));
+        process.stdout.write(table([['POLICY', 32], ['PASSED', 6], ['FAILED', 6], ['N/A', 6], ['PASS %', 6], ['SCANNED', 20]], f.Policies.map((p) => [p.PolicyId, p.Passed, p.Failed, p.NotApplicable, p.Skipped ? 'skipped' : p.PassRate, p.ScannedAt])));
         process.stdout.write(`\n${f.Failed.length} failing check(s)\n`);
         for (const c of f.Failed) process.stdout.write(`  ${c.PolicyId}/${c.CheckId}  ${c.Title}  (since ${c.Since})\n${c.Remediation ? `      remediation: ${c.Remediation.replace(/\s+/g, ' ').slice(0, 200)}\n` : ''}`);
         if (f.Changes.length > 0) {

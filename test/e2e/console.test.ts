@@ -276,4 +276,21 @@ describe('web console end to end (Chromium)', () => {
     await page.getByTestId('session-expired').waitFor();
     await shot('signin-expired');
   });
+
+  it('says so when too many failed sign-ins lock a user', async () => {
+    await page.getByLabel('Account').fill(accountId);
+    await page.getByLabel('User name').fill('alice');
+    const attempt = async (password: string) => {
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/console/api/session') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect((await answered).status()).toBeGreaterThanOrEqual(400);
+    };
+    for (let i = 0; i < 5; i++) await attempt(`wrong-${i}`);
+    await page.getByTestId('signin-error').filter({ hasText: 'wrong' }).waitFor();
+    // the right password no longer helps
+    await attempt('Alice-Pass-2026');
+    await page.getByTestId('signin-error').filter({ hasText: 'locked for an hour' }).waitFor();
+    await shot('signin-locked');
+  });
 });

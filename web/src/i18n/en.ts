@@ -5,7 +5,7 @@ export const en = {
     actions: 'Actions', cancel: 'Cancel', confirm: 'Confirm', copied: 'Copied to the clipboard', copy: 'Copy', create: 'Create', created: 'Created', delete: 'Delete',
     disable: 'Disable', enable: 'Enable', empty: 'Nothing here yet.', language: 'Language', loadFailed: 'Could not load this page', loading: 'Loading…', next: 'Next', no: 'No',
     noPermission: 'You do not have permission to see this', page: 'Page {{n}}', previous: 'Previous', readOnly: 'Read only: your policies allow viewing, not changing, these settings.',
-    retry: 'Retry', save: 'Save', saved: 'Saved', typeToConfirm: 'Type {{name}} to confirm.', updated: 'Updated', yes: 'Yes',
+    retry: 'Retry', save: 'Save', edit: 'Edit', saved: 'Saved', typeToConfirm: 'Type {{name}} to confirm.', updated: 'Updated', yes: 'Yes',
   },
   nav: {
     overview: 'Overview', identity: 'Identity', users: 'Users', groups: 'Groups', roles: 'Roles', policies: 'Policies', mfa: 'MFA devices', passwordPolicy: 'Password policy',
@@ -44,7 +44,7 @@ export const en = {
     title: 'Users', description: 'RAM users sign in to the console or call the API with AccessKeys.', create: 'Create user', empty: 'No users yet. Create one for each person or application.',
     userName: 'User name', displayName: 'Display name', email: 'Email', comments: 'Comments', id: 'User ID', lastLogin: 'Last sign-in', neverSignedIn: 'Never',
     consoleAccess: 'Allow console sign-in (set a password)', addToGroup: 'Add to group', removeFromGroup: 'Remove', removeFromGroupConfirm: 'Remove from group {{group}}?',
-    noGroups: 'Not in any group.', deleteTitle: 'Delete user', deleteWarning: 'The user must have no AccessKeys, groups, policies or MFA device left.',
+    noGroups: 'Not in any group.', deleteTitle: 'Delete user', editTitle: 'Edit user', deleteWarning: 'The user must have no AccessKeys, groups, policies or MFA device left.',
     tabs: { details: 'Details', login: 'Console access', groups: 'Groups', policies: 'Policies', accessKeys: 'AccessKeys', mfa: 'MFA' },
   },
   loginProfile: {

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
@@ -21,6 +23,12 @@ function initialLanguage(): Language {
 export function setLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang);
   void i18n.changeLanguage(lang);
+  applyLanguage(lang);
+}
+
+/** Dates in pickers and the page's `lang` follow the language. */
+function applyLanguage(lang: string): void {
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = lang;
 }
 
@@ -31,6 +39,6 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+applyLanguage(i18n.language);
 
 export { i18n };

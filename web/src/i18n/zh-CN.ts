@@ -8,7 +8,7 @@ export const zhCN: Translations<typeof en> = {
     actions: '操作', cancel: '取消', confirm: '确定', copied: '已复制到剪贴板', copy: '复制', create: '创建', created: '创建时间', delete: '删除',
     disable: '禁用', enable: '启用', empty: '暂无数据。', language: '语言', loadFailed: '页面加载失败', loading: '加载中…', next: '下一页', no: '否',
     noPermission: '您没有查看此内容的权限', page: '第 {{n}} 页', previous: '上一页', readOnly: '只读：您的权限策略允许查看、不允许修改这些设置。',
-    retry: '重试', save: '保存', saved: '已保存', typeToConfirm: '请输入 {{name}} 以确认。', updated: '更新时间', yes: '是',
+    retry: '重试', save: '保存', edit: '编辑', saved: '已保存', typeToConfirm: '请输入 {{name}} 以确认。', updated: '更新时间', yes: '是',
   },
   nav: {
     overview: '概览', identity: '身份管理', users: '用户', groups: '用户组', roles: '角色', policies: '权限策略', mfa: 'MFA 设备', passwordPolicy: '密码策略',
@@ -47,7 +47,7 @@ export const zhCN: Translations<typeof en> = {
     title: '用户', description: 'RAM 用户可登录控制台，或使用 AccessKey 调用 API。', create: '创建用户', empty: '暂无用户。请为每个人或应用创建一个用户。',
     userName: '用户名', displayName: '显示名称', email: '邮箱', comments: '备注', id: '用户 ID', lastLogin: '最后登录', neverSignedIn: '从未登录',
     consoleAccess: '允许登录控制台（设置密码）', addToGroup: '加入用户组', removeFromGroup: '移除', removeFromGroupConfirm: '从用户组 {{group}} 中移除？',
-    noGroups: '未加入任何用户组。', deleteTitle: '删除用户', deleteWarning: '用户必须已无 AccessKey、用户组、权限策略和 MFA 设备。',
+    noGroups: '未加入任何用户组。', deleteTitle: '删除用户', editTitle: '编辑用户', deleteWarning: '用户必须已无 AccessKey、用户组、权限策略和 MFA 设备。',
     tabs: { details: '基本信息', login: '控制台访问', groups: '用户组', policies: '权限', accessKeys: 'AccessKey', mfa: 'MFA' },
   },
   loginProfile: {

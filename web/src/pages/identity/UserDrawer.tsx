@@ -139,9 +139,41 @@ function MfaTab({ user }: { user: string }) {
   );
 }
 
+function DetailsTab({ initial }: { initial: User }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const path = `/ram/users/${seg(initial.UserName)}`;
+  const q = useQuery({ queryKey: ['user', initial.UserName], queryFn: async () => (await api.get<{ User: User }>(path)).User, initialData: initial });
+  const user = q.data;
+  return (
+    <>
+      <Descriptions column={1} size="small" bordered items={[
+        { key: 'id', label: t('users.id'), children: <Typography.Text code>{user.UserId}</Typography.Text> },
+        { key: 'display', label: t('users.displayName'), children: user.DisplayName },
+        { key: 'email', label: t('users.email'), children: user.Email },
+        { key: 'comments', label: t('users.comments'), children: user.Comments },
+        { key: 'created', label: t('common.created'), children: formatTime(user.CreateDate, i18n.language) },
+        { key: 'login', label: t('users.lastLogin'), children: user.LastLoginDate ? formatTime(user.LastLoginDate, i18n.language) : <Tag>{t('users.neverSignedIn')}</Tag> },
+      ]} />
+      {can('Ram:UpdateUser') && <Button style={{ marginTop: 12 }} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+      <FormModal<{ NewDisplayName: string; NewEmail: string; NewComments: string }> open={editing} title={t('users.editTitle')} initialValues={{ NewDisplayName: user.DisplayName, NewEmail: user.Email, NewComments: user.Comments }} onClose={() => setEditing(false)} onSubmit={async (v) => {
+        await api.put(path, v);
+        await qc.invalidateQueries({ queryKey: ['user', initial.UserName] });
+        await qc.invalidateQueries({ queryKey: ['users'] });
+      }}>
+        <Form.Item name="NewDisplayName" label={t('users.displayName')} rules={[{ max: 128, message: t('validation.maxLength', { n: 128 }) }]}><Input /></Form.Item>
+        <Form.Item name="NewEmail" label={t('users.email')} rules={[{ type: 'email', message: t('validation.email') }]}><Input /></Form.Item>
+        <Form.Item name="NewComments" label={t('users.comments')} rules={[{ max: 128, message: t('validation.maxLength', { n: 128 }) }]}><Input /></Form.Item>
+      </FormModal>
+    </>
+  );
+}
+
 /** One user: details, console access, groups, policies, AccessKeys, MFA; delete by typing the name. */
 export function UserDrawer({ user, onClose }: { user: User | undefined; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const qc = useQueryClient();
   const [deleting, setDeleting] = useState(false);
@@ -149,16 +181,7 @@ export function UserDrawer({ user, onClose }: { user: User | undefined; onClose:
   return (
     <Drawer open size={760} title={user.UserName} onClose={onClose} destroyOnHidden extra={can('Ram:DeleteUser') && <Button danger onClick={() => setDeleting(true)} data-testid="delete-user">{t('common.delete')}</Button>}>
       <Tabs items={[
-        { key: 'details', label: t('users.tabs.details'), children: (
-          <Descriptions column={1} size="small" bordered items={[
-            { key: 'id', label: t('users.id'), children: <Typography.Text code>{user.UserId}</Typography.Text> },
-            { key: 'display', label: t('users.displayName'), children: user.DisplayName },
-            { key: 'email', label: t('users.email'), children: user.Email },
-            { key: 'comments', label: t('users.comments'), children: user.Comments },
-            { key: 'created', label: t('common.created'), children: formatTime(user.CreateDate, i18n.language) },
-            { key: 'login', label: t('users.lastLogin'), children: user.LastLoginDate ? formatTime(user.LastLoginDate, i18n.language) : <Tag>{t('users.neverSignedIn')}</Tag> },
-          ]} />
-        ) },
+        { key: 'details', label: t('users.tabs.details'), children: <DetailsTab initial={user} /> },
         { key: 'login', label: t('users.tabs.login'), children: <LoginProfileTab user={user.UserName} /> },
         { key: 'groups', label: t('users.tabs.groups'), children: <GroupsTab user={user.UserName} /> },
         { key: 'policies', label: t('users.tabs.policies'), children: <AttachedPolicies kind="users" name={user.UserName} /> },

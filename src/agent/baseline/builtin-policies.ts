@@ -5,10 +5,16 @@ import { loadPolicyFile, type Policy } from './policy.js';
 /** Folder of Bulwark's own policies (copied beside the built module by scripts/copy-assets.mjs). */
 export const BUILTIN_POLICY_DIR = fileURLToPath(new URL('./policies/', import.meta.url));
 
-/** Loads every built-in policy (each decides by its `requirements` whether it applies to a host). */
-export function builtinPolicies(): Policy[] {
-  return readdirSync(BUILTIN_POLICY_DIR)
+let loaded: readonly Policy[] | undefined;
+
+/**
+ * Every built-in policy (each decides by its `requirements` whether it applies to a host), read once
+ * per process: the daemon scans periodically with the same policies (compiled rules are stateless).
+ */
+export function builtinPolicies(): readonly Policy[] {
+  loaded ??= readdirSync(BUILTIN_POLICY_DIR)
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .map((f) => loadPolicyFile(BUILTIN_POLICY_DIR + f));
+  return loaded;
 }

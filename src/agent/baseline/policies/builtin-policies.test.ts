@@ -149,6 +149,10 @@ describe("Bulwark's built-in policies", () => {
     }
   });
 
+  it('are read once per process (the daemon scans with them again and again)', () => {
+    expect(builtinPolicies()).toBe(builtinPolicies());
+  });
+
   it.each([
     ['Debian 12', OS_DEBIAN12, ['bulwark_debian_ubuntu', 'bulwark_linux']],
     ['Ubuntu 24.04', OS_UBUNTU2404, ['bulwark_debian_ubuntu', 'bulwark_linux']],

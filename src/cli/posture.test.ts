@@ -72,6 +72,22 @@ describe('bulwark posture report (offline, over a seeded data dir)', () => {
     expect(page).not.toMatch(/<script|src="http/);
   });
 
+  it('exits 1 below --fail-under and 0 at or above it', async () => {
+    const args = ['posture', 'report', '--framework', 'cis-alibaba-2.0', '--data-dir', join(dir, 'data')];
+    const score = (JSON.parse((await run(args)).stdout) as ComplianceReport).summary.score!;
+    expect((await run([...args, '--fail-under', String(score + 1)])).code).toBe(1);
+    expect((await run([...args, '--fail-under', String(score)])).code).toBe(0);
+    expect((await run([...args, '--fail-under', '101'])).code).toBe(2);
+  });
+
+  it('lists every check with its framework mappings', async () => {
+    const r = await run(['posture', 'checks', '--format', 'json']);
+    const { checks } = JSON.parse(r.stdout) as { checks: { id: string; source: string; mappings: { framework: string; requirement: string }[] }[] };
+    expect(checks.find((c) => c.id === 'BWK-RAM-102')).toMatchObject({ source: 'platform', mappings: expect.arrayContaining([{ framework: 'cis-alibaba-2.0', requirement: '1.4', title: expect.any(String) }]) });
+    expect(checks.find((c) => c.id === 'BWK-OSS-010')).toMatchObject({ source: 'iac', mappings: expect.arrayContaining([expect.objectContaining({ framework: 'cis-alibaba-2.0', requirement: '5.1' })]) });
+    expect((await run(['posture', 'checks'])).stdout).toMatch(/BWK-RAM-101 +high +platform +The root account has no AccessKey {2}\[CIS 1\.2, /);
+  });
+
   it('rejects an unknown framework and a missing account as coded errors', async () => {
     expect(await run(['posture', 'report', '--framework', 'sox', '--data-dir', join(dir, 'data')])).toMatchObject({ code: 2, stderr: expect.stringContaining('--framework') });
     expect(await run(['posture', 'report', '--framework', 'mlps2-l3', '--data-dir', join(dir, 'data'), '--account-id', '1'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Posture.AccountNotFound') });

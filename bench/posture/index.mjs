@@ -7,7 +7,7 @@
 // Baseline: hcl2json parsing alone (`@cdktf/hcl2json` parse of every file, the first step of the
 //   scan) — what any hcl2json-based scanner pays before running a single rule.
 // Bulwark: `scanIac` from dist/ — parse, source pass for lines, literal evaluation, all checks.
-// Each figure is the median of R runs (default 5) after one warm-up.
+// Each figure is the median of R interleaved runs (default 7) after one warm-up round.
 //
 // Usage: npm run bench -- posture [--resources N] [--runs R]   (last line: one JSON object)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const total = arg('--resources', 1000);
-const runs = arg('--runs', 5);
+const runs = arg('--runs', 7);
 const FILES = 50;
 
 // ---------------------------------------------------------------------------------------------
@@ -64,30 +64,31 @@ files.forEach((chunks, k) => writeFileSync(join(tfDir, `f${String(k).padStart(2,
 writeFileSync(join(planDir, 'tfplan.json'), JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: planResources } }, resource_changes: [] }));
 const bytes = readdirSync(tfDir).reduce((n, f) => n + readFileSync(join(tfDir, f)).length, 0);
 
-async function median(fn) {
-  await fn();
-  const times = [];
-  let last;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    last = await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], last };
-}
-
 const sources = readdirSync(tfDir).map((f) => [f, readFileSync(join(tfDir, f), 'utf8')]);
-const baseline = await median(async () => {
+const parseOnly = async () => {
   let n = 0;
   for (const [f, src] of sources) {
     const json = await parse(f, src);
     for (const byName of Object.values(json.resource ?? {})) n += Object.values(byName).reduce((a, list) => a + list.length, 0);
   }
   return n;
-});
-const tf = await median(() => scanIac([tfDir]));
-const plan = await median(() => scanIac([planDir]));
+};
+
+// Interleaved runs (baseline, .tf scan, plan scan, repeat) so machine noise hits all three alike.
+const subjects = { baseline: parseOnly, tf: () => scanIac([tfDir]), plan: () => scanIac([planDir]) };
+const times = { baseline: [], tf: [], plan: [] };
+const last = {};
+for (let r = -1; r < runs; r++) {
+  for (const [name, fn] of Object.entries(subjects)) {
+    const t0 = performance.now();
+    last[name] = await fn();
+    if (r >= 0) times[name].push(performance.now() - t0);
+  }
+}
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const baseline = { ms: med(times.baseline), last: last.baseline };
+const tf = { ms: med(times.tf), last: last.tf };
+const plan = { ms: med(times.plan), last: last.plan };
 rmSync(root, { recursive: true, force: true });
 
 const fails = (r) => r.results.filter((x) => x.status === 'fail').length;

@@ -50,8 +50,21 @@ export interface IacInput {
   readonly resources: readonly IacResource[];
 }
 
-/** Resources of one or more types, in input order. */
+const byTypeCache = new WeakMap<readonly IacResource[], Map<string, IacResource[]>>();
+
+/** Resources of one or more types, in input order (indexed once per input). */
 export function resourcesOf(input: IacInput, ...types: string[]): IacResource[] {
+  let index = byTypeCache.get(input.resources);
+  if (!index) {
+    index = new Map();
+    for (const r of input.resources) {
+      const list = index.get(r.type);
+      if (list) list.push(r);
+      else index.set(r.type, [r]);
+    }
+    byTypeCache.set(input.resources, index);
+  }
+  if (types.length === 1) return index.get(types[0]!) ?? [];
   return input.resources.filter((r) => types.includes(r.type));
 }
 

@@ -13,8 +13,20 @@ const Statement = z.looseObject({
 const PolicyDoc = z.looseObject({ Statement: z.union([z.array(Statement), Statement]) });
 export type PolicyStatement = z.infer<typeof Statement>;
 
+const parsedPolicies = new Map<string, PolicyStatement[] | undefined>();
+
 /** Statements of a policy document (JSON text or object); undefined when unknown or invalid. */
 export function policyStatements(doc: unknown): PolicyStatement[] | undefined {
+  if (typeof doc !== 'string') return readStatements(doc);
+  if (!parsedPolicies.has(doc)) {
+    // Several checks read the same documents; a bounded cache of the parsed ones.
+    if (parsedPolicies.size > 4096) parsedPolicies.clear();
+    parsedPolicies.set(doc, readStatements(doc));
+  }
+  return parsedPolicies.get(doc);
+}
+
+function readStatements(doc: unknown): PolicyStatement[] | undefined {
   if (isUnknown(doc) || doc === undefined || doc === null) return undefined;
   let json: unknown = doc;
   if (typeof doc === 'string') {

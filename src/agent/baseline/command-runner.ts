@@ -34,7 +34,15 @@ export function runCommand(line: string, root: string, limits: CommandLimits = D
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const sizes = { out: 0, err: 0 };
-    const child = spawn(file, rooted, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout or the output limit also ends what it started (`sh -c "… &"`).
+    const child = spawn(file, rooted, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const kill = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
     const finish = (result: CommandOutput): void => {
       if (settled) return;
       settled = true;
@@ -42,7 +50,7 @@ export function runCommand(line: string, root: string, limits: CommandLimits = D
       resolve(result);
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      kill();
       finish({ ok: false, reason: `"${file}" did not finish within ${limits.timeoutMs} ms` });
     }, limits.timeoutMs);
     const collect = (chunks: Buffer[], key: 'out' | 'err') => (chunk: Buffer) => {
@@ -52,7 +60,7 @@ export function runCommand(line: string, root: string, limits: CommandLimits = D
       sizes[key] += chunk.length;
       if (sizes[key] >= limits.maxOutputBytes) {
         truncated = true;
-        child.kill('SIGKILL');
+        kill();
       }
     };
     child.stdout.on('data', collect(out, 'out'));

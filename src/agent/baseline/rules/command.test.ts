@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTree, writeTree } from '../../test-support/tree.js';
 import { cachedRunner, runCommand } from '../command-runner.js';
@@ -57,5 +58,21 @@ describe('c: rules', () => {
   it('each distinct command line runs once per scan', async () => {
     const run = cachedRunner('/');
     expect(run('date +%N')).toBe(run('date +%N'));
+  });
+});
+
+describe('command limits', () => {
+  it('a timeout ends the whole process group, not only the command', async () => {
+    const dir = writeTree({ 'pid': '' });
+    try {
+      const out = await runCommand(`sh -c "sleep 30 & echo \\$! > ${dir}/pid; wait"`, '/', { timeoutMs: 300, maxOutputBytes: 1024 });
+      expect(out.ok).toBe(false);
+      const pid = Number(readFileSync(`${dir}/pid`, 'utf8'));
+      expect(pid).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')).toBe(false);
+    } finally {
+      removeTree(dir);
+    }
   });
 });

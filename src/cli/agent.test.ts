@@ -99,3 +99,22 @@ describe('bulwark agent scan --once table output', () => {
     expect(stdout).toMatch(/n\/a\s+90001\s+SSH: root cannot log in directly\n\s+why: cannot read \/etc\/ssh\/sshd_config \(ENOENT\)/);
   });
 });
+
+describe('bulwark agent scan --once warnings', () => {
+  const root = writeTree({ 'etc/os-release': 'ID=debian\n', 'etc/issue': 'Debian\n' });
+  const dir = mkdtempSync(join(tmpdir(), 'bw-cli-agent-w-'));
+  const policyFile = join(dir, 'w.yml');
+  writeFileSync(policyFile, "policy: {id: w, name: W}\nchecks:\n  - {id: 7, title: lookahead, condition: all, rules: ['f:/etc/issue -> r:Deb(?=ian)']}\n");
+  afterAll(() => {
+    removeTree(root);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a rule RE2 cannot run is not applicable, with a warning on stderr naming the check', async () => {
+    const r = await run(['agent', 'scan', '--once', '--root', root, '--policy', policyFile, '--format', 'json', '--no-inventory']);
+    expect(r.stderr).toContain('warning: w check 7: The regex "Deb(?=ian)" uses a look-ahead');
+    const doc = JSON.parse(r.stdout) as { policies: Array<{ checks: Array<{ result: string }> }>; warnings: unknown[] };
+    expect(doc.policies[0]!.checks[0]!.result).toBe('not applicable');
+    expect(doc.warnings).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LeakyBucketEngine, type Scenario } from './leaky-bucket.js';
+import { LeakyBucketEngine, SWEEP_EVERY, type Scenario } from './leaky-bucket.js';
 
 interface Ev {
   ip: string;
@@ -80,12 +80,19 @@ describe('LeakyBucketEngine', () => {
     expect(engine.pour({ ip: '1.1.1.1' }, 2).map((o) => o.scenario)).toEqual(['b']);
   });
 
-  it('bounds memory: empty buckets are swept and the oldest are evicted beyond maxBuckets', () => {
+  it("bounds memory: at most maxBuckets per scenario (the oldest go), empty buckets swept", () => {
     const engine = new LeakyBucketEngine([bruteforce()], 100);
     for (let i = 0; i < 1000; i++) engine.pour({ ip: `10.0.${i >> 8}.${i & 255}` }, i);
     expect(engine.size).toBeLessThanOrEqual(100);
     engine.sweep(1000 + 11 * S);
     expect(engine.size).toBe(0);
+  });
+
+  it('sweeps leaked-empty buckets by itself every SWEEP_EVERY pours', () => {
+    const engine = new LeakyBucketEngine([bruteforce()]);
+    // one event per source, each 11 s apart: every bucket has leaked empty by the next pour
+    for (let i = 0; i < SWEEP_EVERY; i++) engine.pour({ ip: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` }, i * 11 * S);
+    expect(engine.size).toBeLessThanOrEqual(1);
   });
 
   it('rejects nonsense scenarios', () => {

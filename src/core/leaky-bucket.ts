@@ -7,7 +7,8 @@
  *
  * Time comes from the events (`at`, epoch ms), not a wall clock, so a log replayed offline gives the
  * same results as the live stream. Memory is bounded: a bucket holds at most `capacity` + 1 events,
- * empty buckets are dropped and at most `maxBuckets` are kept (the least recently poured go first).
+ * empty buckets are swept every `SWEEP_EVERY` pours and at most `maxBuckets` are kept per scenario
+ * (the least recently poured go first). Every pour is O(1) amortised.
  * Used by the agent's SSH detector and the server's reputation scoring alike.
  */
 export interface Scenario<E> {
@@ -52,9 +53,12 @@ interface Bucket<E> {
 }
 
 export const DEFAULT_MAX_BUCKETS = 100_000;
+/** pours between two sweeps of leaked-empty buckets */
+export const SWEEP_EVERY = 10_000;
 
 export class LeakyBucketEngine<E> {
   private readonly buckets: Map<string, Bucket<E>>[];
+  private pours = 0;
 
   constructor(
     readonly scenarios: ReadonlyArray<Scenario<E>>,
@@ -69,6 +73,7 @@ export class LeakyBucketEngine<E> {
 
   /** Pours one event into every scenario that takes it; returns the overflows it caused. */
   pour(event: E, at: number): Array<Overflow<E>> {
+    if (++this.pours % SWEEP_EVERY === 0) this.sweep(at);
     const overflows: Array<Overflow<E>> = [];
     this.scenarios.forEach((scenario, i) => {
       if (scenario.filter && !scenario.filter(event)) return;
@@ -100,7 +105,8 @@ export class LeakyBucketEngine<E> {
     if (bucket) buckets.delete(key); // re-inserted below: Map order is least recently poured first
     else bucket = { queue: [], leakFrom: at, quietUntil: 0 };
     buckets.set(key, bucket);
-    this.bound(at);
+    // over the limit: the least recently poured bucket goes
+    if (buckets.size > this.maxBuckets) buckets.delete(buckets.keys().next().value!);
     leak(bucket, scenario.leakMs, at);
     const distinct = scenario.distinct?.(event);
     if (scenario.distinct) {
@@ -118,14 +124,6 @@ export class LeakyBucketEngine<E> {
     return { scenario: scenario.name, key, at, events, ...(distinctKeys ? { distinctKeys } : {}) };
   }
 
-  /** Keeps the total number of buckets at most `maxBuckets`: the least recently poured go first. */
-  private bound(now: number): void {
-    if (this.size <= this.maxBuckets) return;
-    this.sweep(now);
-    for (const buckets of this.buckets) {
-      while (this.size > this.maxBuckets && buckets.size > 0) buckets.delete(buckets.keys().next().value!);
-    }
-  }
 }
 
 function leak<E>(bucket: Bucket<E>, leakMs: number, now: number): void {

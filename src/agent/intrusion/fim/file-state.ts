@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, readlink } from 'node:fs/promises';
+import { lstat, readFile, readlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 
 /** What the baseline records of one file. */
@@ -26,9 +26,13 @@ export interface FileState {
 /** The attributes compared between baseline and now, in the order changes are reported. */
 export const COMPARED: ReadonlyArray<keyof FileState> = ['type', 'sha256', 'target', 'mode', 'uid', 'gid', 'size', 'mtimeMs'];
 
-/** Streams a file through SHA-256 (bounded memory whatever its size). */
-export async function sha256File(path: string): Promise<string> {
+/** Files up to this size are read in one call; larger ones are streamed. */
+const ONE_READ_BYTES = 1024 * 1024;
+
+/** SHA-256 of a file: small files in one read, larger ones streamed (bounded memory whatever the size). */
+export async function sha256File(path: string, size = Infinity): Promise<string> {
   const hash = createHash('sha256');
+  if (size <= ONE_READ_BYTES) return hash.update(await readFile(path)).digest('hex');
   for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
@@ -60,7 +64,7 @@ export async function readFileState(path: string, options: ReadStateOptions, kno
     return { ...base, type: 'file', sha256: p.sha256 };
   }
   try {
-    return { ...base, type: 'file', sha256: await sha256File(path) };
+    return { ...base, type: 'file', sha256: await sha256File(path, info.size) };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return { ...base, type: 'file', note: 'unreadable' };

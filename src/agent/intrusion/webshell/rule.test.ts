@@ -89,8 +89,11 @@ describe('webshell rule files', () => {
     expect(longestRunEntropy(`x = '${random.slice(0, 100)}';`, 256)).toBe(0);
   });
 
-  it('flags known kit markers and script-engine shells with the default rules', () => {
+  it('flags known kit markers and script-engine shells with the default rules; PHP names in any case', () => {
     const rules = loadWebshellRules(DEFAULT_WEBSHELL_RULES_YAML, 'default');
+    expect(matchContent("<?php @EvAl($_POST['x']);", 'php', 30, rules).map((m) => [m.rule.id, m.regexes])).toEqual([['php-eval-request', ["@EvAl($_POST["]]]);
+    // Java is case-sensitive: no match for a different spelling
+    expect(matchContent('<% runtime.getruntime().exec(request.getparameter("c")); %>', 'jsp', 60, rules)).toEqual([]);
     expect(matchContent('<?php $auth_pass = ""; $default_action = "FilesMan";', 'php', 60, rules).map((m) => m.rule.id)).toEqual(['webshell-kit-marker']);
     const jsp = '<% javax.script.ScriptEngine e = new javax.script.ScriptEngineManager().getEngineByName("js"); out.print(e.eval(request.getParameter("s"))); %>';
     expect(matchContent(jsp, 'jsp', jsp.length, rules).map((m) => m.rule.id)).toEqual(['jsp-script-engine-request']);

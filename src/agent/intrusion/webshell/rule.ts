@@ -48,6 +48,8 @@ export interface WebshellRule {
   readonly strings: readonly string[];
   readonly regexes: readonly RE2[];
   readonly exclude: readonly RE2[];
+  /** the regexes' and exclusions' sources as one RE2.Set takes them (`(?i)` when not case-sensitive) */
+  readonly setSources: { readonly regexes: readonly string[]; readonly exclude: readonly string[] };
   readonly condition: Condition;
   readonly entropy?: { readonly min: number; readonly minLength: number };
   readonly maxFileBytes?: number;
@@ -105,6 +107,7 @@ export function loadWebshellRules(text: string, source: string): WebshellRule[] 
       strings: r.caseSensitive ? r.strings : r.strings.map((s) => s.toLowerCase()),
       regexes: r.regexes.map((p, j) => compile(source, `${at}.regexes.${j}`, p, r.caseSensitive)),
       exclude: r.exclude.map((p, j) => compile(source, `${at}.exclude.${j}`, p, r.caseSensitive)),
+      setSources: { regexes: r.regexes.map((p) => (r.caseSensitive ? p : `(?i)${p}`)), exclude: r.exclude.map((p) => (r.caseSensitive ? p : `(?i)${p}`)) },
       condition,
       ...(r.entropy ? { entropy: r.entropy } : {}),
       ...(r.maxFileBytes !== undefined ? { maxFileBytes: r.maxFileBytes } : {}),

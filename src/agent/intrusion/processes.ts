@@ -6,6 +6,7 @@ import { intrusionAlert, type EcsDocument } from './alert.js';
 import { exePath, readProcesses, type ProcessInfo } from './process/process-info.js';
 import type { ProcessFinding, ProcessRule } from './process/rule.js';
 import { PROCESS_RULES } from './process/rules.js';
+import { PipePeers } from './process/pipe-peers.js';
 import { SocketLookup } from './process/socket-lookup.js';
 
 export interface ProcessDetectorOptions {
@@ -73,7 +74,8 @@ export async function detectSuspiciousProcesses(options: ProcessDetectorOptions 
   const skip = new Set(options.skipPids ?? (ctx.live ? [process.pid] : []));
   const processes = readProcesses(procDir, skip);
   const byPid = new Map(processes.map((p) => [p.pid, p]));
-  const ruleCtx = { sockets: new SocketLookup(procDir) };
+  const sockets = new SocketLookup(procDir);
+  const ruleCtx = { sockets, pipes: new PipePeers(processes, procDir, sockets) };
   const alerts: EcsDocument[] = [];
   const candidates: Array<{ rule: ProcessRule; p: ProcessInfo }> = [];
   for (const p of processes) {

@@ -1,9 +1,11 @@
 import type { EcsDocument, Severity } from '../alert.js';
 import type { ProcessInfo } from './process-info.js';
+import type { PipePeers } from './pipe-peers.js';
 import type { SocketLookup } from './socket-lookup.js';
 
 export interface RuleContext {
   readonly sockets: SocketLookup;
+  readonly pipes: PipePeers;
 }
 
 /** What a rule found about one process. */

@@ -273,4 +273,32 @@ resource "alicloud_oss_bucket" "computed" {
     );
     expect(out).toEqual(['BWK-OSS-004 b:6', 'BWK-OSS-012 computed:22']);
   });
+
+  it('launch templates: per-disk encryption on alicloud_ecs_launch_template; asymmetric KMS keys do not rotate', async () => {
+    const out = await fails(
+      `resource "alicloud_ecs_launch_template" "t" {
+  launch_template_name = "t"
+  data_disks {
+    name      = "a"
+    encrypted = true
+  }
+  data_disks {
+    name      = "b"
+    encrypted = false
+  }
+}
+resource "alicloud_ecs_launch_template" "no_disks" {
+  launch_template_name = "n"
+}
+resource "alicloud_kms_key" "rsa" {
+  key_spec = "RSA_2048"
+  key_usage = "SIGN/VERIFY"
+}
+resource "alicloud_kms_key" "aes" {
+  key_spec = "Aliyun_AES_256"
+}`,
+      'BWK-ECS-006', 'BWK-KMS-001',
+    );
+    expect(out.sort()).toEqual(['BWK-ECS-006 t:9', 'BWK-KMS-001 aes:19']);
+  });
 });

@@ -23,6 +23,8 @@ export const kmsRotation = resourceCheck(
     },
   },
   (r) => {
+    const spec = r.attributes.key_spec;
+    if (typeof spec === 'string' && !/^Aliyun_(AES|SM4)/i.test(spec)) return na(`${spec} keys (asymmetric) do not rotate automatically`);
     const rot = r.attributes.automatic_rotation;
     if (isUnknown(rot)) return na('automatic_rotation is only known at apply time');
     if (rot !== 'Enabled') return fail(['automatic_rotation'], rot === undefined ? 'automatic rotation is not enabled (default Disabled)' : `automatic_rotation = ${String(rot)}`);

@@ -1,4 +1,4 @@
-import { expectAttr, isTrue, resourceCheck } from './kit.js';
+import { blocks, expectAttr, fail, isTrue, isUnknown, resourceCheck, type Verdict } from './kit.js';
 
 export const launchTemplateEncryption = resourceCheck(
   {
@@ -13,5 +13,9 @@ export const launchTemplateEncryption = resourceCheck(
       cli: 'aliyun ecs CreateLaunchTemplateVersion --LaunchTemplateId <id> --SystemDisk.Encrypted true …',
     },
   },
-  (r) => expectAttr(r, 'encrypted', isTrue, { missing: 'fail', message: 'the template does not encrypt disks' }),
+  (r) => {
+    if (r.type === 'alicloud_launch_template' || r.attributes.encrypted !== undefined) return expectAttr(r, 'encrypted', isTrue, { missing: 'fail', message: 'the template does not encrypt disks' });
+    // alicloud_ecs_launch_template: encryption is per data disk.
+    return blocks(r, 'data_disks').flatMap((d, i): Verdict[] => (isTrue(d.encrypted) || isUnknown(d.encrypted) ? [] : [fail(['data_disks', i, 'encrypted'], `data disk ${String(d.name ?? i)} is not encrypted`)]));
+  },
 );

@@ -54,7 +54,7 @@ export async function storeFeed(
   for (const batch of chunks(advisories)) {
     const ids = batch.map((a) => a.id);
     const existing = new Set((await db.selectFrom('vuln_advisories').select('id').where('account_id', '=', accountId).where('id', 'in', ids).execute()).map((r) => r.id));
-    for (const a of batch) if (existing.has(a.id)) await clearRanges(db, accountId, a);
+    await clearRanges(db, accountId, batch.filter((a) => existing.has(a.id)));
     if (existing.size > 0) await db.deleteFrom('vuln_advisories').where('account_id', '=', accountId).where('id', 'in', [...existing]).execute();
     await db
       .insertInto('vuln_advisories')
@@ -90,12 +90,16 @@ export async function storeFeed(
   return counts;
 }
 
-/** Deletes the stored ranges of the (release, package) pairs the new advisory speaks about. */
-async function clearRanges(db: Kysely<VulnTables>, accountId: string, a: Advisory): Promise<void> {
-  const keys = new Map<string, { distro: string; release: string; package: string }>();
-  for (const r of [...a.affected, ...a.notAffected]) keys.set(`${r.distro}\u0000${r.release}\u0000${r.package}`, r);
-  for (const k of keys.values()) {
-    await db.deleteFrom('vuln_ranges').where('account_id', '=', accountId).where('advisory_id', '=', a.id).where('distro', '=', k.distro).where('release', '=', k.release).where('package', '=', k.package).execute();
+/** Deletes the stored ranges of the (release, package) pairs the new advisories speak about. */
+async function clearRanges(db: Kysely<VulnTables>, accountId: string, advisories: readonly Advisory[]): Promise<void> {
+  const keys = new Map<string, [string, string, string, string]>();
+  for (const a of advisories) for (const r of [...a.affected, ...a.notAffected]) keys.set(`${a.id}\u0000${r.distro}\u0000${r.release}\u0000${r.package}`, [a.id, r.distro, r.release, r.package]);
+  for (const part of chunks([...keys.values()], 200)) {
+    await db
+      .deleteFrom('vuln_ranges')
+      .where('account_id', '=', accountId)
+      .where(({ eb, refTuple, tuple }) => eb(refTuple('advisory_id', 'distro', 'release', 'package'), 'in', part.map((k) => tuple(...k))))
+      .execute();
   }
 }
 

@@ -54,6 +54,7 @@ export async function matchHostPackages(trx: Kysely<unknown>, input: HostMatchIn
   const before = new Map(stored.map((r) => [keyOf({ advisoryId: r.advisory_id, package: r.package }), r]));
   const now = new Set<string>();
   const opened: Finding[] = [];
+  const inserts: VulnTables['vuln_host_findings'][] = [];
   for (const f of findings) {
     const key = keyOf(f);
     if (now.has(key)) continue; // the same binary reported twice (multi-arch)
@@ -69,16 +70,18 @@ export async function matchHostPackages(trx: Kysely<unknown>, input: HostMatchIn
       summary: f.summary,
       remediation: f.remediation,
       status: 'open' as const,
-      last_seen: input.now,
       resolved_at: null,
     };
     const row = before.get(key);
     if (!row) {
-      await db.insertInto('vuln_host_findings').values({ account_id: input.accountId, host_id: input.hostId, advisory_id: f.advisoryId, package: f.package, first_seen: input.now, ...values }).execute();
+      inserts.push({ account_id: input.accountId, host_id: input.hostId, advisory_id: f.advisoryId, package: f.package, first_seen: input.now, last_seen: input.now, ...values });
       opened.push(f);
       continue;
     }
     if (row.status === 'resolved') opened.push(f);
+    // unchanged open findings are not rewritten; their last_seen moves in one statement below
+    const changed = (Object.keys(values) as Array<keyof typeof values>).some((k) => (k === 'score' ? (row.score === null ? null : Number(row.score)) : row[k]) !== values[k]);
+    if (!changed) continue;
     await db
       .updateTable('vuln_host_findings')
       .set(values)
@@ -88,6 +91,7 @@ export async function matchHostPackages(trx: Kysely<unknown>, input: HostMatchIn
       .where('package', '=', f.package)
       .execute();
   }
+  for (let i = 0; i < inserts.length; i += 100) await db.insertInto('vuln_host_findings').values(inserts.slice(i, i + 100)).execute();
   const resolved: HostMatchResult['resolved'][number][] = [];
   for (const [key, row] of before) {
     if (row.status !== 'open' || now.has(key)) continue;
@@ -101,6 +105,7 @@ export async function matchHostPackages(trx: Kysely<unknown>, input: HostMatchIn
       .execute();
     resolved.push({ advisoryId: row.advisory_id, package: row.package, installedVersion: row.installed_version });
   }
+  await db.updateTable('vuln_host_findings').set({ last_seen: input.now }).where('account_id', '=', input.accountId).where('host_id', '=', input.hostId).where('status', '=', 'open').execute();
   return { supported: true, opened, resolved, open: now.size };
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseDuration } from '../agent/respond/duration.js';
 import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
 import type { HostFindings, HostView } from '../hosts/queries.js';
 import type { TaskView } from '../hosts/tasks.js';
 import type { CreatedToken } from '../hosts/tokens.js';
@@ -38,7 +38,7 @@ function withServer(cmd: Command): Command {
 
 /** `bulwark hosts …`: enrolled hosts on a server, their findings, enrollment tokens and scan tasks. */
 export function registerHosts(program: Command): void {
-  const hosts = program.command('hosts').description('hosts enrolled on a server: list, findings, enrollment tokens, scan tasks');
+  const hosts = program.command('hosts').description('hosts enrolled on a server: list, findings, enrollment tokens, scan tasks, delete');
 
   withServer(hosts.command('list').description('enrolled hosts with their baseline pass rate')).action(
     action(async (flags: ServerFlags) => {
@@ -92,6 +92,15 @@ export function registerHosts(program: Command): void {
         return EXIT_OK;
       }),
     );
+
+  withServer(hosts.command('delete').description("forget a host: its RAM identity (user, AccessKeys, policy) and everything it reported; its agent can no longer report").argument('<host>', 'host id or hostname')).action(
+    action(async (host: string, flags: ServerFlags) => {
+      const format = formatOf(flags.format);
+      const { HostId } = await call<{ HostId: string }>(flags, 'delete', DELETE_HOST_ACTION, { host });
+      process.stdout.write(format === 'json' ? `${JSON.stringify({ hostId: HostId, deleted: true })}\n` : `host ${HostId} deleted\n`);
+      return EXIT_OK;
+    }),
+  );
 
   withServer(hosts.command('scan').description('ask a host\'s agent to collect and report now (a task it picks up at its next heartbeat)').argument('<host>', 'host id or hostname')).action(
     action(async (host: string, flags: ServerFlags) => {

@@ -13,9 +13,10 @@ export const CREATE_TOKEN_ACTION = 'bulwark:CreateEnrollmentToken';
 export const LIST_HOSTS_ACTION = 'bulwark:ListHosts';
 export const GET_FINDINGS_ACTION = 'bulwark:GetHostFindings';
 export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
+export const DELETE_HOST_ACTION = 'bulwark:DeleteHost';
 
 export type AgentReport = 'heartbeat' | 'inventory' | 'baseline' | 'events' | 'tasks/pull' | 'tasks/ack';
-export type AdminCall = 'tokens' | 'list' | 'findings' | 'tasks';
+export type AdminCall = 'tokens' | 'list' | 'findings' | 'tasks' | 'delete';
 
 /** Agent report paths, under `/api/hosts/<hostId>/`. */
 export const hostPath = (hostId: string, what: AgentReport): string => `${HOSTS_API}/${hostId}/${what}`;

@@ -4,7 +4,7 @@ import type { AgentState } from '../agent/state.js';
 import { signedPost, type AccessKey } from '../events/client.js';
 import { SEARCH_EVENTS_ACTION, SEARCH_PATH } from '../events/routes.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, hostPath } from './api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, hostPath } from './api.js';
 import { inventoryOf, pkg, port } from './test-support/inventory.js';
 
 describe('hosts HTTP API', () => {
@@ -106,5 +106,8 @@ describe('hosts HTTP API', () => {
     expect(pulled.Tasks).toEqual([expect.objectContaining({ TaskId: Task.TaskId, Kind: 'scan' })]);
     expect(await a.report('tasks/ack', { taskId: Task.TaskId, status: 'done' })).toMatchObject({ Task: { Status: 'done' } });
     expect(((await a.report('tasks/pull', {})) as { Tasks: unknown[] }).Tasks).toEqual([]);
+    // a deleted host's AccessKey stops working at once
+    expect((await admin('delete', DELETE_HOST_ACTION, { host: 'd' })).json).toMatchObject({ HostId: a.hostId });
+    await expect(a.report('heartbeat', {})).rejects.toMatchObject({ code: 'Agent.ServerRejected', message: expect.stringContaining('InvalidAccessKeyId') });
   });
 });

@@ -7,7 +7,7 @@ import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { signedRoutes } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
 import { enrollInput } from './enroll.js';
 import { heartbeatInput, type HostService } from './service.js';
 import { ackTaskInput, createTaskInput } from './tasks.js';
@@ -16,7 +16,8 @@ import { createTokenInput } from './tokens.js';
 const KB = 1024;
 const MB = 1024 * KB;
 const HOST_ID = /^[0-9a-f]{16}$/;
-const findingsInput = z.object({ host: z.string().min(1).max(255), inventory: z.boolean().default(false) }).strict();
+const hostRefInput = z.object({ host: z.string().min(1).max(255) }).strict();
+const findingsInput = hostRefInput.extend({ inventory: z.boolean().default(false) }).strict();
 
 export interface HostsRoutesOptions {
   service: HostService;
@@ -63,6 +64,8 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
     return { ...(await service.findings(caller.accountId, input.host, { inventory: input.inventory })) };
   });
   admin('tasks', CREATE_TASK_ACTION, async (req, caller) => ({ Task: await service.createTask(caller, meta(req), kit.jsonBody(req, createTaskInput)) }));
+
+  admin('delete', DELETE_HOST_ACTION, async (req, caller) => ({ ...(await service.deleteHost(caller, meta(req), kit.jsonBody(req, hostRefInput).host)) }));
 
   /** Agent routes: the resource is the host in its own account; the service then binds it to the caller. */
   const agent = (what: AgentReport, action: string, limit: number, handler: (req: FastifyRequest, caller: Caller, hostId: string) => Promise<Record<string, unknown>>) =>

@@ -155,4 +155,28 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
     await expect(service.ackTask(caller, meta, e.HostId, { taskId: 'nope', status: 'done', message: '' })).rejects.toMatchObject({ code: 'Hosts.TaskNotFound' });
     await expect(service.createTask(root, meta, { host: 'missing', kind: 'scan' })).rejects.toMatchObject({ code: 'Hosts.HostNotFound' });
   });
+
+  it('deletes a host with its identity and everything reported about it', async () => {
+    const { e, caller } = await enrolled('gone-1');
+    const keep = await enrolled('kept-1');
+    await service.reportInventory(caller, meta, e.HostId, inventoryOf([pkg('bash', '5.2')], []));
+    await service.reportBaseline(caller, meta, e.HostId, baseline({ '1': 'failed' }));
+    await service.createTask(root, meta, { host: e.HostId, kind: 'scan' });
+    invalidated.length = 0;
+    expect(await service.deleteHost(root, meta, 'gone-1')).toEqual({ HostId: e.HostId });
+    await expect(service.findings(root.accountId, e.HostId)).rejects.toMatchObject({ code: 'Hosts.HostNotFound' });
+    for (const table of ['hosts_inventories', 'hosts_baseline_results', 'hosts_baseline_policies', 'hosts_tasks'] as const) {
+      expect(await db().selectFrom(table).select('host_id').where('host_id', '=', e.HostId).execute()).toEqual([]);
+    }
+    expect(await db().selectFrom('iam_users').select('id').where('name', '=', e.UserName).execute()).toEqual([]);
+    expect(await db().selectFrom('iam_access_keys').select('id').where('id', '=', e.AccessKeyId).execute()).toEqual([]);
+    expect(await db().selectFrom('iam_policies').select('id').where('name', '=', `BulwarkHost-${e.HostId}`).execute()).toEqual([]);
+    expect(invalidated).toEqual(expect.arrayContaining(['credential', 'policy', 'membership']));
+    await expect(service.heartbeat(caller, meta, e.HostId, {})).rejects.toMatchObject({ code: 'Hosts.NotOwnHost' });
+    // the other host and the group stay
+    expect((await service.list(root.accountId)).map((h) => h.HostId)).toEqual([keep.e.HostId]);
+    expect(await db().selectFrom('iam_groups').select('name').where('name', '=', HOSTS_GROUP).execute()).toHaveLength(1);
+    const names = (await platform.audit.list({ accountId: root.accountId, limit: 20 })).map((r) => r.event.eventName);
+    expect(names).toEqual(expect.arrayContaining(['DeleteHost', 'DeleteAccessKey', 'DetachPolicyFromUser', 'RemoveUserFromGroup', 'DeleteUser', 'DeletePolicy']));
+  });
 });

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { Inventory } from '../agent/collectors/inventory.js';
 import { vulnHostChanges } from '../agent/vuln/host-changes.js';
 import { matchHostPackages } from '../agent/vuln/host-findings.js';
-import type { Caller } from '../iam/caller.js';
+import { userIdentityOf, type Caller } from '../iam/caller.js';
+import type { IamTables } from '../iam/tables.js';
 import type { BaselineReport } from './baseline-report.js';
 import { recordBaseline, type PolicyScore } from './baseline-store.js';
 import type { HostChange } from './changes.js';
-import { hostsAudit, isoNow, type HostsDeps, type RequestMeta } from './context.js';
+import { appendAll, hostsAudit, isoNow, type HostsDeps, type RequestMeta } from './context.js';
+import { deleteHostIdentity } from './host-identity.js';
 import { enrollHost, type EnrollInput, type Enrollment } from './enroll.js';
 import { hostChangeEvents } from './host-events.js';
 import { requireHost, requireOwnHost, type HostRow } from './hosts.js';
@@ -117,6 +119,23 @@ export class HostService {
       await this.deps.audit.append(trx, hostsAudit(caller, meta, 'CreateHostTask', { HostId: host.id, kind: input.kind }, { TaskId: task.TaskId }));
       return task;
     });
+  }
+
+  /** Forgets a host: its identity (AccessKeys, policy, membership, user) and everything reported about it. */
+  async deleteHost(caller: Caller, meta: RequestMeta, ref: string): Promise<{ HostId: string }> {
+    const pending = new Set<'policy' | 'membership' | 'credential'>();
+    const hostId = await this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireHost(db, caller.accountId, ref);
+      const ctx = { db: trx as Kysely<IamTables>, caller, clock: this.deps.clock, sealer: this.deps.sealer, invalidate: (r: 'policy' | 'membership' | 'credential') => pending.add(r) };
+      const audit = await deleteHostIdentity(ctx, host.id, userIdentityOf(caller), meta);
+      for (const table of ['hosts_inventory_changes', 'hosts_inventories', 'hosts_baseline_results', 'hosts_baseline_policies', 'hosts_tasks'] as const) await db.deleteFrom(table).where('host_id', '=', host.id).execute();
+      await db.deleteFrom('hosts_hosts').where('id', '=', host.id).execute();
+      await appendAll(this.deps.audit, trx, [hostsAudit(caller, meta, 'DeleteHost', { HostId: host.id, hostname: host.hostname }), ...audit]);
+      return host.id;
+    });
+    for (const r of pending) this.deps.invalidate(r);
+    return { HostId: hostId };
   }
 
   list(accountId: string): Promise<HostView[]> {

@@ -87,6 +87,10 @@ describe('agent enrollment end to end (server and agent processes)', () => {
     expect(agentLog).toContain('agent stopped');
     const secret = (JSON.parse(readFileSync(identity.stateFile, 'utf8')) as { accessKeySecret: string }).accessKeySecret;
     expect(agentLog).not.toContain(secret);
+
+    const deleted = hosts('delete', identity.hostId, '--format', 'json');
+    expect(deleted.status, deleted.stderr).toBe(0);
+    expect(hosts('list').stdout).not.toContain(identity.hostId);
   }, 180_000);
 
   it('refuses expired tokens', async () => {

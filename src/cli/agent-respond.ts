@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { collectInventory } from '../agent/collectors/collect.js';
@@ -5,10 +6,13 @@ import { inventoryTable } from '../agent/collectors/inventory-table.js';
 import type { EcsDocument } from '../agent/intrusion/alert.js';
 import { detectSuspiciousProcesses } from '../agent/intrusion/processes.js';
 import { appendActionLog, cliActor, readActionLog } from '../agent/respond/action-log.js';
+import { parseAlertInput } from '../agent/respond/alert-input.js';
+import { applyResponses, planResponses } from '../agent/respond/auto.js';
 import { parseDuration } from '../agent/respond/duration.js';
 import { killProcess } from '../agent/respond/kill.js';
 import type { NftOptions } from '../agent/respond/nft.js';
 import { blockIp, listBlocked, unblockIp } from '../agent/respond/nftables.js';
+import { loadResponsePolicy } from '../agent/respond/policy.js';
 import { listQuarantine, quarantineFile, restoreQuarantined } from '../agent/respond/quarantine.js';
 import type { ResponseRecord } from '../agent/respond/record.js';
 import { DEFAULT_STATE_DIR } from '../agent/state.js';
@@ -61,6 +65,12 @@ function pid(text: string): number {
   return Number(text);
 }
 
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
+
 function processTable(alerts: readonly EcsDocument[]): string {
   return alerts
     .map((a) => {
@@ -73,8 +83,8 @@ function processTable(alerts: readonly EcsDocument[]): string {
 }
 
 /**
- * `bulwark agent block|unblock|blocks|kill|quarantine|restore|actions` (response, audited in the
- * host's action log), `agent inventory` and `agent processes`.
+ * `bulwark agent block|unblock|blocks|kill|quarantine|restore|actions|respond` (response, audited in
+ * the host's action log), `agent inventory` and `agent processes`.
  */
 export function registerAgentRespond(agent: Command): void {
   common(agent.command('block').description('drop traffic from an IP address with nftables (table inet bulwark), for a while or until unblocked').argument('<ip>', 'IPv4 or IPv6 address'), true)
@@ -156,6 +166,33 @@ export function registerAgentRespond(agent: Command): void {
       return EXIT_OK;
     }),
   );
+
+  common(agent.command('respond').description('apply a response policy to alerts (the JSON output of `agent detect …` or `agent processes`, a JSON array or NDJSON; - for stdin)').argument('[alerts]', 'alerts file, or - for stdin', '-'), true)
+    .requiredOption('--policy <file>', 'response policy YAML (see docs/response.md)')
+    .option('--dry-run', 'only print what the policy would do')
+    .action(
+      action(async (input: string, flags: Common & { policy: string; dryRun?: boolean }) => {
+        checkFormat(flags.format);
+        const policy = loadResponsePolicy(await readFile(resolve(flags.policy), 'utf8').catch((e: unknown) => {
+          throw new BulwarkError('Agent.Respond.InvalidPolicy', { source: flags.policy, field: '(file)', reason: (e as Error).message });
+        }), flags.policy);
+        const text = input === '-' ? await readStdin() : await readFile(resolve(input), 'utf8');
+        const plan = planResponses(parseAlertInput(text, input === '-' ? 'stdin' : input), policy);
+        if (flags.dryRun) {
+          if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ plan })}\n`);
+          else process.stdout.write(plan.map((p) => `would ${p.action} ${p.target}${p.action === 'block' ? ` for ${p.durationSeconds || 'ever'}${p.durationSeconds ? 's' : ''}` : ''} (${p.rule})\n`).join('') || 'nothing to do\n');
+          return EXIT_OK;
+        }
+        const result = await applyResponses(plan, { stateDir: resolve(flags.stateDir), ...(flags.netns ? { nft: { netns: flags.netns } } : {}) });
+        if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
+        else {
+          for (const d of result.done) process.stdout.write(`${d.action} ${d.target} (${d.actor})${undoCommand(d) ? `; undo: ${undoCommand(d)}` : ''}\n`);
+          for (const f of result.failed) process.stdout.write(`FAILED ${f.planned.action} ${f.planned.target} (${f.planned.rule}): ${f.error}\n`);
+          if (plan.length === 0) process.stdout.write('nothing to do\n');
+        }
+        return result.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
+      }),
+    );
 
   agent
     .command('inventory')

@@ -1,6 +1,7 @@
 import type { CheckMeta, CheckResult } from '../check.js';
 import { severityRank } from '../check.js';
 import type { Framework, Requirement } from '../frameworks/framework.js';
+import { groupBy } from '../group-by.js';
 import type { CheckOutcome, ComplianceReport, ComplianceSummary, Finding, RequirementReport, RequirementStatus } from './compliance-report.js';
 
 /** Evidence kept per requirement in the report (failures first); the rest is counted. */
@@ -64,12 +65,7 @@ export function summarise(requirements: readonly RequirementReport[]): Complianc
 export function evaluateFramework(input: EvaluationInput): ComplianceReport {
   const { framework } = input;
   const metaById = new Map(input.checks.map((c) => [c.id, c]));
-  const resultsByCheck = new Map<string, CheckResult[]>();
-  for (const r of input.results) {
-    const list = resultsByCheck.get(r.checkId) ?? [];
-    list.push(r);
-    resultsByCheck.set(r.checkId, list);
-  }
+  const resultsByCheck = groupBy(input.results, (r) => r.checkId);
   const ran = (meta: CheckMeta) => (meta.source === 'iac' ? input.evaluated.iac : input.evaluated.platform);
 
   const requirements: RequirementReport[] = framework.requirements.map((req) => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VulnTables } from '../../agent/vuln/tables.js';
 import type { HostsTables } from '../../hosts/tables.js';
+import { groupBy } from '../group-by.js';
 import type { HostState, Section } from './snapshot.js';
 
 /**
@@ -21,14 +22,16 @@ export async function readHosts(db: Kysely<HostsTables & VulnTables>, accountId:
   const scanned = new Set(policies.map((p) => p.host_id));
   const inventoried = new Set(inventories.map((i) => i.host_id));
   const haveFeeds = feeds.length > 0;
+  const failedOf = groupBy(failed, (f) => f.host_id);
+  const vulnsOf = groupBy(vulns, (v) => v.host_id);
   return {
     available: true,
     source: 'hosts_hosts',
     items: hosts.map((h) => ({
       id: h.id,
       name: h.label || h.hostname,
-      baselineFailures: scanned.has(h.id) ? failed.filter((f) => f.host_id === h.id).map((f) => ({ policy: f.policy_id, id: f.check_id, title: f.title })) : null,
-      criticalVulnerabilities: haveFeeds && inventoried.has(h.id) ? vulns.filter((v) => v.host_id === h.id).map((v) => ({ id: v.advisory_id, package: v.package })) : null,
+      baselineFailures: scanned.has(h.id) ? (failedOf.get(h.id) ?? []).map((f) => ({ policy: f.policy_id, id: f.check_id, title: f.title })) : null,
+      criticalVulnerabilities: haveFeeds && inventoried.has(h.id) ? (vulnsOf.get(h.id) ?? []).map((v) => ({ id: v.advisory_id, package: v.package })) : null,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import type { IamContext } from '../../iam/context.js';
 import { getPasswordPolicy, getSecurityPreference } from '../../iam/settings.js';
 import type { IamTables } from '../../iam/tables.js';
+import { groupBy } from '../group-by.js';
 import type { AccessKeyState, PolicyRef, RamPolicyState, RamSnapshot } from './snapshot.js';
 
 type KeyRow = IamTables['iam_access_keys'];
@@ -32,9 +33,9 @@ export async function readRam(ctx: IamContext): Promise<RamSnapshot> {
     db.selectFrom('iam_policies').selectAll().where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', '=', '*')])).orderBy('name').execute(),
   ]);
   const policyById = new Map(policies.map((p) => [p.id, p]));
+  const attachmentsOf = groupBy(attachments, (a) => `${a.principal_type}/${a.principal_id}`);
   const attachedTo = (type: 'User' | 'Group' | 'Role', id: string): PolicyRef[] =>
-    attachments
-      .filter((a) => a.principal_type === type && a.principal_id === id)
+    (attachmentsOf.get(`${type}/${id}`) ?? [])
       .map((a) => policyById.get(a.policy_id))
       .filter((p) => p !== undefined)
       .map((p) => ({ name: p.name, type: p.type }))
@@ -46,11 +47,15 @@ export async function readRam(ctx: IamContext): Promise<RamSnapshot> {
   const documentOf = new Map(versions.map((v) => [`${v.policy_id}/${v.version_id}`, v.document]));
   const policyStates: RamPolicyState[] = wanted.map((p) => ({ name: p.name, type: p.type, defaultVersion: p.default_version, document: parseJson(documentOf.get(`${p.id}/${p.default_version}`) ?? 'null') }));
 
+  const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
+  const deviceOf = new Map(devices.filter((d) => d.activated_at !== null).map((d) => [d.user_id, d]));
+  const keysOf = groupBy(keys, (k) => k.user_id ?? '');
+  const groupsOf = groupBy(members, (m) => m.user_id);
   return {
     root: { accessKeys: keys.filter((k) => k.user_id === null).map(keyState) },
     users: users.map((u) => {
-      const profile = profiles.find((p) => p.user_id === u.id);
-      const device = devices.find((d) => d.user_id === u.id && d.activated_at !== null);
+      const profile = profileOf.get(u.id);
+      const device = deviceOf.get(u.id);
       return {
         id: u.id,
         name: u.name,
@@ -58,9 +63,8 @@ export async function readRam(ctx: IamContext): Promise<RamSnapshot> {
         lastLoginAt: u.last_login_at,
         console: profile ? { createdAt: profile.created_at, mfaBindRequired: profile.mfa_bind_required === 1 } : null,
         mfa: device?.activated_at ? { serialNumber: device.serial_number, activatedAt: device.activated_at } : null,
-        accessKeys: keys.filter((k) => k.user_id === u.id).map(keyState),
-        groups: members
-          .filter((m) => m.user_id === u.id)
+        accessKeys: (keysOf.get(u.id) ?? []).map(keyState),
+        groups: (groupsOf.get(u.id) ?? [])
           .map((m) => groupName.get(m.group_id))
           .filter((n) => n !== undefined)
           .sort(),

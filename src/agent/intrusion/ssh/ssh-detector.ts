@@ -61,6 +61,7 @@ export class SshDetector {
   private readonly counter = new AttemptCounter();
   private readonly failures: RecentFailures;
   private readonly ignored = new BlockList();
+  private readonly hasIgnored: boolean;
 
   constructor(private readonly options: SshDetectorOptions) {
     const { config } = options;
@@ -74,6 +75,7 @@ export class SshDetector {
     this.engine = new LeakyBucketEngine(scenarios);
     this.failures = new RecentFailures(config.successAfterFailure.windowSeconds * 1000);
     config.ignoreSources.forEach((cidr, i) => addToBlockList(this.ignored, cidr, `ssh.ignoreSources[${i}]`));
+    this.hasIgnored = config.ignoreSources.length > 0;
   }
 
   /** Feeds one log record; returns the ECS documents it produces (alerts, and auth events when asked). */
@@ -85,7 +87,7 @@ export class SshDetector {
     this.stats.sshd++;
     const out: EcsDocument[] = [];
     if (this.options.emitAuthEvents && (e.kind === 'failed' || e.kind === 'accepted' || e.kind === 'invalid-user')) out.push(this.authEvent(record, e));
-    if (this.ignored.check(e.ip, isIP(e.ip) === 6 ? 'ipv6' : 'ipv4')) return out;
+    if (this.hasIgnored && this.ignored.check(e.ip, isIP(e.ip) === 6 ? 'ipv6' : 'ipv4')) return out;
     if (e.kind === 'accepted') {
       this.stats.successes++;
       out.push(...this.success(record, e));

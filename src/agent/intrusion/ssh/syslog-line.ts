@@ -18,23 +18,38 @@ export interface SyslogOptions {
 
 /** Parses one syslog text line (classic or RFC 3339 timestamp); undefined when it is neither. */
 export function parseSyslogLine(line: string, options: SyslogOptions = {}): LogRecord | undefined {
-  const text = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line.replace(/\r$/, '');
-  let m = RFC3339.exec(text);
-  if (m) {
+  let text = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line;
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const first = text.charCodeAt(text.startsWith('<') ? text.indexOf('>') + 1 : 0);
+  if (first >= 48 && first <= 57) {
+    const m = RFC3339.exec(text);
+    if (!m) return undefined;
     const at = Date.parse(m[1]!.replace(/(\.\d{3})\d+/, '$1'));
     if (!Number.isFinite(at)) return undefined;
     return record(at, m[2]!, m[3]!, m[4], m[5]!);
   }
-  m = CLASSIC.exec(text);
+  const m = CLASSIC.exec(text);
   if (!m) return undefined;
-  const month = MONTHS[m[1]!];
+  const at = classicTime(m[1]!, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), options.reference ?? new Date());
+  return at === undefined ? undefined : record(at, m[6]!, m[7]!, m[8], m[9]!);
+}
+
+// Logs hold many lines per second: the last conversion is kept.
+let lastKey = '';
+let lastAt = 0;
+
+/** Local time of a classic timestamp: the year that puts it at most a day after `reference`. */
+function classicTime(mon: string, day: number, h: number, min: number, s: number, reference: Date): number | undefined {
+  const month = MONTHS[mon];
   if (month === undefined) return undefined;
-  const reference = options.reference ?? new Date();
-  const [day, h, min, s] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
-  // local time, as syslog writes it
-  let date = new Date(reference.getFullYear(), month, day, h, min, s);
-  if (date.getTime() > reference.getTime() + 86_400_000) date = new Date(reference.getFullYear() - 1, month, day, h, min, s);
-  return record(date.getTime(), m[6]!, m[7]!, m[8], m[9]!);
+  const year = reference.getFullYear();
+  const key = `${month} ${day} ${h} ${min} ${s} ${reference.getTime()}`;
+  if (key === lastKey) return lastAt;
+  let at = new Date(year, month, day, h, min, s).getTime();
+  if (at > reference.getTime() + 86_400_000) at = new Date(year - 1, month, day, h, min, s).getTime();
+  lastKey = key;
+  lastAt = at;
+  return at;
 }
 
 function record(at: number, host: string, program: string, pid: string | undefined, message: string): LogRecord {

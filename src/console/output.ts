@@ -17,10 +17,25 @@ const user = z.object({
   LastLoginDate: z.string().optional(),
 });
 
+const group = z.looseObject({ GroupName: z.string(), Comments: z.string() });
+const role = z.looseObject({ RoleName: z.string(), Description: z.string() });
+const policy = z.looseObject({ PolicyName: z.string(), PolicyType: z.enum(['System', 'Custom']) });
+const policyVersion = z.object({ VersionId: z.string(), IsDefaultVersion: z.boolean(), PolicyDocument: z.string().optional(), CreateDate: z.string() });
+const accessKey = z.object({ AccessKeyId: z.string(), Status: z.enum(['Active', 'Inactive']), CreateDate: z.string(), UpdateDate: z.string().optional() });
+const loginProfile = z.object({ UserName: z.string(), PasswordResetRequired: z.boolean(), MFABindRequired: z.boolean(), CreateDate: z.string() });
+const keyMetadata = z.looseObject({ KeyId: z.string(), Arn: z.string(), KeyState: z.string(), KeySpec: z.string(), KeyUsage: z.string(), CreationDate: z.string() });
+
 /** Building blocks of the console's output schemas. */
 export const output = {
   loose,
   user,
+  group,
+  role,
+  policy,
+  policyVersion,
+  accessKey,
+  loginProfile,
+  keyMetadata,
   empty: z.object({}),
   obj: <T extends z.ZodRawShape>(shape: T) => z.object(shape),
   array: <T extends z.ZodType>(item: T) => z.array(item),
@@ -30,11 +45,14 @@ export const output = {
   paged: (outer: string, inner: string) => z.looseObject({ PageNumber: z.number().optional(), PageSize: z.number().optional(), TotalCount: z.number(), [outer]: z.object({ [inner]: z.array(z.unknown()) }) }),
 };
 
-/** Paths of fields named like secrets (`AccessKeySecret`, `SecretData`, `Password`, …) anywhere in `value`, unless redacted. */
+/**
+ * Paths of string fields named like secrets (`AccessKeySecret`, `SecretData`, `Password`, …) anywhere
+ * in `value`, unless redacted; containers so named (KMS's `SecretList.Secret[]`) are searched inside.
+ */
 export function secretFields(value: unknown, path: string[] = []): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => secretFields(v, [...path, String(i)]));
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([k, v]) => (isSecretKey(k) && v !== REDACTED ? [[...path, k].join('.')] : secretFields(v, [...path, k])));
+  return Object.entries(value).flatMap(([k, v]) => (isSecretKey(k) && typeof v === 'string' && v !== REDACTED ? [[...path, k].join('.')] : secretFields(v, [...path, k])));
 }
 
 /**

@@ -183,6 +183,24 @@ describe('web console end to end (Chromium)', () => {
     await shot('kms-keys');
   });
 
+  it('creates a secret and reveals a version only after a confirmation', async () => {
+    await nav('keys/secrets');
+    await page.getByTestId('create-secret').first().click();
+    await page.getByLabel('Secret name').fill('db-password');
+    await page.getByLabel('Secret value').fill('correct horse battery');
+    await page.getByTestId('modal-ok').click();
+    await page.getByTestId('secret-db-password').click();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByTestId('reveal-v1').click();
+    await page.getByText('recorded in the audit trail').waitFor();
+    expect(await page.getByTestId('secret-value').count()).toBe(0);
+    await page.locator('.ant-modal').getByRole('button', { name: 'Reveal' }).click();
+    await expect(page.getByTestId('secret-value').innerText()).resolves.toBe('correct horse battery');
+    await shot('secret-revealed');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows every other page, and the audit trail with the chain status and the changes made', async () => {
     for (const [path, name, heading] of [
       ['identity/groups', 'groups', 'Groups'],

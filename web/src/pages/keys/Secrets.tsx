@@ -164,13 +164,13 @@ export function Secrets() {
   const list = useKmsPage<Secret>('secrets', '/kms/secrets', 'SecretList', 'Secret');
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string>();
-  const create = can('Kms:CreateSecret') && <Button type="primary" onClick={() => setCreating(true)}>{t('secrets.create')}</Button>;
+  const create = can('Kms:CreateSecret') && <Button type="primary" onClick={() => setCreating(true)} data-testid="create-secret">{t('secrets.create')}</Button>;
   return (
     <>
       <PageHeader title={t('secrets.title')} description={t('secrets.description')} actions={create} />
       <QueryState loading={list.isLoading} error={list.error} retry={() => void list.refetch()} empty={list.total === 0} emptyText={t('secrets.empty')} emptyAction={create}>
         <Table<Secret> rowKey="SecretName" dataSource={list.items} onRow={(s) => ({ onClick: () => setSelected(s.SecretName), style: { cursor: 'pointer' } })} pagination={{ current: list.page, pageSize: list.pageSize, total: list.total, onChange: list.setPage, showSizeChanger: false }} columns={[
-          { title: t('secrets.name'), dataIndex: 'SecretName', render: (v: string) => <a>{v}</a> },
+          { title: t('secrets.name'), dataIndex: 'SecretName', render: (v: string) => <a data-testid={`secret-${v}`}>{v}</a> },
           { title: t('secrets.type'), dataIndex: 'SecretType' },
           { title: t('common.updated'), dataIndex: 'UpdateTime', render: (v: string) => formatTime(v, i18n.language) },
           { title: t('kms.state'), render: (_: unknown, s) => (s.PlannedDeleteTime ? <Tag color="orange">{t('secrets.pendingDeletion')}</Tag> : <Tag color="green">{t('secrets.active')}</Tag>) },

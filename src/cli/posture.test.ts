@@ -10,6 +10,7 @@ import { systemCaller } from '../iam/caller.js';
 import type { IamTables } from '../iam/tables.js';
 import type { ComplianceReport } from '../posture/compliance/compliance-report.js';
 import { seedAccount } from '../posture/snapshot/test-support/seed.js';
+import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { openPlatform } from '../server/platform.js';
 import { registerPosture } from './posture.js';
 import { runCli } from './test-support/run-cli.js';
@@ -91,5 +92,33 @@ describe('bulwark posture report (offline, over a seeded data dir)', () => {
   it('rejects an unknown framework and a missing account as coded errors', async () => {
     expect(await run(['posture', 'report', '--framework', 'sox', '--data-dir', join(dir, 'data')])).toMatchObject({ code: 2, stderr: expect.stringContaining('--framework') });
     expect(await run(['posture', 'report', '--framework', 'mlps2-l3', '--data-dir', join(dir, 'data'), '--account-id', '1'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Posture.AccountNotFound') });
+  });
+});
+
+describe('bulwark posture report --server', () => {
+  let ts: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    ts = await startTestServer();
+    dir = mkdtempSync(join(tmpdir(), 'bw-cli-posture-server-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "alicloud_oss_bucket" "public" {\n  bucket = "shared-files"\n  acl    = "public-read-write"\n}\n');
+  });
+  afterAll(async () => {
+    delete process.env.BULWARK_ACCESS_KEY_ID;
+    delete process.env.BULWARK_ACCESS_KEY_SECRET;
+    await ts.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("asks the server for the key's account and merges the Terraform scanned locally", async () => {
+    process.env.BULWARK_ACCESS_KEY_ID = ts.root.accessKeyId;
+    process.env.BULWARK_ACCESS_KEY_SECRET = ts.root.accessKeySecret;
+    const r = await run(['posture', 'report', '--framework', 'cis-alibaba-2.0', '--server', ts.server.url, '--iac', join(dir, 'main.tf')]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ComplianceReport;
+    expect(report).toMatchObject({ accountId: ts.root.accountId, sources: { iac: { evaluated: true, resources: 1 } } });
+    expect(report.requirements.find((q) => q.id === '1.2')?.status).toBe('failed');
+    expect(report.requirements.find((q) => q.id === '5.1')?.status).toBe('failed');
+    expect(await run(['posture', 'report', '--framework', 'cis-alibaba-2.0', '--server', ts.server.url, '--gateway-config', 'gw.yaml'])).toMatchObject({ code: 2 });
   });
 });

@@ -54,6 +54,8 @@ describe('suspicious processes on this machine (spawned)', () => {
     expect(get(alert!, 'destination.port')).toBe(port);
     expect(get(alert!, 'destination.ip')).toBe('127.0.0.1');
     expect(get(alert!, 'host.name')).toBe('test-host');
+    expect(get(alert!, 'host.os.platform')).toBe('linux');
+    expect(get(alert!, 'host.hostname')).toBeTruthy();
     expect(get(alert!, 'process.parent.pid')).toBe(process.pid);
     sock.destroy();
   });
@@ -118,6 +120,8 @@ describe('suspicious processes from a fixture /proc', () => {
   let root = '';
   beforeAll(() => {
     root = writeTree({
+      'proc/sys/kernel/hostname': 'web-07\n',
+      'etc/os-release': 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n',
       // 203.0.113.9:4444 established on inode 555; a listening socket on 556
       'proc/net/tcp': `${HEAD}   0: 0200000A:D431 097100CB:115C 01 00000000:00000000 00:00000000 00000000 0 0 555 1\n   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 556 1\n`,
       ...procEntry(10, { name: 'bash', argv: ['bash', '-i'], exe: '/usr/bin/bash', fds: { 0: 'socket:[555]', 1: 'socket:[555]', 2: 'socket:[555]' } }),
@@ -167,6 +171,6 @@ describe('suspicious processes from a fixture /proc', () => {
     // every alert is a valid event for the server's store, typed fields included
     for (const [i, a] of alerts.entries()) expect(normalizeEvent(a, i, Date.now())).toMatchObject({ ok: true, event: { fields: { 'event.kind': 'alert', 'process.pid': get(a, 'process.pid'), 'threat.technique.id': get(a, 'threat.technique.id') } } });
     const shell = alerts.find((a) => get(a, 'process.pid') === 10)!;
-    expect(shell).toMatchObject({ '@timestamp': '2023-11-14T22:13:20.000Z', event: { kind: 'alert', module: 'agent', dataset: 'agent.process' }, destination: { ip: '203.0.113.9', port: 4444 }, source: { ip: '10.0.0.2', port: 54321 }, process: { name: 'bash', executable: '/usr/bin/bash', command_line: 'bash -i' } });
+    expect(shell).toMatchObject({ '@timestamp': '2023-11-14T22:13:20.000Z', host: { name: 'web-07', hostname: 'web-07', os: { platform: 'linux', name: 'Debian GNU/Linux 12 (bookworm)' } }, event: { kind: 'alert', module: 'agent', dataset: 'agent.process' }, destination: { ip: '203.0.113.9', port: 4444 }, source: { ip: '10.0.0.2', port: 54321 }, process: { name: 'bash', executable: '/usr/bin/bash', command_line: 'bash -i' } });
   });
 });

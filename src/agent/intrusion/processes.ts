@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectContext } from '../collectors/context.js';
+import { hostname } from 'node:os';
+import { collectContext, type CollectContext } from '../collectors/context.js';
+import { parseOsRelease } from '../collectors/os-release.js';
+import { readText } from '../collectors/read.js';
 import { CLOCK_TICKS, readStat } from '../collectors/proc.js';
 import { intrusionAlert, type EcsDocument } from './alert.js';
 import { exePath, readProcesses, type ProcessInfo } from './process/process-info.js';
@@ -38,7 +41,18 @@ function processFields(p: ProcessInfo, parent: ProcessInfo | undefined): EcsDocu
   };
 }
 
-function toAlert(rule: ProcessRule, finding: ProcessFinding, p: ProcessInfo, parent: ProcessInfo | undefined, at: number, host: string | undefined): EcsDocument {
+/** `host.*` of the alerts: the configured name, the kernel's host name and the OS. */
+function hostFields(ctx: CollectContext, name: string | undefined): EcsDocument {
+  const kernelName = readText(ctx.at('/proc/sys/kernel/hostname'))?.trim() || (ctx.live ? hostname() : '');
+  const release = readText(ctx.at('/etc/os-release')) ?? readText(ctx.at('/usr/lib/os-release'));
+  return {
+    name: name ?? kernelName,
+    ...(kernelName ? { hostname: kernelName } : {}),
+    os: { platform: 'linux', ...(release !== undefined ? { name: parseOsRelease(release).prettyName } : {}) },
+  };
+}
+
+function toAlert(rule: ProcessRule, finding: ProcessFinding, p: ProcessInfo, parent: ProcessInfo | undefined, at: number, host: EcsDocument): EcsDocument {
   const base = processFields(p, parent);
   const extra = { ...(finding.fields ?? {}) };
   const extraProcess = extra.process as EcsDocument | undefined;
@@ -55,8 +69,7 @@ function toAlert(rule: ProcessRule, finding: ProcessFinding, p: ProcessInfo, par
     rule: { id: rule.id, name: rule.name, category: 'process' },
     technique: technique.id,
     techniqueName: technique.name,
-    ...(host !== undefined ? { host } : {}),
-    fields: { ...base, process: { ...(base.process as EcsDocument), ...extraProcess }, ...extra },
+    fields: { ...base, host, process: { ...(base.process as EcsDocument), ...extraProcess }, ...extra },
   });
 }
 
@@ -76,6 +89,7 @@ export async function detectSuspiciousProcesses(options: ProcessDetectorOptions 
   const byPid = new Map(processes.map((p) => [p.pid, p]));
   const sockets = new SocketLookup(procDir);
   const ruleCtx = { sockets, pipes: new PipePeers(processes, procDir, sockets) };
+  const host = hostFields(ctx, options.host);
   const alerts: EcsDocument[] = [];
   const candidates: Array<{ rule: ProcessRule; p: ProcessInfo }> = [];
   for (const p of processes) {
@@ -83,7 +97,7 @@ export async function detectSuspiciousProcesses(options: ProcessDetectorOptions 
       const finding = rule.match(p, ruleCtx);
       if (!finding) continue;
       if (rule.sampled) candidates.push({ rule, p });
-      else alerts.push(toAlert(rule, finding, p, byPid.get(p.ppid), now(), options.host));
+      else alerts.push(toAlert(rule, finding, p, byPid.get(p.ppid), now(), host));
     }
   }
   if (candidates.length > 0) {
@@ -95,7 +109,7 @@ export async function detectSuspiciousProcesses(options: ProcessDetectorOptions 
       if (!later || later.startTicks !== p.startTicks) continue;
       const cpu = ((later.cpuTicks - p.cpuTicks) / CLOCK_TICKS / seconds) * 100;
       const finding = rule.confirm?.(p, cpu, options.cpuPercent ?? 50);
-      if (finding) alerts.push(toAlert(rule, finding, p, byPid.get(p.ppid), now(), options.host));
+      if (finding) alerts.push(toAlert(rule, finding, p, byPid.get(p.ppid), now(), host));
     }
   }
   return alerts;

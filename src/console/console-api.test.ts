@@ -8,6 +8,8 @@ import { createLogger } from '../core/logger.js';
 import { attachPolicy } from '../iam/attachments.js';
 import { initAccount } from '../iam/bootstrap.js';
 import { createLoginProfile } from '../iam/login-profiles.js';
+import { createVirtualMFADevice } from '../iam/mfa-devices.js';
+import { base32Decode, hotp, timeStep } from '../iam/totp.js';
 import { createUser } from '../iam/users.js';
 import { buildApp } from '../server/app.js';
 import { openPlatform, type Platform } from '../server/platform.js';
@@ -144,6 +146,81 @@ describe('console API', () => {
       // a user without an MFA device is the only expected miss
       expect(res.statusCode, `${route.path} ${res.body}`).toBe(route.action === 'GetUserMFAInfo' ? 404 : 200);
     }
+  });
+
+  it('every write route takes the bodies the pages send', async () => {
+    const admin = await signIn('admin');
+    const hit = new Set<string>();
+    const send = async (method: 'POST' | 'PUT' | 'DELETE', url: string, body?: object) => {
+      const res = await call(admin, method, url, body);
+      expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(200);
+      const { REST_ACTIONS } = await import('./rest-actions.js');
+      const path = url.split('?')[0]!;
+      const route = REST_ACTIONS.find((r) => r.method === method && new RegExp(`^${r.path.replace(/:\w+/g, '[^/]+')}$`).test(path))!;
+      hit.add(`${route.product}:${route.action}`);
+      return res.json() as Record<string, Record<string, string>>;
+    };
+    const trust = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${accountId}:root`] } }] });
+    const doc = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ram:Get*', Resource: '*' }] });
+    // identity
+    await send('POST', '/ram/users', { UserName: 'dave' });
+    await send('PUT', '/ram/users/dave', { NewDisplayName: 'Dave', NewEmail: 'dave@example.com', NewComments: '' });
+    await send('POST', '/ram/users/dave/login-profile', { Password: 'Dave-Pass-2026', PasswordResetRequired: true, MFABindRequired: false });
+    await send('PUT', '/ram/users/dave/login-profile', { PasswordResetRequired: false, MFABindRequired: true });
+    await send('DELETE', '/ram/users/dave/login-profile');
+    const ak = await send('POST', '/ram/users/dave/access-keys');
+    await send('PUT', `/ram/users/dave/access-keys/${ak.AccessKey!.AccessKeyId}`, { Status: 'Inactive' });
+    await send('DELETE', `/ram/users/dave/access-keys/${ak.AccessKey!.AccessKeyId}`);
+    await send('POST', '/ram/groups', { GroupName: 'ops' });
+    await send('PUT', '/ram/groups/ops', { NewComments: 'operators' });
+    await send('POST', '/ram/groups/ops/users', { UserName: 'dave' });
+    await send('DELETE', '/ram/groups/ops/users/dave');
+    await send('POST', '/ram/roles', { RoleName: 'app', AssumeRolePolicyDocument: trust, MaxSessionDuration: 3600 });
+    await send('PUT', '/ram/roles/app', { NewAssumeRolePolicyDocument: trust });
+    await send('POST', '/ram/policies', { PolicyName: 'P1', PolicyDocument: doc });
+    await send('PUT', '/ram/policies/Custom/P1', { NewDescription: 'reads' });
+    await send('POST', '/ram/policies/Custom/P1/versions', { PolicyDocument: doc, SetAsDefault: false, RotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded' });
+    await send('POST', '/ram/policies/Custom/P1/versions/v2/default');
+    await send('DELETE', '/ram/policies/Custom/P1/versions/v1');
+    for (const [kind, name] of [['users', 'dave'], ['groups', 'ops'], ['roles', 'app']]) {
+      await send('POST', `/ram/${kind}/${name}/policies`, { PolicyType: 'Custom', PolicyName: 'P1' });
+      await send('DELETE', `/ram/${kind}/${name}/policies/Custom/P1`);
+    }
+    await send('POST', `/ram/roles/app/policies`, { PolicyType: 'Custom', PolicyName: 'P1' });
+    await send('DELETE', '/ram/policies/Custom/P1?CascadingDelete=true');
+    await send('DELETE', '/ram/roles/app');
+    await send('DELETE', '/ram/groups/ops');
+    await send('DELETE', '/ram/users/dave');
+    await send('PUT', '/ram/password-policy', { MinimumPasswordLength: 10, RequireLowercaseCharacters: true, RequireUppercaseCharacters: false, RequireNumbers: true, RequireSymbols: false, HardExpiry: false, MaxPasswordAge: 90, PasswordReusePrevention: 3, MaxLoginAttemps: 5 });
+    await send('PUT', '/ram/security-preference', { LoginNetworkMasks: '10.0.0.0/8;127.0.0.1/32', LoginSessionDuration: 6, EnforceMFAForLogin: false, AllowUserToChangePassword: true, EnableSaveMFATicket: false, AllowUserToManageAccessKeys: false, AllowUserToManageMFADevices: true });
+    // keys and secrets
+    const key = await send('POST', '/kms/keys', { KeySpec: 'Aliyun_AES_256', KeyUsage: 'ENCRYPT/DECRYPT', Description: 'k' });
+    const id = key.KeyMetadata!.KeyId;
+    await send('PUT', `/kms/keys/${id}/description`, { Description: 'k2' });
+    await send('POST', `/kms/keys/${id}/disable`);
+    await send('POST', `/kms/keys/${id}/enable`);
+    await send('PUT', `/kms/keys/${id}/rotation`, { EnableAutomaticRotation: true, RotationInterval: `${30 * 86400}s` });
+    await send('POST', `/kms/keys/${id}/versions`);
+    await send('POST', '/kms/aliases', { AliasName: 'alias/one', KeyId: id });
+    await send('PUT', '/kms/aliases', { AliasName: 'alias/one', KeyId: id });
+    await send('DELETE', '/kms/aliases?AliasName=alias%2Fone');
+    await send('POST', `/kms/keys/${id}/deletion`, { PendingWindowInDays: 7 });
+    await send('DELETE', `/kms/keys/${id}/deletion`);
+    await send('POST', '/kms/secrets', { SecretName: 'db', VersionId: 'v1', SecretData: 'one', SecretDataType: 'text' });
+    await send('POST', '/kms/secrets/db/versions', { VersionId: 'v2', SecretData: 'two', SecretDataType: 'text' });
+    await send('PUT', '/kms/secrets/db/stages', { VersionStage: 'ACSCurrent', MoveToVersion: 'v1', RemoveFromVersion: 'v2' });
+    expect((await send('POST', '/kms/secrets/db/value', {})).SecretData).toBe('one');
+    await send('DELETE', '/kms/secrets/db?RecoveryWindowInDays=30');
+    await send('POST', '/kms/secrets/db/restore');
+    // MFA devices: one created by the service, bound, unbound and deleted through the console
+    const device = await createVirtualMFADevice(rootContext(platform, accountId), { VirtualMFADeviceName: 'phone' });
+    const seed = base32Decode(device.Base32StringSeed)!;
+    const step = timeStep(Date.now());
+    await send('POST', '/ram/users/reader/mfa', { SerialNumber: device.SerialNumber, AuthenticationCode1: hotp(seed, step - 1), AuthenticationCode2: hotp(seed, step) });
+    await send('DELETE', '/ram/users/reader/mfa');
+    await send('DELETE', `/ram/mfa-devices/${encodeURIComponent(device.SerialNumber)}`);
+    const { REST_ACTIONS } = await import('./rest-actions.js');
+    expect(REST_ACTIONS.filter((r) => r.method !== 'GET' && !hit.has(`${r.product}:${r.action}`)).map((r) => r.action)).toEqual([]);
   });
 
   it('counts, filters the audit trail, verifies the chain, validates policy documents with the engine', async () => {

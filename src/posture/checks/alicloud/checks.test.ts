@@ -301,4 +301,42 @@ resource "alicloud_kms_key" "aes" {
     );
     expect(out.sort()).toEqual(['BWK-ECS-006 t:9', 'BWK-KMS-001 aes:19']);
   });
+
+  it('CIS: console MFA, *:* policies, ACK log service, CloudMonitor and dashboard', async () => {
+    const out = await fails(
+      `resource "alicloud_ram_login_profile" "alice" {
+  user_name = "alice"
+  password  = "x"
+}
+resource "alicloud_ram_login_profile" "bob" {
+  user_name         = "bob"
+  password          = "x"
+  mfa_bind_required = true
+}
+resource "alicloud_ram_policy" "admin" {
+  policy_name     = "admin"
+  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+}
+resource "alicloud_ram_policy" "ecs" {
+  policy_name     = "ecs"
+  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "ecs:*", Resource = "*" }] })
+}
+resource "alicloud_cs_managed_kubernetes" "a" {
+  install_cloud_monitor = true
+  addons {
+    name = "logtail-ds"
+  }
+  addons {
+    name = "kubernetes-dashboard"
+  }
+}
+resource "alicloud_cs_managed_kubernetes" "b" {
+  addons {
+    name = "terway-eniip"
+  }
+}`,
+      'BWK-RAM-013', 'BWK-RAM-014', 'BWK-ACK-004', 'BWK-ACK-005', 'BWK-ACK-006',
+    );
+    expect(out.sort()).toEqual(['BWK-ACK-004 b:28', 'BWK-ACK-005 b:27', 'BWK-ACK-006 a:24', 'BWK-RAM-013 alice:1', 'BWK-RAM-014 admin:12']);
+  });
 });

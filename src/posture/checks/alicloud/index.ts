@@ -1,5 +1,8 @@
 /** Registry of the Alibaba Cloud Terraform checks (one file per check), ordered by id. */
 import type { IacCheck } from './kit.js';
+import { ackCloudMonitor } from './ack-cloud-monitor.js';
+import { ackDashboard } from './ack-dashboard.js';
+import { ackLogService } from './ack-log-service.js';
 import { ackNodePoolAutoRepair } from './ack-node-pool-auto-repair.js';
 import { ackPublicApi } from './ack-public-api.js';
 import { ackTerway } from './ack-terway.js';
@@ -39,6 +42,8 @@ import { ossTransferAcceleration } from './oss-transfer-acceleration.js';
 import { ossVersioning } from './oss-versioning.js';
 import { ramAdminPolicyAttached } from './ram-admin-policy-attached.js';
 import { ramConsoleAndApi } from './ram-console-and-api.js';
+import { ramConsoleMfa } from './ram-console-mfa.js';
+import { ramFullAdminPolicy } from './ram-full-admin-policy.js';
 import { ramMfaLogin } from './ram-mfa-login.js';
 import { ramPasswordLowercase } from './ram-password-lowercase.js';
 import { ramPasswordMaxAge } from './ram-password-max-age.js';
@@ -76,6 +81,9 @@ export const ALICLOUD_CHECKS: readonly IacCheck[] = [
   ackNodePoolAutoRepair,
   ackTerway,
   ackPublicApi,
+  ackLogService,
+  ackCloudMonitor,
+  ackDashboard,
   actiontrailAllRegions,
   actiontrailAllEvents,
   actiontrailBucketPublic,
@@ -124,6 +132,8 @@ export const ALICLOUD_CHECKS: readonly IacCheck[] = [
   ramAdminPolicyAttached,
   ramPolicyOnUser,
   ramConsoleAndApi,
+  ramConsoleMfa,
+  ramFullAdminPolicy,
   rdsPublicWhitelist,
   rdsLogConnections,
   rdsLogDisconnections,

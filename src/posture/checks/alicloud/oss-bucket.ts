@@ -8,6 +8,7 @@ const Statement = z.looseObject({
   Effect: z.string().optional(),
   Action: z.union([z.string(), z.array(z.string())]).optional(),
   Principal: z.unknown().optional(),
+  Resource: z.union([z.string(), z.array(z.string())]).optional(),
   Condition: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });
 const PolicyDoc = z.looseObject({ Statement: z.union([z.array(Statement), Statement]) });
@@ -43,6 +44,10 @@ function readStatements(doc: unknown): PolicyStatement[] | undefined {
 
 export function actionsOf(s: PolicyStatement): string[] {
   return s.Action === undefined ? [] : Array.isArray(s.Action) ? s.Action : [s.Action];
+}
+
+export function statementResources(s: PolicyStatement): string[] {
+  return s.Resource === undefined ? [] : Array.isArray(s.Resource) ? s.Resource : [s.Resource];
 }
 
 /** Principal `*` (or `{"RAM": ["*"]}`-style maps containing `*`). */

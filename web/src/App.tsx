@@ -21,6 +21,7 @@ import { SecurityPreference } from './pages/identity/SecurityPreference.js';
 import { Keys } from './pages/keys/Keys.js';
 import { Secrets } from './pages/keys/Secrets.js';
 import { AuditTrail } from './pages/audit/AuditTrail.js';
+import { Compliance } from './pages/compliance/Compliance.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
@@ -86,6 +87,7 @@ export function ConsoleApp() {
                 <Route path="identity/security" element={<SecurityPreference />} />
                 <Route path="keys/kms" element={<Keys />} />
                 <Route path="keys/secrets" element={<Secrets />} />
+                <Route path="compliance" element={<Compliance />} />
                 <Route path="audit" element={<AuditTrail />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -9,7 +9,7 @@ export const en = {
   },
   nav: {
     overview: 'Overview', identity: 'Identity', users: 'Users', groups: 'Groups', roles: 'Roles', policies: 'Policies', mfa: 'MFA devices', passwordPolicy: 'Password policy',
-    securityPreference: 'Security settings', keys: 'Keys', kmsKeys: 'KMS keys', secrets: 'Secrets', audit: 'Audit trail',
+    securityPreference: 'Security settings', keys: 'Keys', kmsKeys: 'KMS keys', secrets: 'Secrets', audit: 'Audit trail', compliance: 'Compliance',
   },
   shell: { signOut: 'Sign out' },
   signin: {
@@ -121,6 +121,15 @@ export const en = {
     versions: 'Versions', stages: 'Stages', stage: 'Stage', toVersion: 'Move to version', newVersion: 'New version', moveStage: 'Move a stage', reveal: 'Reveal',
     revealTitle: 'Reveal a value of {{name}}', revealWarning: 'The value will be shown on screen and the reveal is recorded in the audit trail.', active: 'Active',
     pendingDeletion: 'Pending deletion', plannedDelete: 'Planned deletion', restore: 'Restore', scheduleDelete: 'Delete', deleteConfirm: 'Delete this secret after a 30-day recovery window?',
+  },
+  compliance: {
+    title: 'Compliance', description: 'This account scored against a compliance framework; requirements without an automated check are manual and never count as passed.',
+    framework: 'Framework', download: 'Download HTML report', generated: 'Assessed {{time}}; {{automated}} of {{total}} requirements have automated checks.',
+    summary: { score: 'Score', passed: 'Passed', failed: 'Failed', manual: 'Manual', notApplicable: 'Not applicable', coverage: 'Automated coverage' },
+    statuses: { passed: 'Passed', failed: 'Failed', manual: 'Manual', not_applicable: 'Not applicable' },
+    requirements: 'Requirements', findings: 'Findings ({{n}})', noFindings: 'No failed check.', id: 'ID', requirement: 'Requirement', section: 'Section', status: 'Status',
+    check: 'Check', severity: 'Severity', outcome: 'Outcome', counts: 'Pass / fail / n/a', resource: 'Resource', message: 'Finding', requirementIds: 'Requirements',
+    remediation: 'Remediation', cli: 'CLI', terraform: 'Terraform',
   },
   audit: {
     title: 'Audit trail', description: 'Every sign-in and change, hash-chained so tampering shows.', user: 'User', action: 'Action', actionPlaceholder: 'e.g. CreateUser',

@@ -12,7 +12,7 @@ export const zhCN: Translations<typeof en> = {
   },
   nav: {
     overview: '概览', identity: '身份管理', users: '用户', groups: '用户组', roles: '角色', policies: '权限策略', mfa: 'MFA 设备', passwordPolicy: '密码策略',
-    securityPreference: '安全设置', keys: '密钥管理', kmsKeys: 'KMS 密钥', secrets: '凭据', audit: '操作审计',
+    securityPreference: '安全设置', keys: '密钥管理', kmsKeys: 'KMS 密钥', secrets: '凭据', audit: '操作审计', compliance: '合规',
   },
   shell: { signOut: '退出登录' },
   signin: {
@@ -124,6 +124,15 @@ export const zhCN: Translations<typeof en> = {
     versions: '版本', stages: '版本状态', stage: '版本状态', toVersion: '移动到版本', newVersion: '新建版本', moveStage: '移动版本状态', reveal: '查看',
     revealTitle: '查看 {{name}} 的值', revealWarning: '凭据值将显示在屏幕上，此次查看会记录在操作审计中。', active: '正常',
     pendingDeletion: '待删除', plannedDelete: '计划删除时间', restore: '恢复', scheduleDelete: '删除', deleteConfirm: '删除该凭据（30 天恢复期）？',
+  },
+  compliance: {
+    title: '合规', description: '按合规框架评估本账号；没有自动化检查的要求需人工评估，不计为通过。',
+    framework: '合规框架', download: '下载 HTML 报告', generated: '评估时间 {{time}}；{{total}} 项要求中 {{automated}} 项有自动化检查。',
+    summary: { score: '得分', passed: '通过', failed: '未通过', manual: '人工评估', notApplicable: '不适用', coverage: '自动化覆盖率' },
+    statuses: { passed: '通过', failed: '未通过', manual: '人工评估', not_applicable: '不适用' },
+    requirements: '要求', findings: '发现项（{{n}}）', noFindings: '没有未通过的检查。', id: '编号', requirement: '要求', section: '章节', status: '状态',
+    check: '检查项', severity: '严重性', outcome: '结果', counts: '通过 / 未通过 / 不适用', resource: '资源', message: '发现', requirementIds: '相关要求',
+    remediation: '修复建议', cli: '命令行', terraform: 'Terraform 代码',
   },
   audit: {
     title: '操作审计', description: '每次登录与变更均被记录，并以哈希链防篡改。', user: '用户', action: '操作', actionPlaceholder: '例如 CreateUser',

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, KeyOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface NavItem {
@@ -43,5 +43,6 @@ export const NAV: readonly NavGroup[] = [
       { path: '/keys/secrets', label: 'nav.secrets' },
     ],
   },
+  { key: 'compliance', label: 'nav.compliance', icon: <SafetyCertificateOutlined />, items: [{ path: '/compliance', label: 'nav.compliance' }] },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, items: [{ path: '/audit', label: 'nav.audit' }] },
 ];

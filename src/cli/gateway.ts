@@ -7,7 +7,7 @@ import { accessKeyFromEnv } from '../events/client.js';
 import { runClusterPrimary } from '../gateway/cluster.js';
 import { startGateway, type ShipTo } from '../gateway/gateway.js';
 import { loadGatewayConfig, loadManagedBase, withManagedSites, type LoadedGatewayConfig } from '../gateway/load-config.js';
-import { ConfigPoller, type ManagedSites } from '../gateway/managed/config-poller.js';
+import { ConfigPoller, applyManagedUpdate, type ManagedSites } from '../gateway/managed/config-poller.js';
 import { action, EXIT_USAGE } from './run.js';
 
 interface GatewayFlags {
@@ -47,12 +47,12 @@ export function registerGateway(program: Command): void {
         const server = flags.server;
         const key = server !== undefined ? accessKeyFromEnv() : undefined;
         // The server's latest sites (managed mode); layered over the local file on every load.
-        let managed: ManagedSites = { revision: 0, sites: [] };
+        const state: { current: ManagedSites } = { current: { revision: 0, sites: [], bans: [] } };
         const loadLocal = (): LoadedGatewayConfig =>
           server !== undefined ? loadManagedBase(flags.config, process.env, { workers: workersFlag, listen: flags.listen }) : loadGatewayConfig(flags.config as string, process.env, { workers: workersFlag });
-        const load = (sites: ManagedSites = managed): LoadedGatewayConfig => {
+        const load = (sites: ManagedSites = state.current): LoadedGatewayConfig => {
           const local = loadLocal();
-          return server !== undefined ? { ...local, config: withManagedSites(local.config, sites.sites, server) } : local;
+          return server !== undefined ? { ...local, config: withManagedSites(local.config, sites.sites, server, sites.bans) } : local;
         };
         const { config, baseDir } = loadLocal();
         if (flags.check) {
@@ -68,18 +68,19 @@ export function registerGateway(program: Command): void {
                 server: ship.server,
                 key: ship.key,
                 logger,
-                apply: async (update) => {
-                  // Validate the merged configuration first: a bad revision never reaches the data plane.
-                  load(update);
-                  const previous = managed;
-                  managed = update;
-                  try {
-                    await running.plane?.reload();
-                  } catch (e) {
-                    managed = previous;
-                    throw e;
-                  }
-                },
+                apply: (update) =>
+                  applyManagedUpdate(state, update, async (next) => {
+                    // Validate the merged configuration first: a bad revision never reaches the data plane.
+                    load(next);
+                    const previous = state.current;
+                    state.current = next;
+                    try {
+                      await running.plane?.reload();
+                    } catch (e) {
+                      state.current = previous;
+                      throw e;
+                    }
+                  }),
               })
             : undefined;
         // Filled once the data plane runs; the first managed revision is applied before that.

@@ -226,6 +226,8 @@ const gatewayFields = {
   /** Proxies whose X-Forwarded-For is believed when finding the client IP. */
   trustedProxies: z.array(cidr).default([]),
   acl: ipAccessList.default({ allow: [], deny: [] }),
+  /** Addresses banned by reputation decisions (a managed gateway gets them from the server); refused with 403 before any other check. */
+  bans: z.array(cidr).default([]),
   limits: z
     .object({
       headersTimeout: duration.default(10_000),

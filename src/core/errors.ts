@@ -15,6 +15,7 @@ import { agentErrors } from './errors/agent.js';
 import { hostsErrors } from './errors/hosts.js';
 import { vulnErrors } from './errors/vuln.js';
 import { postureErrors } from './errors/posture.js';
+import { reputationErrors } from './errors/reputation.js';
 
 /**
  * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
@@ -37,6 +38,7 @@ export const ERRORS = {
   ...hostsErrors,
   ...vulnErrors,
   ...postureErrors,
+  ...reputationErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -73,4 +75,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors, agentErrors, hostsErrors, vulnErrors, postureErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors, agentErrors, hostsErrors, vulnErrors, postureErrors, reputationErrors];

@@ -34,9 +34,9 @@ export function loadManagedBase(file: string | undefined, env: NodeJS.ProcessEnv
   return { config, baseDir: file ? dirname(resolve(file)) : process.cwd() };
 }
 
-/** The local configuration with the server's sites after its own; names must stay unique. */
-export function withManagedSites(base: GatewayConfig, sites: readonly unknown[], server: string): GatewayConfig {
-  const r = managedGatewayConfig.safeParse({ ...base, sites: [...base.sites, ...sites] });
+/** The local configuration with the server's sites after its own (names must stay unique) and its bans added. */
+export function withManagedSites(base: GatewayConfig, sites: readonly unknown[], server: string, bans: readonly string[] = []): GatewayConfig {
+  const r = managedGatewayConfig.safeParse({ ...base, sites: [...base.sites, ...sites], bans: [...base.bans, ...bans] });
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   throw new BulwarkError('Gateway.ManagedConfig', { server, reason: `${issue.path.map(String).join('.')}: ${issue.message}` });

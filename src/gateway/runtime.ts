@@ -12,6 +12,7 @@ import { compileRules } from './rules/access-rules.js';
 import type { CompiledSite, SiteCertificate } from './site.js';
 import { SiteRouter } from './site-router.js';
 import { accessRulesStage } from './stages/access-rules-stage.js';
+import { banStage } from './stages/ban-stage.js';
 import { hstsStage } from './stages/hsts-stage.js';
 import { clientCertificateStage, httpsRedirectStage } from './stages/https-stage.js';
 import { ipAclStage } from './stages/ip-acl-stage.js';
@@ -92,7 +93,7 @@ function upstreamKey(site: SiteConfig, url: string, weight: number): string {
   return JSON.stringify([site.name, url, weight, site.timeouts.connect, site.passive.maxFails, site.passive.ejectFor]);
 }
 
-function compileSite(site: SiteConfig, index: number, config: GatewayConfig, options: CompileOptions, globalAcl: IpAccessList, reuse: Map<string, Upstream>, used: Map<string, Upstream>): CompiledSite {
+function compileSite(site: SiteConfig, index: number, config: GatewayConfig, options: CompileOptions, globalAcl: IpAccessList, bans: IpAccessList, reuse: Map<string, Upstream>, used: Map<string, Upstream>): CompiledSite {
   const field = `sites.${index}`;
   const upstreams = site.upstreams.map((u) => {
     const url = (typeof u === 'string' ? u : u.url).replace(/\/$/, '');
@@ -111,6 +112,7 @@ function compileSite(site: SiteConfig, index: number, config: GatewayConfig, opt
   const request: RequestStage[] = [protocolStage()];
   if (site.httpsRedirect) request.push(httpsRedirectStage(options.httpsPort));
   if (site.tls && site.tls.clientAuth !== 'none') request.push(clientCertificateStage(clientCas, site.tls.clientAuth));
+  if (!bans.empty) request.push(banStage(bans));
   request.push(ipAclStage(globalAcl, acl));
   if (rules.length > 0) request.push(accessRulesStage(rules));
   if (site.rateLimits.length > 0) request.push(rateLimitStage(site.name, site.rateLimits, options.store));
@@ -149,10 +151,11 @@ function compileSite(site: SiteConfig, index: number, config: GatewayConfig, opt
 /** Compiles a validated config; throws a coded error (and starts nothing) when something is wrong. */
 export function compileRuntime(config: GatewayConfig, options: CompileOptions): GatewayRuntime {
   const globalAcl = new IpAccessList(config.acl);
+  const bans = new IpAccessList({ allow: [], deny: config.bans });
   const trusted = config.trustedProxies.length > 0 ? new IpAccessList({ allow: [], deny: config.trustedProxies }) : undefined;
   const reuse = new Map(options.previous?.upstreamsByKey ?? []);
   const used = new Map<string, Upstream>();
-  const sites = config.sites.map((s, i) => compileSite(s, i, config, options, globalAcl, reuse, used));
+  const sites = config.sites.map((s, i) => compileSite(s, i, config, options, globalAcl, bans, reuse, used));
   const router = new SiteRouter<CompiledSite>();
   for (const s of sites) for (const h of s.config.hosts) router.add(h, s);
   const isTrusted = (ip: string): boolean => trusted !== undefined && trusted.check(ip) === 'deny';

@@ -9,6 +9,7 @@ import { hostsPlugin } from '../hosts/plugin.js';
 import { openapiRoutes } from '../openapi/routes.js';
 import { SiteStore } from '../sites/site-store.js';
 import { sitesRoutes } from '../sites/routes.js';
+import { startReputation } from '../reputation/runtime.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
 import { postureRoutes } from '../posture/routes.js';
 import { vulnRoutes } from '../agent/vuln/routes.js';
@@ -84,7 +85,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await app.register(vulnRoutes, { platform, frontDoor: services.frontDoor });
   await app.register(postureRoutes, { platform, frontDoor: services.frontDoor });
-  await app.register(sitesRoutes, { sites: new SiteStore(platform), frontDoor: services.frontDoor, hostId: platform.hostId });
+  const reputation = startReputation(platform, events);
+  app.addHook('onClose', () => reputation.stop());
+  await app.register(reputation.routes, { store: reputation.store, service: reputation.service, frontDoor: services.frontDoor, hostId: platform.hostId });
+  await app.register(sitesRoutes, { sites: new SiteStore(platform), bans: reputation.bans, frontDoor: services.frontDoor, hostId: platform.hostId });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -7,7 +7,7 @@ export const LIST_SITES_ACTION = 'bulwark:ListSites';
 /** Granted to managed gateways by the system policy BulwarkGatewayAccess. */
 export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:GetGatewayConfig';
 
-/** The ETag of a revision, as sent and compared (`"r12"`). */
-export function revisionEtag(revision: number): string {
-  return `"r${revision}"`;
+/** The ETag of the sites revision (and of the bans revision, when bans are served), e.g. `"r12"` or `"r12.b3"`. */
+export function revisionEtag(revision: number, bans?: number): string {
+  return bans === undefined ? `"r${revision}"` : `"r${revision}.b${bans}"`;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { parseInput, signedRoutes } from '../server/signed-routes.js';
 import { DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
+import type { RevisionSignal } from './revision-signal.js';
 import type { SiteStore } from './site-store.js';
 
 /** Longest long-poll a gateway may ask for, in seconds. */
@@ -16,8 +17,16 @@ const configQuery = z.object({ wait: z.coerce.number().int().min(0).max(MAX_WAIT
 
 const siteResource = (name: string): string => `acs:bulwark:*:*:site/${name}`;
 
+/** Reputation bans pushed to managed gateways with their sites (see src/reputation/). */
+export interface BanSource {
+  revision(accountId: string): Promise<number>;
+  bans(accountId: string): Promise<string[]>;
+  readonly changes: RevisionSignal;
+}
+
 export interface SitesRoutesOptions {
   sites: SiteStore;
+  bans?: BanSource;
   frontDoor: FrontDoor;
   hostId: string;
 }
@@ -69,15 +78,25 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
       // The client going away ends the wait early.
       const gone = new AbortController();
       reply.raw.once('close', () => gone.abort());
-      let revision = await sites.revision(caller.accountId);
-      while (known === revisionEtag(revision) && Date.now() < deadline && !gone.signal.aborted) {
-        await sites.changes.wait(caller.accountId, Math.min(RECHECK_MS, deadline - Date.now()), gone.signal);
-        revision = await sites.revision(caller.accountId);
+      const bans = options.bans;
+      // The ETag covers both the sites and the bans: a change of either answers the long-poll.
+      const etagNow = async (): Promise<string> => revisionEtag(await sites.revision(caller.accountId), bans ? await bans.revision(caller.accountId) : undefined);
+      let etag = await etagNow();
+      while (known === etag && Date.now() < deadline && !gone.signal.aborted) {
+        const wait = Math.min(RECHECK_MS, deadline - Date.now());
+        const both = new AbortController();
+        const stop = (): void => both.abort();
+        gone.signal.addEventListener('abort', stop, { once: true });
+        await Promise.race([sites.changes.wait(caller.accountId, wait, both.signal), ...(bans ? [bans.changes.wait(caller.accountId, wait, both.signal)] : [])]);
+        both.abort();
+        gone.signal.removeEventListener('abort', stop);
+        etag = await etagNow();
       }
-      if (known === revisionEtag(revision)) return reply.status(304).header('etag', known).send();
+      if (known === etag) return reply.status(304).header('etag', known).send();
       const snapshot = await sites.snapshot(caller.accountId);
-      reply.header('etag', revisionEtag(snapshot.revision));
-      return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites });
+      const banned = bans ? await bans.bans(caller.accountId) : [];
+      reply.header('etag', await etagNow());
+      return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites, bans: banned });
     } catch (e) {
       return kit.fail(req, reply, e);
     }

@@ -7,6 +7,8 @@ import { GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION } from '../../sites/path
 export interface ManagedSites {
   revision: number;
   sites: unknown[];
+  /** Addresses banned by reputation decisions. */
+  bans: string[];
 }
 
 export interface ConfigPollerOptions {
@@ -21,7 +23,7 @@ export interface ConfigPollerOptions {
   retryMs?: { first: number; max: number };
 }
 
-const configBody = z.object({ revision: z.number().int().min(0), sites: z.array(z.unknown()) });
+const configBody = z.object({ revision: z.number().int().min(0), sites: z.array(z.unknown()), bans: z.array(z.string()).default([]) });
 
 /**
  * The managed gateway's side of configuration sync: long-polls `GET /api/gateway/config` with the
@@ -104,5 +106,24 @@ export class ConfigPoller {
       this.options.logger.error({ revision: parsed.data.revision, reason: (e as Error).message }, 'managed configuration refused; keeping the current one');
     }
     this.etag = etag;
+  }
+}
+
+/**
+ * Applies a managed update; when the whole update is refused (e.g. a site whose certificate this
+ * gateway does not have) but its bans changed, the bans are still applied on top of the sites in
+ * force — one bad site must not stop reputation bans. The original refusal is rethrown (logged).
+ */
+export async function applyManagedUpdate(state: { current: ManagedSites }, update: ManagedSites, apply: (next: ManagedSites) => Promise<void>): Promise<void> {
+  try {
+    await apply(update);
+    state.current = update;
+  } catch (e) {
+    if (JSON.stringify(update.bans) !== JSON.stringify(state.current.bans)) {
+      const bansOnly = { ...state.current, bans: update.bans };
+      await apply(bansOnly);
+      state.current = bansOnly;
+    }
+    throw e;
   }
 }

@@ -9,7 +9,7 @@ import { PUT_SITE_ACTION, SITES_PATH } from '../../sites/paths.js';
 import { startGateway, type RunningGateway } from '../gateway.js';
 import { withManagedSites } from '../load-config.js';
 import { MemoryAccessLog, http, startOrigin, type TestOrigin } from '../test-support/harness.js';
-import { ConfigPoller } from './config-poller.js';
+import { ConfigPoller, applyManagedUpdate } from './config-poller.js';
 import { IngestAccessLog } from './ingest-sink.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -51,12 +51,13 @@ describe('managed gateway', () => {
     const base = managedGatewayConfig.parse({ listen: [{ address: '127.0.0.1:0' }], accessLog: { stdout: false }, logLevel: 'silent' });
     const local = new MemoryAccessLog();
     const sink = new IngestAccessLog(local, { server: t.server.url, key: gatewayKey, logger, intervalMs: 100 });
+    const state = { current: { revision: 0, sites: [] as unknown[], bans: [] as string[] } };
     const poller = new ConfigPoller({
       server: t.server.url,
       key: gatewayKey,
       logger,
       waitSeconds: 5,
-      apply: async (update) => gw.reload(withManagedSites(base, update.sites, t.server.url)),
+      apply: (update) => applyManagedUpdate(state, update, (next) => gw.reload(withManagedSites(base, next.sites, t.server.url, next.bans))),
     });
     const gw: RunningGateway = await startGateway(base, { accessLog: sink, drainMs: 100 });
     const url = gw.urls[0] as string;
@@ -89,6 +90,18 @@ describe('managed gateway', () => {
         return (r.json as { total?: number }).total ? true : undefined;
       });
       expect(sink.shipped).toBeGreaterThan(0);
+
+      // A reputation ban reaches the gateway through the same long-poll, and so does its removal.
+      const reputation = (op: string, body: unknown, action: string) => signedPost(t.server.url, `/api/reputation/${op}`, Buffer.from(JSON.stringify(body)), 'application/json', admin, action);
+      expect((await reputation('ban', { ip: '127.0.0.1', duration: '1h' }, 'bulwark:CreateReputationDecision')).status).toBe(200);
+      const banned = await until(async () => {
+        const r = await http(`${url}/after-ban`);
+        return r.status === 403 ? r : undefined;
+      });
+      expect(banned.text).toContain(banned.headers['x-request-id'] as string);
+      expect(gw.config.bans).toEqual(['127.0.0.1']);
+      await reputation('unban', { ip: '127.0.0.1' }, 'bulwark:DeleteReputationDecision');
+      await until(async () => ((await http(`${url}/after-unban`)).status === 200 ? true : undefined));
     } finally {
       await poller.stop();
       await gw.stop();

@@ -1,3 +1,5 @@
+import { trimOldest } from './bounded-map.js';
+
 /**
  * Leaky-bucket scenarios, in the manner of CrowdSec's: events are poured into one bucket per group
  * key; a bucket leaks one event every `leakMs`; when it holds more than `capacity` events it
@@ -105,8 +107,8 @@ export class LeakyBucketEngine<E> {
     if (bucket) buckets.delete(key); // re-inserted below: Map order is least recently poured first
     else bucket = { queue: [], leakFrom: at, quietUntil: 0 };
     buckets.set(key, bucket);
-    // over the limit: the least recently poured bucket goes
-    if (buckets.size > this.maxBuckets) buckets.delete(buckets.keys().next().value!);
+    // over the limit: the least recently poured buckets go
+    trimOldest(buckets, this.maxBuckets);
     leak(bucket, scenario.leakMs, at);
     const distinct = scenario.distinct?.(event);
     if (scenario.distinct) {

@@ -1,3 +1,4 @@
+import { trimOldest } from '../../../core/bounded-map.js';
 import type { SshdEvent } from './sshd-message.js';
 
 /**
@@ -29,7 +30,7 @@ export class AttemptCounter {
     if (!state) {
       state = { counted: 0, invalidPending: false };
       this.connections.set(key, state);
-      if (this.connections.size > this.maxConnections) this.connections.delete(this.connections.keys().next().value!);
+      trimOldest(this.connections, this.maxConnections);
     }
     let n = 0;
     switch (e.kind) {

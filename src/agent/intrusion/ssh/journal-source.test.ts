@@ -26,7 +26,8 @@ afterEach(async () => {
  * come after --after-cursor (each with a __CURSOR), then keeps following like `--follow` does.
  */
 async function fakeJournalctl(): Promise<string> {
-  const script = join(dir, 'journalctl');
+  // .cjs: CommonJS whatever package.json sits above the temp dir
+  const script = join(dir, 'journalctl.cjs');
   await writeFile(
     script,
     `#!${process.execPath}
@@ -59,12 +60,12 @@ async function monitor(command: string, sink: EcsDocument[]): Promise<SshMonitor
 
 /** Waits for something the child process does on its own. */
 async function waitFor(ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !ready(); i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 2400 && !ready(); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 /** Polls until the fake journalctl's output has come through (the child runs on its own). */
 async function pollUntil(m: SshMonitor, sink: EcsDocument[], count: number): Promise<void> {
-  for (let i = 0; i < 200 && sink.length < count; i++) {
+  for (let i = 0; i < 2400 && sink.length < count; i++) {
     await m.poll();
     if (sink.length < count) await new Promise((r) => setTimeout(r, 25));
   }
@@ -95,5 +96,5 @@ describe('journald source', () => {
     expect(JSON.parse(await readFile(join(dir, 'state', JOURNAL_CURSOR), 'utf8'))).toEqual({ cursor: 's=abc;i=11' });
     const last = (await readFile(join(dir, 'calls'), 'utf8')).trim().split('\n').pop()!;
     expect(JSON.parse(last)).toContain('--after-cursor=s=abc;i=5');
-  });
+  }, 180_000);
 });

@@ -1,3 +1,5 @@
+import { trimOldest } from '../../../core/bounded-map.js';
+
 /** Failures of one source in the current window. */
 export interface FailureHistory {
   /** failures inside the window */
@@ -36,7 +38,7 @@ export class RecentFailures {
     for (let i = 0; i < attempts; i++) entry.times.push(at);
     if (entry.times.length > MAX_TIMES) entry.times.splice(0, entry.times.length - MAX_TIMES);
     if (user !== undefined && entry.users.size < MAX_USERS) entry.users.add(user);
-    if (this.sources.size > this.maxSources) this.sources.delete(this.sources.keys().next().value!);
+    trimOldest(this.sources, this.maxSources);
   }
 
   /** The failures of `ip` within the window before `at`, or undefined; forgets them (one alert per run of failures). */

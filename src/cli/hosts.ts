@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { parseDuration } from '../agent/respond/duration.js';
 import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
 import type { HostFindings, HostView } from '../hosts/queries.js';
 import type { TaskView } from '../hosts/tasks.js';
-import type { CreatedToken } from '../hosts/tokens.js';
+import type { CreatedToken, TokenView } from '../hosts/tokens.js';
 import { action, EXIT_OK } from './run.js';
 
 interface ServerFlags {
@@ -98,6 +98,24 @@ export function registerHosts(program: Command): void {
       const format = formatOf(flags.format);
       const { HostId } = await call<{ HostId: string }>(flags, 'delete', DELETE_HOST_ACTION, { host });
       process.stdout.write(format === 'json' ? `${JSON.stringify({ hostId: HostId, deleted: true })}\n` : `host ${HostId} deleted\n`);
+      return EXIT_OK;
+    }),
+  );
+
+  withServer(token.command('list').description('enrollment tokens: unused, used (by which host) or expired')).action(
+    action(async (flags: ServerFlags) => {
+      const format = formatOf(flags.format);
+      const { Tokens } = await call<{ Tokens: TokenView[] }>(flags, 'tokens/list', LIST_TOKENS_ACTION, {});
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ tokens: Tokens })}\n`);
+      else process.stdout.write(table([['TOKEN ID', 20], ['STATUS', 8], ['LABEL', 16], ['EXPIRES', 20], ['HOST', 16], ['CREATED BY', 16]], Tokens.map((t) => [t.TokenId, t.Status, t.Label, t.ExpiresAt, t.HostId, t.CreatedBy])));
+      return EXIT_OK;
+    }),
+  );
+  withServer(token.command('revoke').description('revoke an unused enrollment token').argument('<tokenId>', 'token id (et-…) from `token create` or `token list`')).action(
+    action(async (tokenId: string, flags: ServerFlags) => {
+      const format = formatOf(flags.format);
+      await call(flags, 'tokens/revoke', REVOKE_TOKEN_ACTION, { tokenId });
+      process.stdout.write(format === 'json' ? `${JSON.stringify({ tokenId, revoked: true })}\n` : `token ${tokenId} revoked\n`);
       return EXIT_OK;
     }),
   );

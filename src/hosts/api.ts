@@ -14,9 +14,11 @@ export const LIST_HOSTS_ACTION = 'bulwark:ListHosts';
 export const GET_FINDINGS_ACTION = 'bulwark:GetHostFindings';
 export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
 export const DELETE_HOST_ACTION = 'bulwark:DeleteHost';
+export const LIST_TOKENS_ACTION = 'bulwark:ListEnrollmentTokens';
+export const REVOKE_TOKEN_ACTION = 'bulwark:RevokeEnrollmentToken';
 
 export type AgentReport = 'heartbeat' | 'inventory' | 'baseline' | 'events' | 'tasks/pull' | 'tasks/ack';
-export type AdminCall = 'tokens' | 'list' | 'findings' | 'tasks' | 'delete';
+export type AdminCall = 'tokens' | 'tokens/list' | 'tokens/revoke' | 'list' | 'findings' | 'tasks' | 'delete';
 
 /** Agent report paths, under `/api/hosts/<hostId>/`. */
 export const hostPath = (hostId: string, what: AgentReport): string => `${HOSTS_API}/${hostId}/${what}`;

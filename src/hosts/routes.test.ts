@@ -4,7 +4,7 @@ import type { AgentState } from '../agent/state.js';
 import { signedPost, type AccessKey } from '../events/client.js';
 import { SEARCH_EVENTS_ACTION, SEARCH_PATH } from '../events/routes.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, hostPath } from './api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, hostPath } from './api.js';
 import { inventoryOf, pkg, port } from './test-support/inventory.js';
 
 describe('hosts HTTP API', () => {
@@ -36,6 +36,8 @@ describe('hosts HTTP API', () => {
     const again = await enroll({ token: Token, hostname: 'web-1' });
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ Code: 'Hosts.InvalidToken' });
+    const tokens = (await admin('tokens/list', LIST_TOKENS_ACTION, {})).json as { Tokens: Array<{ Status: string; Label: string }> };
+    expect(tokens.Tokens).toEqual([expect.objectContaining({ Label: 'web', Status: 'used' })]);
     const malformed = await enroll({ token: Token, hostname: 'web-1', extra: 1 });
     expect(malformed.status).toBe(400);
     expect((await admin('tokens', CREATE_TOKEN_ACTION, { ttlSeconds: 0 })).json).toMatchObject({ Code: 'InvalidParameter' });

@@ -7,7 +7,7 @@ import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { signedRoutes } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
 import { enrollInput } from './enroll.js';
 import { heartbeatInput, type HostService } from './service.js';
 import { ackTaskInput, createTaskInput } from './tasks.js';
@@ -58,6 +58,12 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
       }
     });
   admin('tokens', CREATE_TOKEN_ACTION, async (req, caller) => ({ ...(await service.createToken(caller, meta(req), kit.jsonBody(req, createTokenInput))) }));
+  admin('tokens/list', LIST_TOKENS_ACTION, async (_req, caller) => ({ Tokens: await service.listTokens(caller.accountId) }));
+  admin('tokens/revoke', REVOKE_TOKEN_ACTION, async (req, caller) => {
+    const { tokenId } = kit.jsonBody(req, z.object({ tokenId: z.string().min(1).max(32) }).strict());
+    await service.revokeToken(caller, meta(req), tokenId);
+    return { TokenId: tokenId, Revoked: true };
+  });
   admin('list', LIST_HOSTS_ACTION, async (_req, caller) => ({ Hosts: await service.list(caller.accountId) }));
   admin('findings', GET_FINDINGS_ACTION, async (req, caller) => {
     const input = kit.jsonBody(req, findingsInput);

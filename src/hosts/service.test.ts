@@ -82,6 +82,22 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
     expect(await db().selectFrom('iam_groups').select('name').where('name', '=', HOSTS_GROUP).execute()).toHaveLength(1);
   });
 
+  it('lists tokens with their status and revokes unused ones', async () => {
+    const used = await enrolled('web-1');
+    const unused = await service.createToken(root, meta, { ttlSeconds: 120, label: 'spare' });
+    const short = await service.createToken(root, meta, { ttlSeconds: 1, label: 'short' });
+    clock.advance(2_000);
+    const tokens = await service.listTokens(root.accountId);
+    expect(tokens.map((t) => [t.Label, t.Status, t.HostId]).sort()).toEqual([['prod', 'used', used.e.HostId], ['short', 'expired', undefined], ['spare', 'unused', undefined]]);
+    expect(JSON.stringify(tokens)).not.toContain(unused.Token);
+    const usedId = tokens.find((t) => t.Status === 'used')!.TokenId;
+    await expect(service.revokeToken(root, meta, usedId)).rejects.toMatchObject({ code: 'Hosts.TokenNotFound' });
+    await service.revokeToken(root, meta, unused.TokenId);
+    await expect(service.enroll(meta, { token: unused.Token, hostname: 'x', os: '', agentVersion: '' })).rejects.toMatchObject({ code: 'Hosts.InvalidToken', params: { reason: 'unknown token' } });
+    await service.revokeToken(root, meta, short.TokenId);
+    expect((await service.listTokens(root.accountId)).map((t) => t.Label)).toEqual(['prod']);
+  });
+
   it('refuses expired tokens and writes nothing for them', async () => {
     const token = await service.createToken(root, meta, { ttlSeconds: 60, label: '' });
     clock.advance(61_000);

@@ -17,7 +17,7 @@ import { recordInventory } from './inventory-store.js';
 import { hostFindings, listHosts, type HostFindings, type HostView } from './queries.js';
 import type { HostsTables } from './tables.js';
 import { finishTask, insertTask, takeTasks, type ackTaskInput, type createTaskInput, type TaskView } from './tasks.js';
-import { createEnrollmentToken, type createTokenInput, type CreatedToken } from './tokens.js';
+import { createEnrollmentToken, listEnrollmentTokens, revokeEnrollmentToken, type createTokenInput, type CreatedToken, type TokenView } from './tokens.js';
 
 export const heartbeatInput = z
   .object({ hostname: z.string().min(1).max(255).optional(), os: z.string().max(255).optional(), agentVersion: z.string().max(64).optional() })
@@ -37,6 +37,14 @@ export class HostService {
 
   createToken(caller: Caller, meta: RequestMeta, input: z.output<typeof createTokenInput>): Promise<CreatedToken> {
     return createEnrollmentToken(this.deps, caller, meta, input);
+  }
+
+  listTokens(accountId: string): Promise<TokenView[]> {
+    return listEnrollmentTokens(this.db, accountId, isoNow(this.deps.clock));
+  }
+
+  revokeToken(caller: Caller, meta: RequestMeta, tokenId: string): Promise<void> {
+    return revokeEnrollmentToken(this.deps, caller, meta, tokenId);
   }
 
   enroll(meta: RequestMeta, input: EnrollInput): Promise<Enrollment> {

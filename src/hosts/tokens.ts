@@ -60,3 +60,40 @@ export async function consumeToken(db: Kysely<HostsTables>, token: string, now: 
   if (Number(r.numUpdatedRows) !== 1) throw new BulwarkError('Hosts.InvalidToken', { reason: 'already used' });
   return { id: row.id, accountId: row.account_id, label: row.label };
 }
+
+export interface TokenView {
+  TokenId: string;
+  Label: string;
+  CreatedBy: string;
+  CreateDate: string;
+  ExpiresAt: string;
+  /** `unused`, `used` (with the host) or `expired` */
+  Status: 'unused' | 'used' | 'expired';
+  UsedAt?: string;
+  HostId?: string;
+}
+
+/** The account's enrollment tokens, newest first (never the token itself: only its hash is stored). */
+export async function listEnrollmentTokens(db: Kysely<HostsTables>, accountId: string, now: string): Promise<TokenView[]> {
+  const rows = await db.selectFrom('hosts_enrollment_tokens').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').limit(1000).execute();
+  return rows.map((r) => ({
+    TokenId: r.id,
+    Label: r.label,
+    CreatedBy: r.created_by,
+    CreateDate: r.created_at,
+    ExpiresAt: r.expires_at,
+    Status: r.used_at !== null ? 'used' : r.expires_at <= now ? 'expired' : 'unused',
+    ...(r.used_at ? { UsedAt: r.used_at } : {}),
+    ...(r.host_id ? { HostId: r.host_id } : {}),
+  }));
+}
+
+/** Revokes a token that has not been used (audited); a used one belongs to its host's history. */
+export async function revokeEnrollmentToken(deps: HostsDeps, caller: Caller, meta: RequestMeta, tokenId: string): Promise<void> {
+  await deps.storage.transaction(async (trx) => {
+    const db = trx as Kysely<HostsTables>;
+    const r = await db.deleteFrom('hosts_enrollment_tokens').where('account_id', '=', caller.accountId).where('id', '=', tokenId).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(r.numDeletedRows) !== 1) throw new BulwarkError('Hosts.TokenNotFound', { token: tokenId });
+    await deps.audit.append(trx, hostsAudit(caller, meta, 'RevokeEnrollmentToken', { TokenId: tokenId }));
+  });
+}

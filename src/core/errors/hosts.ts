@@ -6,5 +6,6 @@ export const hostsErrors = defineErrors({
   'Hosts.HostNotFound': { status: 404, message: 'Host "{host}" does not exist.', recommend: 'List hosts with `bulwark hosts list`.' },
   'Hosts.NotOwnHost': { status: 403, message: 'The identity "{principal}" may report only about its own host, not about "{host}".' },
   'Hosts.ReportTooLarge': { status: 413, message: 'The request body exceeds the limit of {limit} bytes.' },
+  'Hosts.TokenNotFound': { status: 404, message: 'No unused enrollment token "{token}" exists.', recommend: 'List tokens with `bulwark hosts token list`; used tokens cannot be revoked (delete the host instead).' },
   'Hosts.TaskNotFound': { status: 404, message: 'Task "{task}" of host "{host}" does not exist.' },
 });

@@ -4,56 +4,38 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../core/logger.js';
 import { attachPolicy } from '../iam/attachments.js';
-import { initAccount } from '../iam/bootstrap.js';
-import { createLoginProfile } from '../iam/login-profiles.js';
 import { createVirtualMFADevice } from '../iam/mfa-devices.js';
 import { base32Decode, hotp, timeStep } from '../iam/totp.js';
-import { createUser } from '../iam/users.js';
-import { buildApp } from '../server/app.js';
-import { openPlatform, type Platform } from '../server/platform.js';
+import type { Platform } from '../server/platform.js';
 import { guardOutput } from './output.js';
 import { consoleStatic } from './static.js';
+import { openConsoleApp, type ConsoleTestApp, type Signed } from './test-support/console-app.js';
 import { rootContext } from './test-support/root-context.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
 describe('console API', () => {
-  let dir: string;
+  let t: ConsoleTestApp;
   let platform: Platform;
   let app: FastifyInstance;
   let accountId: string;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bw-console-'));
-    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
-    app = await buildApp({ platform });
-    accountId = (await initAccount(platform)).accountId;
-    const root = rootContext(platform, accountId);
-    for (const [name, policy] of [['admin', 'AdministratorAccess'], ['reader', 'AliyunRAMReadOnlyAccess']] as const) {
-      await createUser(root, { UserName: name });
-      await createLoginProfile(root, { UserName: name, Password: PASSWORD });
-      await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: policy, PrincipalName: name });
-    }
+    t = await openConsoleApp();
+    ({ platform, app, accountId } = t);
+    await t.users(['admin', 'reader'], PASSWORD);
+    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'admin' });
+    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AliyunRAMReadOnlyAccess', PrincipalName: 'reader' });
   });
-  afterEach(async () => {
-    await app.close();
-    await platform.storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => t.close());
 
-  interface Signed {
-    cookie: string;
-    csrf: string;
-  }
   async function signIn(userName: string): Promise<Signed> {
-    const res = await app.inject({ method: 'POST', url: '/console/api/session', payload: { account: accountId, userName, password: PASSWORD } });
-    expect(res.statusCode).toBe(200);
-    return { cookie: String(res.headers['set-cookie']).split(';')[0]!, csrf: (res.json() as { csrfToken: string }).csrfToken };
+    const s = await t.signIn(userName, PASSWORD);
+    expect(s.res.statusCode).toBe(200);
+    return s;
   }
-  const call = (s: Signed, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> =>
-    app.inject({ method, url: `/console/api${url}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload ? { payload } : {}) });
+  const call = (s: Signed, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> => t.call(s, method, url, payload);
   const events = async () => (await platform.audit.list({ accountId, limit: 200 })).map((r) => r.event);
 
   it('runs OpenAPI actions as the session user: same validation, audited as ConsoleOperation in the transaction', async () => {

@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock.js';
-import { createLogger } from '../core/logger.js';
 import { attachPolicy } from '../iam/attachments.js';
-import { initAccount } from '../iam/bootstrap.js';
 import type { IamContext } from '../iam/context.js';
-import { createLoginProfile } from '../iam/login-profiles.js';
 import { createPolicy } from '../iam/policies.js';
 import { IP_FAILURES_PER_MINUTE } from '../iam/signin.js';
 import { setPasswordPolicy, setSecurityPreference } from '../iam/settings.js';
 import { base32Decode, totp } from '../iam/totp.js';
-import { createUser } from '../iam/users.js';
-import { buildApp } from '../server/app.js';
-import { openPlatform, type Platform } from '../server/platform.js';
-import { rootContext } from './test-support/root-context.js';
+import type { Platform } from '../server/platform.js';
+import { openConsoleApp, type ConsoleTestApp, type Signed } from './test-support/console-app.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
 describe('console sign-in, MFA, password policy and sessions', () => {
-  let dir: string;
+  let t: ConsoleTestApp;
   let platform: Platform;
   let app: FastifyInstance;
   let clock: ReturnType<typeof fixedClock>;
@@ -29,37 +21,15 @@ describe('console sign-in, MFA, password policy and sessions', () => {
   let root: IamContext;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bw-signin-'));
     clock = fixedClock(new Date('2026-06-01T08:00:00Z'));
-    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }), clock });
-    app = await buildApp({ platform });
-    accountId = (await initAccount(platform)).accountId;
-    root = rootContext(platform, accountId);
-    for (const name of ['alice', 'bob']) {
-      await createUser(root, { UserName: name });
-      await createLoginProfile(root, { UserName: name, Password: PASSWORD });
-    }
+    t = await openConsoleApp(clock);
+    ({ platform, app, accountId, root } = t);
+    await t.users(['alice', 'bob'], PASSWORD);
   });
-  afterEach(async () => {
-    await app.close();
-    await platform.storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => t.close());
 
-  interface Signed {
-    cookie: string;
-    csrf: string;
-    res: LightMyRequestResponse;
-  }
-
-  async function signIn(userName: string, password = PASSWORD, ip = '127.0.0.1'): Promise<Signed> {
-    const res = await app.inject({ method: 'POST', url: '/console/api/session', payload: { account: accountId, userName, password }, remoteAddress: ip });
-    const setCookie = String(res.headers['set-cookie'] ?? '');
-    return { cookie: setCookie.split(';')[0] ?? '', csrf: res.statusCode === 200 ? (res.json() as { csrfToken: string }).csrfToken : '', res };
-  }
-
-  const call = (s: Signed, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, csrf = true) =>
-    app.inject({ method, url: `/console/api${url}`, headers: { cookie: s.cookie, ...(csrf ? { 'x-csrf-token': s.csrf } : {}) }, ...(payload ? { payload } : {}) });
+  const signIn = (userName: string, password = PASSWORD, ip = '127.0.0.1'): Promise<Signed> => t.signIn(userName, password, ip);
+  const call = (s: Signed, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, csrf = true) => t.call(s, method, url, payload, csrf);
 
   const code = (res: LightMyRequestResponse): string => (res.json() as { Code: string }).Code;
 

@@ -23,7 +23,8 @@ const NEW_ADMIN_PASSWORD = 'Admin-New-Pass-77';
 
 const codeAt = (seed: Buffer, step: number): string => hotp(seed, step);
 
-describe('web console end to end (Chromium)', () => {
+// Generous limits: CI runs this beside the rest of the suite on two cores.
+describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
@@ -73,7 +74,7 @@ describe('web console end to end (Chromium)', () => {
       viewport: { width: 1440, height: 900 },
       colorScheme: 'light',
     });
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(45_000);
     page = context.pages()[0] ?? (await context.newPage());
   }, 120_000);
 

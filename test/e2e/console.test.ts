@@ -32,6 +32,7 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
   let accountId: string;
   let admin: { userName: string; password: string };
   let readerSeed: Buffer;
+  const pageErrors: string[] = [];
   const base = () => `${server.server.url}/console/`;
 
   const shot = async (name: string) => {
@@ -76,6 +77,7 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
     });
     context.setDefaultTimeout(45_000);
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
 
   afterAll(async () => {
@@ -311,5 +313,9 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
     await attempt('Alice-Pass-2026');
     await page.getByTestId('signin-error').filter({ hasText: 'locked for an hour' }).waitFor();
     await shot('signin-locked');
+  });
+
+  it('threw no uncaught error in the page', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

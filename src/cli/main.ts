@@ -15,6 +15,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   init: async () => (await import('./init.js')).registerInit,
   gateway: async () => (await import('./gateway.js')).registerGateway,
   sites: async () => (await import('./sites.js')).registerSites,
+  reputation: async () => (await import('./reputation.js')).registerReputation,
   migrate: async () => (await import('./migrate.js')).registerMigrate,
   config: async () => (await import('./config.js')).registerConfig,
   audit: async () => (await import('./audit.js')).registerAudit,

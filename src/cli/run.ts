@@ -29,3 +29,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     }
   };
 }
+
+/** Validates a `--format` value against the formats a command offers. */
+export function formatOf<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${allowed.join(' or ')}` });
+  return value as T;
+}

@@ -4,16 +4,13 @@ import { parse as parseYaml } from 'yaml';
 import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
 import { DELETE_SITE_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH } from '../sites/paths.js';
-import { action } from './run.js';
+import { action, formatOf } from './run.js';
+
+const TABLE_JSON = ['table', 'json'] as const;
 
 interface ServerFlags {
   server: string;
   format: string;
-}
-
-function formatOf(value: string): 'json' | 'table' {
-  if (value !== 'json' && value !== 'table') throw new BulwarkError('InvalidParameter', { field: '--format', reason: 'expected json or table' });
-  return value;
 }
 
 const call = (server: string, op: string, body: unknown, act: string) => signedPost(server, `${SITES_PATH}/${op}`, Buffer.from(JSON.stringify(body)), 'application/json', accessKeyFromEnv(), act).then(expectOk);
@@ -42,7 +39,7 @@ export function registerSites(program: Command): void {
     .option('--format <format>', 'table|json', 'table')
     .action(
       action(async (flags: ServerFlags) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, TABLE_JSON);
         const out = (await call(flags.server, 'list', {}, LIST_SITES_ACTION)) as { revision: number; sites: Array<{ name: string; site: { upstreams?: unknown[]; waf?: { mode?: string } }; updatedAt: string }> };
         if (format === 'json') return void process.stdout.write(`${JSON.stringify({ revision: out.revision, sites: out.sites })}\n`);
         process.stdout.write(`revision ${out.revision}\n`);
@@ -57,7 +54,7 @@ export function registerSites(program: Command): void {
     .option('--format <format>', 'table|json', 'table')
     .action(
       action(async (file: string, flags: ServerFlags) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, TABLE_JSON);
         const results: unknown[] = [];
         for (const site of readSites(file)) {
           const r = (await call(flags.server, 'put', { site }, PUT_SITE_ACTION)) as { name: string; revision: number; created: boolean };
@@ -75,7 +72,7 @@ export function registerSites(program: Command): void {
     .option('--format <format>', 'table|json', 'table')
     .action(
       action(async (name: string, flags: ServerFlags) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, TABLE_JSON);
         const r = (await call(flags.server, 'delete', { name }, DELETE_SITE_ACTION)) as { revision: number };
         process.stdout.write(format === 'json' ? `${JSON.stringify({ name, revision: r.revision })}\n` : `deleted ${name} (revision ${r.revision})\n`);
       }),

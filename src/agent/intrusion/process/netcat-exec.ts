@@ -1,7 +1,7 @@
+import { NETCATS } from './names.js';
 import { baseName } from './process-info.js';
 import type { ProcessRule } from './rule.js';
 
-const NETCATS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'pwncat']);
 /** Variants where `-c` runs a command through /bin/sh (OpenBSD nc has no exec option at all). */
 const WITH_C = new Set(['ncat', 'netcat', 'nc.traditional', 'nc']);
 const LONG_EXEC = /^--(exec|sh-exec|lua-exec)(=|$)/;

@@ -1,15 +1,13 @@
-import { isShellOrInterpreter } from './names.js';
+import { isShellOrInterpreter, NETWORK_RELAYS } from './names.js';
 import { baseName, type ProcessInfo } from './process-info.js';
 import type { ProcessFinding, ProcessRule, RuleContext } from './rule.js';
-
-/** Network tools whose connection, piped into a shell, makes a reverse shell (curl, wget are not: `curl … | sh` installs). */
-const RELAYS = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd', 'socat', 'openssl', 'telnet', 'busybox', 'cryptcat', 'pwncat']);
 
 /** `nc host port | sh`, `cat f | sh -i | nc host port > f`: the shell's stdin or stdout is a pipe to a connected network tool. */
 function pipedToNetworkTool(p: ProcessInfo, ctx: RuleContext): ProcessFinding | undefined {
   for (const fd of [0, 1] as const) {
     for (const peer of ctx.pipes.peers(p, p.stdio[fd])) {
-      if (!RELAYS.has(peer.name) && !RELAYS.has(baseName(peer.argv[0]))) continue;
+      // curl and wget are not relays: `curl … | sh` is an installer
+      if (!NETWORK_RELAYS.has(peer.name) && !NETWORK_RELAYS.has(baseName(peer.argv[0]))) continue;
       const socket = ctx.pipes.connectedSockets(peer)[0];
       if (!socket) continue;
       return {

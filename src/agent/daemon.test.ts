@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capturedLogger } from '../server/test-support/capture.js';
@@ -48,7 +48,7 @@ describe('agent daemon', () => {
     expect(inventory).toMatchObject({ schemaVersion: 1, os: { id: 'debian' }, hostname: 'fixture' });
     expect(fake.calls[3]!.body).toMatchObject({ policies: expect.any(Array) });
     expect(fake.calls[8]!.body).toMatchObject({ taskId: 't-1', status: 'done' });
-    expect(fake.calls[0]!.body).toEqual({ agentVersion: '1.2.3' });
+    expect(fake.calls[0]!.body).toEqual({ agentVersion: '1.2.3', hostname: hostname() });
     expect(log.text()).toContain('agent heartbeat failed');
     expect(log.text()).toContain('agent stopped');
   });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import type { Logger } from '../core/logger.js';
 import { collectInventory } from './collectors/collect.js';
@@ -52,7 +53,7 @@ export class AgentDaemon {
     const started = await this.startModules();
     let nextCollect = 0;
     while (!this.stopping) {
-      await this.step('heartbeat', () => this.options.client.report('heartbeat', { agentVersion: this.options.agentVersion }));
+      await this.step('heartbeat', () => this.options.client.report('heartbeat', { agentVersion: this.options.agentVersion, hostname: hostname() }));
       const tasks = (await this.step('tasks', () => this.pullTasks())) ?? [];
       const scans = tasks.filter((t) => t.Kind === 'scan');
       if (!this.stopping && (Date.now() >= nextCollect || scans.length > 0)) {

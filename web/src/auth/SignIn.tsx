@@ -82,8 +82,8 @@ export function SignIn() {
         <Typography.Title level={3}>{t('app.name')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('signin.subtitle')}</Typography.Paragraph>
         <Steps size="small" current={stepIndex} style={{ marginBottom: 24 }} items={[{ title: t('signin.stepPassword') }, { title: t('signin.stepMfa') }, { title: t('signin.stepPasswordChange') }]} />
-        {expired && step === 'password' && <Alert type="warning" showIcon message={t('signin.expired')} style={{ marginBottom: 16 }} data-testid="session-expired" />}
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
+        {expired && step === 'password' && <Alert type="warning" showIcon title={t('signin.expired')} style={{ marginBottom: 16 }} data-testid="session-expired" />}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
 
         {step === 'password' && (
           <Form form={form} layout="vertical" requiredMark={false} onFinish={(v: { account: string; userName: string; password: string }) => run(async () => {

@@ -45,10 +45,10 @@ export function ConfirmByName({ open, name, title, danger, onConfirm, onClose }:
       }}
       destroyOnHidden
     >
-      {danger && <Alert type="warning" showIcon message={danger} style={{ marginBottom: 12 }} />}
+      {danger && <Alert type="warning" showIcon title={danger} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>{t('common.typeToConfirm', { name })}</Typography.Paragraph>
       <Input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={name} data-testid="confirm-name" />
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
     </Modal>
   );
 }

@@ -48,7 +48,7 @@ export function FormModal<V extends object>({ open, title, okText, initialValues
   };
   return (
     <Modal open={open} title={title} width={width} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={close} destroyOnHidden data-testid={testId} okButtonProps={{ 'data-testid': 'modal-ok' }}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional">
         {typeof children === 'function' ? children(form) : children}
       </Form>

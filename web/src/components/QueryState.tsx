@@ -21,7 +21,7 @@ export function QueryState({ loading, error, empty, emptyText, emptyAction, retr
   if (loading) return <div style={{ padding: 48, textAlign: 'center' }}><Spin aria-label={t('common.loading')} /></div>;
   if (error) {
     if (error instanceof ApiError && error.code === 'NoPermission') return <Result status="403" title={t('common.noPermission')} subTitle={error.message} />;
-    return <Alert type="error" showIcon message={t('common.loadFailed')} description={errorText(t, error)} action={retry ? <Button size="small" onClick={retry}>{t('common.retry')}</Button> : undefined} />;
+    return <Alert type="error" showIcon title={t('common.loadFailed')} description={errorText(t, error)} action={retry ? <Button size="small" onClick={retry}>{t('common.retry')}</Button> : undefined} />;
   }
   if (empty) return <Empty description={emptyText ?? t('common.empty')}>{emptyAction}</Empty>;
   return <>{children}</>;

@@ -44,8 +44,8 @@ export function SettingsForm<V extends object>({ path, read, editable, write, ch
   return (
     <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()}>
       <Card style={{ maxWidth: 720 }}>
-        {!editable && <Alert type="info" showIcon message={t('common.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />}
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+        {!editable && <Alert type="info" showIcon title={t('common.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" disabled={!editable} onFinish={(v) => void save(v)}>
           {children(form)}
           {editable && <Button type="primary" htmlType="submit" loading={busy}>{t('common.save')}</Button>}

@@ -19,12 +19,12 @@ interface Filters {
 function ChainStatus() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['audit-verify'], queryFn: () => api.get<{ ok: boolean; records: number; broken?: { seq: number; eventId: string; reason: string } }>('/audit/verify') });
-  if (q.isLoading) return <Alert type="info" message={t('audit.verifying')} style={{ marginBottom: 16 }} />;
+  if (q.isLoading) return <Alert type="info" title={t('audit.verifying')} style={{ marginBottom: 16 }} />;
   if (q.error || !q.data) return null;
   return q.data.ok ? (
-    <Alert type="success" showIcon message={t('audit.chainOk', { n: q.data.records })} style={{ marginBottom: 16 }} data-testid="chain-status" />
+    <Alert type="success" showIcon title={t('audit.chainOk', { n: q.data.records })} style={{ marginBottom: 16 }} data-testid="chain-status" />
   ) : (
-    <Alert type="error" showIcon message={t('audit.chainBroken', { seq: q.data.broken?.seq })} description={q.data.broken?.reason} style={{ marginBottom: 16 }} data-testid="chain-status" />
+    <Alert type="error" showIcon title={t('audit.chainBroken', { seq: q.data.broken?.seq })} description={q.data.broken?.reason} style={{ marginBottom: 16 }} data-testid="chain-status" />
   );
 }
 

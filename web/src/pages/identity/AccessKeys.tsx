@@ -34,7 +34,7 @@ export function AccessKeys({ user }: { user: string }) {
           {t('accessKeys.create')}
         </Button>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()}>
         <Table<AccessKey>
           size="small"
@@ -68,7 +68,7 @@ export function AccessKeys({ user }: { user: string }) {
         />
       </QueryState>
       <Modal open={!!created} title={t('accessKeys.createdTitle')} onCancel={() => setCreated(undefined)} onOk={() => setCreated(undefined)} okText={t('accessKeys.savedIt')} cancelButtonProps={{ style: { display: 'none' } }} closable={false} maskClosable={false} destroyOnHidden>
-        <Alert type="warning" showIcon message={t('accessKeys.onceWarning')} style={{ marginBottom: 16 }} />
+        <Alert type="warning" showIcon title={t('accessKeys.onceWarning')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph>
           {t('accessKeys.id')}: <Typography.Text code data-testid="new-access-key-id">{created?.AccessKeyId}</Typography.Text>
         </Typography.Paragraph>

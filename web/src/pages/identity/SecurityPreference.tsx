@@ -36,7 +36,7 @@ export function SecurityPreference() {
               <Input.TextArea rows={2} placeholder={t('security.masksPlaceholder')} data-testid="network-masks" />
             </Form.Item>
             <Form.Item name="LoginSessionDuration" label={t('security.fields.LoginSessionDuration')} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 1, max: 24, message: t('validation.range', { min: 1, max: 24 }) }]}>
-              <InputNumber min={1} max={24} addonAfter={t('security.hours')} style={{ width: 200 }} />
+              <InputNumber min={1} max={24} suffix={t('security.hours')} style={{ width: 200 }} />
             </Form.Item>
             <CheckboxFields names={FLAGS} prefix="security.fields" />
           </>

@@ -118,7 +118,7 @@ function MfaTab({ user }: { user: string }) {
   const device = q.data?.MFADevice;
   return (
     <QueryState loading={q.isLoading} error={q.error} empty={!device} emptyText={t('mfa.noneBound')}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Descriptions column={1} size="small" bordered items={[
         { key: 'serial', label: t('mfa.serial'), children: device?.SerialNumber },
         { key: 'activated', label: t('mfa.activated'), children: formatTime(device?.ActivateDate, i18n.language) },

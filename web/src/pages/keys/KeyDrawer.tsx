@@ -67,7 +67,7 @@ function Versions({ keyId, symmetric }: { keyId: string; symmetric: boolean }) {
       {symmetric && can('Kms:CreateKeyVersion') && (
         <Button style={{ marginBottom: 12 }} onClick={() => void act(() => api.post(`/kms/keys/${seg(keyId)}/versions`))}>{t('kms.rotateNow')}</Button>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <QueryState loading={q.isLoading} error={q.error}>
         <Table size="small" rowKey="KeyVersionId" pagination={false} dataSource={q.data?.KeyVersions.KeyVersion ?? []} columns={[
           { title: t('kms.versionId'), dataIndex: 'KeyVersionId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
@@ -96,7 +96,7 @@ export function KeyDrawer({ keyId, onClose }: { keyId: string | undefined; onClo
       <QueryState loading={q.isLoading} error={q.error}>
         {key && (
           <>
-            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="key-error" />}
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="key-error" />}
             <Space style={{ marginBottom: 12 }} wrap>
               {key.KeyState === 'Enabled' && can('Kms:DisableKey') && <Button onClick={() => void act(() => api.post(`/kms/keys/${seg(keyId)}/disable`))} data-testid="disable-key">{t('common.disable')}</Button>}
               {key.KeyState === 'Disabled' && can('Kms:EnableKey') && <Button onClick={() => void act(() => api.post(`/kms/keys/${seg(keyId)}/enable`))} data-testid="enable-key">{t('common.enable')}</Button>}
@@ -131,13 +131,13 @@ export function KeyDrawer({ keyId, onClose }: { keyId: string | undefined; onClo
               await refresh();
             }}>
               <Form.Item name="EnableAutomaticRotation" label={t('kms.automaticRotation')} valuePropName="checked"><Switch /></Form.Item>
-              <Form.Item name="days" label={t('kms.rotationDays')} rules={[{ type: 'number', min: 7, max: 365, message: t('validation.range', { min: 7, max: 365 }) }]}><InputNumber min={7} max={365} addonAfter={t('kms.days')} /></Form.Item>
+              <Form.Item name="days" label={t('kms.rotationDays')} rules={[{ type: 'number', min: 7, max: 365, message: t('validation.range', { min: 7, max: 365 }) }]}><InputNumber min={7} max={365} suffix={t('kms.days')} /></Form.Item>
             </FormModal>
             <FormModal<{ PendingWindowInDays: number }> open={deletion} title={t('kms.scheduleDeletion')} okText={t('kms.scheduleDeletion')} initialValues={{ PendingWindowInDays: 30 }} onClose={() => setDeletion(false)} onSubmit={async (v) => {
               await api.post(`/kms/keys/${seg(keyId)}/deletion`, v);
               await refresh();
             }}>
-              <Alert type="warning" showIcon message={t('kms.deletionWarning')} style={{ marginBottom: 16 }} />
+              <Alert type="warning" showIcon title={t('kms.deletionWarning')} style={{ marginBottom: 16 }} />
               <Form.Item name="PendingWindowInDays" label={t('kms.pendingWindow')} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 7, max: 366, message: t('validation.range', { min: 7, max: 366 }) }]}>
                 <Select options={[7, 14, 30].map((d) => ({ value: d, label: t('kms.daysN', { n: d }) }))} />
               </Form.Item>

@@ -55,13 +55,13 @@ function Reveal({ name, version }: { name: string; version: string }) {
           setError(errorText(t, e));
         }
       }} destroyOnHidden>
-        {value === undefined ? <Alert type="warning" showIcon message={t('secrets.revealWarning')} /> : (
+        {value === undefined ? <Alert type="warning" showIcon title={t('secrets.revealWarning')} /> : (
           <>
             <Typography.Paragraph><Typography.Text code data-testid="secret-value">{value}</Typography.Text></Typography.Paragraph>
             <CopyButton value={value} />
           </>
         )}
-        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       </Modal>
     </>
   );
@@ -100,7 +100,7 @@ function SecretDrawer({ name, onClose }: { name: string; onClose: () => void }) 
         )}
       </Space>
     }>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <QueryState loading={d.isLoading} error={d.error}>
         {s && (
           <Tabs items={[

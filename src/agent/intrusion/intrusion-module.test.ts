@@ -1,4 +1,5 @@
 import { appendFile, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,8 @@ describe('intrusion module of bulwark agent run', () => {
     await module.start({ hostId: 'h', stateDir: state, root, logger: createLogger({ level: 'silent', name: 't' }), sendEvents: async (docs) => void sent.push(...docs) });
     await until(() => sent.length > 0);
     expect(ruleIds(sent)).toEqual(['php-exec-request']);
+    // the file-integrity baseline is written last: by then the SSH log is followed (from its end)
+    await until(() => existsSync(join(state, 'fim-baseline.jsonl.gz')));
     await appendFile(join(root, 'var', 'log', 'auth.log'), `${failures('203.0.113.3', ['root'], 6, new Date('2026-11-29T10:00:00Z'), 100).map((e) => rfc3339Line(e)).join('\n')}\n`);
     await until(() => sent.length > 1);
     expect(ruleIds(sent)).toEqual(['php-exec-request', 'ssh-bruteforce']);

@@ -74,6 +74,8 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
       locale: 'en-US',
       viewport: { width: 1440, height: 900 },
       colorScheme: 'light',
+      // the console honours reduced motion (no drawer and menu animations): screenshots show settled pages
+      reducedMotion: 'reduce',
     });
     context.setDefaultTimeout(45_000);
     page = context.pages()[0] ?? (await context.newPage());

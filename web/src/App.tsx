@@ -27,17 +27,16 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
 });
 
-/** Dark or light, following the system setting live. */
-function usePrefersDark(): boolean {
-  const query = '(prefers-color-scheme: dark)';
-  const [dark, setDark] = useState(() => window.matchMedia(query).matches);
+/** A system preference (dark colours, reduced motion), followed live. */
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
   useEffect(() => {
     const mql = window.matchMedia(query);
-    const on = (e: MediaQueryListEvent) => setDark(e.matches);
+    const on = (e: MediaQueryListEvent) => setMatches(e.matches);
     mql.addEventListener('change', on);
     return () => mql.removeEventListener('change', on);
-  }, []);
-  return dark;
+  }, [query]);
+  return matches;
 }
 
 /** An expired session anywhere sends the user to sign-in, saying why. */
@@ -67,9 +66,10 @@ function RequireSession() {
 
 export function ConsoleApp() {
   const { i18n } = useTranslation();
-  const dark = usePrefersDark();
+  const dark = useMediaQuery('(prefers-color-scheme: dark)');
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   return (
-    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
+    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { motion: !reducedMotion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter basename="/console">

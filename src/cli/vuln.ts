@@ -115,7 +115,10 @@ export function registerVuln(program: Command): void {
           process.stderr.write('\n');
         }
         if (output === 'json') process.stdout.write(`${JSON.stringify(result)}\n`);
-        else process.stdout.write(`imported ${result.advisories} advisories (${result.ranges} affected ranges, ${result.notAffected} not-affected entries, ${result.skipped} skipped) as ${result.feedId}\n`);
+        else {
+          process.stdout.write(`imported ${result.advisories} advisories (${result.ranges} affected ranges, ${result.notAffected} not-affected entries, ${result.skipped} skipped) as ${result.feedId}\n`);
+          process.stdout.write(`re-matched ${result.hosts.hosts} host(s): ${result.hosts.opened} finding(s) opened, ${result.hosts.resolved} resolved\n`);
+        }
       }),
     );
 

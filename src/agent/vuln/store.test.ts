@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditMigrations } from '../../audit/migrations.js';
 import { AuditTrail } from '../../audit/trail.js';
+import { hostsMigrations } from '../../hosts/migrations.js';
 import { systemCaller } from '../../iam/caller.js';
 import { migrate } from '../../storage/migrations.js';
 import { storageTargets, type OpenedTarget } from '../../storage/test-support/targets.js';
@@ -30,7 +31,7 @@ for (const target of storageTargets()) {
 
     beforeAll(async () => {
       t = await target.open();
-      await migrate(t.storage, [auditMigrations, vulnMigrations]);
+      await migrate(t.storage, [auditMigrations, hostsMigrations, vulnMigrations]);
       deps = { storage: t.storage, audit: new AuditTrail(t.storage, clock), clock };
     });
     afterAll(async () => {
@@ -41,7 +42,7 @@ for (const target of storageTargets()) {
       const caller = systemCaller(ACCOUNT, 'req-import-1');
       const progress: number[] = [];
       const tracker = await importFeed(deps, caller, await readFeed(fixture('debian-tracker.json')), 'debian-tracker.json', { onProgress: (done) => progress.push(done) });
-      expect(tracker).toMatchObject({ format: 'debian', advisories: 5, ranges: 6, notAffected: 1, skipped: 1 });
+      expect(tracker).toMatchObject({ format: 'debian', advisories: 5, ranges: 6, notAffected: 1, skipped: 1, hosts: { hosts: 0, opened: 0, resolved: 0 } });
       expect(progress.at(-1)).toBe(5);
       const osv = await importFeed(deps, caller, await readFeed(fixture('osv-array.json')), 'osv-array.json');
       expect(osv).toMatchObject({ format: 'osv', advisories: 1, ranges: 1, skipped: 1 });

@@ -10,7 +10,7 @@ export interface AuditQuery {
   userName?: string | undefined;
   /** `success`: no error code; `failure`: an error code */
   result?: 'success' | 'failure' | undefined;
-  /** ISO times, inclusive */
+  /** ISO 8601 times (any form `Date` parses), inclusive */
   from?: string | undefined;
   to?: string | undefined;
   /** records older than this sequence number (paging backwards from the newest) */
@@ -30,8 +30,9 @@ export async function queryAudit(storage: Storage, q: AuditQuery): Promise<Audit
   if (q.eventName) sel = sel.where('event_name', '=', q.eventName);
   if (q.result === 'success') sel = sel.where('error_code', 'is', null);
   if (q.result === 'failure') sel = sel.where('error_code', 'is not', null);
-  if (q.from) sel = sel.where('event_time', '>=', q.from);
-  if (q.to) sel = sel.where('event_time', '<=', q.to);
+  // stored times are `toISOString()` text: compare in exactly that form (`…00Z` sorts after `…00.000Z`)
+  if (q.from) sel = sel.where('event_time', '>=', new Date(q.from).toISOString());
+  if (q.to) sel = sel.where('event_time', '<=', new Date(q.to).toISOString());
   if (q.beforeSeq !== undefined) sel = sel.where('seq', '<', q.beforeSeq);
   // the body is canonical JSON, so the user name appears exactly as `"userName":"<name>"`
   if (q.userName) sel = sel.where((eb) => eb('body', 'like', `%"userName":${JSON.stringify(q.userName)}%`));

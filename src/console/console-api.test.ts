@@ -90,6 +90,20 @@ describe('console API', () => {
     expect((await call(reader, 'GET', '/audit/events')).statusCode).toBe(403);
   });
 
+  it('offers MFA set-up to a signed-in user without a device, once', async () => {
+    const admin = await signIn('admin');
+    expect((await call(admin, 'GET', '/me')).json()).toMatchObject({ mfaBound: false, session: { mfa: false } });
+    const setup = (await call(admin, 'POST', '/session/mfa/setup')).json() as { serialNumber: string; seed: string; otpauthUri: string };
+    expect(setup.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    const seed = base32Decode(setup.seed)!;
+    const step = timeStep(Date.now());
+    const bound = await call(admin, 'POST', '/session/mfa/bind', { serialNumber: setup.serialNumber, code1: hotp(seed, step - 1), code2: hotp(seed, step) });
+    expect(bound.json()).toMatchObject({ session: { nextStep: 'active', mfa: true } });
+    expect((await call(admin, 'GET', '/me')).json()).toMatchObject({ mfaBound: true, session: { mfa: true } });
+    expect((await call(admin, 'POST', '/session/mfa/setup')).json()).toMatchObject({ Code: 'Signin.StepNotExpected' });
+    expect((await events()).map((e) => e.eventName)).toEqual(expect.arrayContaining(['CreateVirtualMFADevice', 'BindMFADevice']));
+  });
+
   it('requires the CSRF token on changes and re-issues it after a reload', async () => {
     const admin = await signIn('admin');
     const noToken = await app.inject({ method: 'POST', url: '/console/api/ram/groups', headers: { cookie: admin.cookie }, payload: { GroupName: 'ops' } });

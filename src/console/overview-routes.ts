@@ -12,7 +12,7 @@ import { publicSession, publicSessionSchema } from './session-routes.js';
 
 const validateBody = z.object({ document: z.string().max(65536), kind: z.enum(['identity', 'trust']).default('identity') });
 const validateSchema = z.object({ valid: z.boolean(), path: z.string().optional(), message: z.string().optional() });
-const meSchema = z.object({ session: publicSessionSchema, principal: z.object({ type: z.string(), name: z.string() }), can: z.record(z.string(), z.boolean()) });
+const meSchema = z.object({ session: publicSessionSchema, principal: z.object({ type: z.string(), name: z.string() }), mfaBound: z.boolean(), can: z.record(z.string(), z.boolean()) });
 const count = z.number().nullable();
 const overviewSchema = z.object({
   counts: z.object({ users: count, groups: count, roles: count, policies: count, keys: count, secrets: count }),
@@ -50,7 +50,7 @@ export function overviewRoutes(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get('/me', async (req) => {
     const session = await deps.sessions.find(cookieOf(req));
     const caller = session.state === 'active' ? deps.signin.callerOf(session, meta(req)) : undefined;
-    return guardOutput(meSchema, { session: publicSession(session), principal: { type: 'ram-user', name: session.userName }, can: caller ? await writePermissions(deps, caller) : {} });
+    return guardOutput(meSchema, { session: publicSession(session), principal: { type: 'ram-user', name: session.userName }, mfaBound: await deps.signin.mfaBound(session.userId), can: caller ? await writePermissions(deps, caller) : {} });
   });
 
   app.get('/overview', async (req) => {

@@ -274,10 +274,22 @@ export class SigninService {
     return this.complete(cookie, session, meta, 'ConsoleSigninMfa', true);
   }
 
+  /** Whether the user has an activated MFA device. */
+  async mfaBound(userId: string): Promise<boolean> {
+    const device = await this.deps.storage.db<IamTables>().selectFrom('iam_mfa_devices').select('serial_number').where('user_id', '=', userId).where('activated_at', 'is not', null).executeTakeFirst();
+    return device !== undefined;
+  }
+
+  /** MFA set-up is the `mfa_bind` step, or offered to a signed-in user who has no device yet. */
+  private async expectMfaSetup(session: SessionView): Promise<void> {
+    if (session.state === 'active' && !(await this.mfaBound(session.userId))) return;
+    this.expect(session, 'mfa_bind');
+  }
+
   /** First-time MFA: creates a virtual device for the user and returns its seed and otpauth URI once. */
   async setupMfa(cookie: string, meta: SigninMeta): Promise<CreatedVirtualMFADevice> {
     const session = await this.deps.sessions.find(cookie);
-    this.expect(session, 'mfa_bind');
+    await this.expectMfaSetup(session);
     const subject = this.subjectOf(session);
     return this.deps.storage.transaction(async (trx) => {
       const ctx = this.ctx(trx, subject, meta);
@@ -291,7 +303,7 @@ export class SigninService {
 
   async bindMfa(cookie: string, input: { serialNumber: string; code1: string; code2: string }, meta: SigninMeta): Promise<SessionView> {
     const session = await this.deps.sessions.find(cookie);
-    this.expect(session, 'mfa_bind');
+    await this.expectMfaSetup(session);
     return this.complete(cookie, session, meta, 'BindMFADevice', true, async (ctx) => {
       await bindMFADevice(ctx, { UserName: session.userName, SerialNumber: input.serialNumber, AuthenticationCode1: input.code1, AuthenticationCode2: input.code2 });
       // both codes are now used

@@ -20,6 +20,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const READER_PASSWORD = 'Reader-Pass-2026';
 const NEW_ADMIN_PASSWORD = 'Admin-New-Pass-77';
+const ALICE_PASSWORD = 'Alice-Second-Pass-88';
 
 const codeAt = (seed: Buffer, step: number): string => hotp(seed, step);
 
@@ -300,6 +301,31 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
     await shot('signin-expired');
   });
 
+  it('a user without MFA changes the first password, then sets MFA up from the user menu', async () => {
+    await page.getByLabel('Account').fill(accountId);
+    await page.getByLabel('User name').fill('alice');
+    await page.getByLabel('Password', { exact: true }).fill('Alice-Pass-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Current password').fill('Alice-Pass-2026');
+    await page.getByLabel('New password', { exact: true }).fill(ALICE_PASSWORD);
+    await page.getByLabel('Repeat the new password').fill(ALICE_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByTestId('page-title').filter({ hasText: 'Overview' }).waitFor();
+    await page.getByTestId('user-menu').click();
+    await page.getByText('Set up MFA').click();
+    const seed = base32Decode((await page.getByTestId('mfa-seed').innerText()).trim())!;
+    const step = timeStep(Date.now());
+    await page.getByLabel('First code').fill(codeAt(seed, step - 1));
+    await page.getByLabel('Next code').fill(codeAt(seed, step));
+    await page.getByRole('button', { name: 'Bind and continue' }).click();
+    await page.getByText('MFA is set up for your sign-ins.').waitFor();
+    await page.getByTestId('user-menu').click();
+    await page.getByText('Sign out').waitFor();
+    expect(await page.getByText('Set up MFA').count()).toBe(0);
+    await page.getByText('Sign out').click();
+    await page.waitForURL(/\/console\/signin/);
+  });
+
   it('says so when too many failed sign-ins lock a user', async () => {
     await page.getByLabel('Account').fill(accountId);
     await page.getByLabel('User name').fill('alice');
@@ -312,7 +338,7 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
     for (let i = 0; i < 5; i++) await attempt(`wrong-${i}`);
     await page.getByTestId('signin-error').filter({ hasText: 'wrong' }).waitFor();
     // the right password no longer helps
-    await attempt('Alice-Pass-2026');
+    await attempt(ALICE_PASSWORD);
     await page.getByTestId('signin-error').filter({ hasText: 'locked for an hour' }).waitFor();
     await shot('signin-locked');
   });

@@ -19,6 +19,8 @@ export interface Session {
 export interface Me {
   session: Session;
   principal: { type: string; name: string };
+  /** whether the user has an MFA device (else the console offers to set one up) */
+  mfaBound: boolean;
   can: Record<string, boolean>;
 }
 

@@ -1,6 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, Layout, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Layout, Steps, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,14 +7,9 @@ import { api, setCsrfToken } from '../api/client.js';
 import { errorText, showFieldError } from '../api/errors.js';
 import type { NextStep, Session } from '../api/types.js';
 import { LanguageSwitch } from '../layout/LanguageSwitch.js';
+import { MfaBinding, SIX_DIGITS } from './MfaBinding.js';
 
-interface MfaSetup {
-  serialNumber: string;
-  seed: string;
-  otpauthUri: string;
-}
 
-const sixDigits = /^\d{6}$/;
 /** Errors that belong next to a field of the step's form. */
 const PASSWORD_ERRORS = { 'Password.Reused': 'newPassword', 'InvalidParameter.PasswordPolicy': 'newPassword', 'Signin.InvalidMfaCode': 'code' };
 
@@ -29,8 +23,6 @@ export function SignIn() {
   const [step, setStep] = useState<NextStep | 'password'>('password');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [setup, setSetup] = useState<MfaSetup>();
-  const [qr, setQr] = useState<string>();
   const [form] = Form.useForm();
 
   // a reload in the middle of the steps continues where the session is
@@ -40,14 +32,6 @@ export function SignIn() {
       () => setStep('password'),
     );
   }, [navigate]);
-
-  useEffect(() => {
-    if (step !== 'mfa_bind' || setup) return;
-    api.post<MfaSetup>('/session/mfa/setup').then(async (s) => {
-      setSetup(s);
-      setQr(await QRCode.toString(s.otpauthUri, { type: 'svg', margin: 1, width: 200 }));
-    }, (e: unknown) => setError(errorText(t, e)));
-  }, [step, setup, t]);
 
   const advance = async (session: Session) => {
     setError(undefined);
@@ -107,33 +91,14 @@ export function SignIn() {
         {step === 'mfa' && (
           <Form form={form} layout="vertical" requiredMark={false} onFinish={(v: { code: string }) => run(async () => (await api.post<{ session: Session }>('/session/mfa', v)).session)}>
             <Typography.Paragraph>{t('signin.mfaPrompt')}</Typography.Paragraph>
-            <Form.Item name="code" label={t('signin.mfaCode')} rules={[{ required: true, message: t('validation.required') }, { pattern: sixDigits, message: t('validation.sixDigits') }]}>
+            <Form.Item name="code" label={t('signin.mfaCode')} rules={[{ required: true, message: t('validation.required') }, { pattern: SIX_DIGITS, message: t('validation.sixDigits') }]}>
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>{t('signin.verify')}</Button>
           </Form>
         )}
 
-        {step === 'mfa_bind' && (
-          <Form form={form} layout="vertical" requiredMark={false} onFinish={(v: { code1: string; code2: string }) => run(async () => (await api.post<{ session: Session }>('/session/mfa/bind', { serialNumber: setup?.serialNumber, ...v })).session)}>
-            <Typography.Paragraph>{t('signin.bindPrompt')}</Typography.Paragraph>
-            {qr ? <div style={{ textAlign: 'center' }}><img alt={t('signin.qrAlt')} src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} width={200} height={200} data-testid="mfa-qr" style={{ background: '#fff' }} /></div> : null}
-            {setup && (
-              <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-                {t('signin.seed')} <Typography.Text code copyable data-testid="mfa-seed">{setup.seed}</Typography.Text>
-              </Typography.Paragraph>
-            )}
-            <Space.Compact block>
-              <Form.Item name="code1" label={t('signin.code1')} style={{ width: '50%' }} rules={[{ required: true, message: t('validation.required') }, { pattern: sixDigits, message: t('validation.sixDigits') }]}>
-                <Input inputMode="numeric" maxLength={6} />
-              </Form.Item>
-              <Form.Item name="code2" label={t('signin.code2')} style={{ width: '50%' }} rules={[{ required: true, message: t('validation.required') }, { pattern: sixDigits, message: t('validation.sixDigits') }]}>
-                <Input inputMode="numeric" maxLength={6} />
-              </Form.Item>
-            </Space.Compact>
-            <Button type="primary" htmlType="submit" block loading={busy} disabled={!setup}>{t('signin.bind')}</Button>
-          </Form>
-        )}
+        {step === 'mfa_bind' && <MfaBinding onBound={advance} />}
 
         {step === 'password_change' && (
           <Form form={form} layout="vertical" requiredMark={false} onFinish={(v: { oldPassword: string; newPassword: string }) => run(async () => (await api.post<{ session: Session }>('/session/password', { oldPassword: v.oldPassword, newPassword: v.newPassword })).session)}>

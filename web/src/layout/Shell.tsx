@@ -1,9 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Space, Typography, theme } from 'antd';
+import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Menu, Modal, Space, Typography, theme } from 'antd';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../api/client.js';
+import { MfaBinding } from '../auth/MfaBinding.js';
 import { useMe } from '../auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NAV } from './nav.js';
@@ -16,6 +18,8 @@ export function Shell() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const [settingUpMfa, setSettingUpMfa] = useState(false);
 
   const items = NAV.map((g) =>
     g.items.length === 1 && g.items[0]!.label === g.label
@@ -41,7 +45,10 @@ export function Shell() {
         <Layout.Header style={{ background: token.colorBgContainer, display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
           <Space>
             <LanguageSwitch />
-            <Dropdown trigger={['click']} menu={{ items: [{ key: 'signout', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() }] }}>
+            <Dropdown trigger={['click']} menu={{ items: [
+              ...(me.data?.mfaBound === false ? [{ key: 'mfa', icon: <SafetyOutlined />, label: t('shell.setupMfa'), onClick: () => setSettingUpMfa(true) }] : []),
+              { key: 'signout', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() },
+            ] }}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
                 {me.data?.session.userName} <Typography.Text type="secondary">@{me.data?.session.accountId}</Typography.Text>
               </Button>
@@ -51,6 +58,13 @@ export function Shell() {
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />
         </Layout.Content>
+        <Modal open={settingUpMfa} title={t('shell.setupMfa')} footer={null} onCancel={() => setSettingUpMfa(false)} destroyOnHidden>
+          <MfaBinding onBound={async () => {
+            setSettingUpMfa(false);
+            await queryClient.invalidateQueries({ queryKey: ['me'] });
+            void message.success(t('shell.mfaBound'));
+          }} />
+        </Modal>
       </Layout>
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.js';
+import type { AccessKey } from '../events/client.js';
 
 /** What a module running inside `bulwark agent run` gets. */
 export interface AgentModuleContext {
@@ -10,6 +11,8 @@ export interface AgentModuleContext {
   logger: Logger;
   /** Sends ECS events about this host to the server (stamped there with the host and account); throws when not delivered. */
   sendEvents(docs: readonly Record<string, unknown>[]): Promise<void>;
+  /** The server and the host's own AccessKey, for modules that call other signed APIs (reputation bans). */
+  connection?: { server: string; key: AccessKey };
 }
 
 /**

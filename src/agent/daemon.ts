@@ -7,7 +7,7 @@ import type { HostClient } from './host-client.js';
 import { scanOnce } from './scan.js';
 
 export interface DaemonOptions {
-  client: Pick<HostClient, 'report' | 'hostId'>;
+  client: Pick<HostClient, 'report' | 'hostId'> & Partial<Pick<HostClient, 'connection'>>;
   logger: Logger;
   agentVersion: string;
   /** directory standing in for `/` (default `/`) */
@@ -78,6 +78,7 @@ export class AgentDaemon {
       root: this.options.root ?? '/',
       logger,
       sendEvents: async (docs: readonly Record<string, unknown>[]) => void (await client.report('events', docs)),
+      ...(client.connection ? { connection: client.connection } : {}),
     };
     const started: AgentModule[] = [];
     for (const m of this.options.modules ?? []) {

@@ -24,6 +24,11 @@ export class HostClient {
     return this.state.hostId;
   }
 
+  /** The server and the host's AccessKey (for modules calling other signed APIs). */
+  get connection(): { server: string; key: AccessKey } {
+    return { server: this.state.server, key: this.key };
+  }
+
   async report(what: AgentReport, body: unknown): Promise<unknown> {
     const action = what === 'tasks/pull' ? GET_HOST_TASKS_ACTION : REPORT_HOST_ACTION;
     const r = await signedPost(this.state.server, hostPath(this.state.hostId, what), Buffer.from(JSON.stringify(body)), 'application/json', this.key, action);

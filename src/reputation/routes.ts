@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { duration } from '../config/gateway.js';
 import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
+import { awaitChange } from '../server/long-poll.js';
 import { parseInput, signedRoutes } from '../server/signed-routes.js';
 import type { Decision, DecisionStore } from './decision-store.js';
 import { parseBlockList } from './block-list.js';
-import { REPUTATION_ACTIONS as A, REPUTATION_PATH } from './paths.js';
+import { REPUTATION_ACTIONS as A, REPUTATION_BANS_PATH, REPUTATION_PATH } from './paths.js';
 import type { ReputationService } from './service.js';
 import { normalizeTarget, targetContains } from './target.js';
 
@@ -26,6 +27,7 @@ const importBody = z.object({ format: z.enum(['text', 'json']), content: z.strin
 const exportBody = z.object({ format: z.enum(['text', 'json']).default('json') }).strict();
 const bouncerBody = z.object({ name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected letters, digits, _ . -') }).strict();
 const settingsBody = z.object({ settings: z.unknown().optional() }).strict();
+const waitQuery = z.object({ wait: z.coerce.number().int().min(0).max(60).default(0) });
 const streamQuery = z.object({ startup: z.enum(['true', 'false']).default('false') }).passthrough();
 
 const resource = (what: string): string => `acs:bulwark:*:*:reputation/${what}`;
@@ -162,6 +164,22 @@ export async function reputationRoutes(app: FastifyInstance, options: Reputation
     const body = kit.jsonBody(req, bouncerBody);
     const caller = await kit.authorize(req, A.bouncer, resource(`bouncer/${body.name}`));
     return { name: body.name, apiKey: await store.createBouncer(caller, body.name) };
+  });
+
+  // Hosts and gateways long-poll the account's bans (`If-None-Match` → 304 while nothing changes).
+  app.get(REPUTATION_BANS_PATH, async (req, reply) => {
+    try {
+      const { wait } = parseInput(waitQuery, req.query);
+      const caller = await kit.authorize(req, A.bans, resource('bans'));
+      const known = req.headers['if-none-match'];
+      const etag = await awaitChange(reply, caller.accountId, known, wait, async () => `"b${await store.revision(caller.accountId)}"`, [store.changes]);
+      if (known === etag) return reply.status(304).header('etag', etag).send();
+      const bans = (await store.active(caller.accountId)).filter((d) => d.action === 'ban');
+      reply.header('etag', etag);
+      return kit.send(reply, { bans: bans.map((d) => ({ value: d.value, until: new Date(d.until).toISOString() })) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
   });
 
   // CrowdSec LAPI, bouncer side: authenticated by X-Api-Key, answers in CrowdSec's shapes.

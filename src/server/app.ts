@@ -15,6 +15,9 @@ import { postureRoutes } from '../posture/routes.js';
 import { vulnRoutes } from '../agent/vuln/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
+import type { Kysely } from 'kysely';
+import { ensureSystemPolicies } from '../iam/system-policies.js';
+import type { IamTables } from '../iam/tables.js';
 import { startKms } from '../kms/runtime.js';
 import type { Platform } from './platform.js';
 
@@ -73,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void reply.status(status).send(body);
   });
 
+  // System policies follow this version of Bulwark (new actions such as bulwark:GetReputationBans).
+  await ensureSystemPolicies(platform.storage.db<IamTables>() as Kysely<IamTables>, platform.clock);
   const services = createServices(platform);
   const kms = await startKms(platform);
   app.addHook('onClose', () => kms.stop());

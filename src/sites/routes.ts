@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
+import { awaitChange } from '../server/long-poll.js';
 import { parseInput, signedRoutes } from '../server/signed-routes.js';
 import { DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
 import type { RevisionSignal } from './revision-signal.js';
@@ -8,8 +9,6 @@ import type { SiteStore } from './site-store.js';
 
 /** Longest long-poll a gateway may ask for, in seconds. */
 export const MAX_WAIT_SECONDS = 60;
-/** How often a parked long-poll re-reads the revision (changes made through another server instance). */
-const RECHECK_MS = 2000;
 
 const putBody = z.object({ site: z.record(z.string(), z.unknown()) }).strict();
 const deleteBody = z.object({ name: z.string().min(1).max(64) }).strict();
@@ -74,28 +73,15 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
       const { wait } = parseInput(configQuery, req.query);
       const caller = await kit.authorize(req, GET_GATEWAY_CONFIG_ACTION, 'acs:bulwark:*:*:gateway/config');
       const known = req.headers['if-none-match'];
-      const deadline = Date.now() + wait * 1000;
-      // The client going away ends the wait early.
-      const gone = new AbortController();
-      reply.raw.once('close', () => gone.abort());
       const bans = options.bans;
       // The ETag covers both the sites and the bans: a change of either answers the long-poll.
       const etagNow = async (): Promise<string> => revisionEtag(await sites.revision(caller.accountId), bans ? await bans.revision(caller.accountId) : undefined);
-      let etag = await etagNow();
-      while (known === etag && Date.now() < deadline && !gone.signal.aborted) {
-        const wait = Math.min(RECHECK_MS, deadline - Date.now());
-        const both = new AbortController();
-        const stop = (): void => both.abort();
-        gone.signal.addEventListener('abort', stop, { once: true });
-        await Promise.race([sites.changes.wait(caller.accountId, wait, both.signal), ...(bans ? [bans.changes.wait(caller.accountId, wait, both.signal)] : [])]);
-        both.abort();
-        gone.signal.removeEventListener('abort', stop);
-        etag = await etagNow();
-      }
+      const etag = await awaitChange(reply, caller.accountId, known, wait, etagNow, bans ? [sites.changes, bans.changes] : [sites.changes]);
       if (known === etag) return reply.status(304).header('etag', known).send();
       const snapshot = await sites.snapshot(caller.accountId);
       const banned = bans ? await bans.bans(caller.accountId) : [];
-      reply.header('etag', await etagNow());
+      // The ETag read before the data: a change in between makes the next poll answer at once, never a stale hold.
+      reply.header('etag', etag);
       return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites, bans: banned });
     } catch (e) {
       return kit.fail(req, reply, e);

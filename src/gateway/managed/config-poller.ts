@@ -11,11 +11,18 @@ export interface ManagedSites {
   bans: string[];
 }
 
-export interface ConfigPollerOptions {
+export interface LongPollOptions<T> {
   server: string;
   key: AccessKey;
-  /** Applies the server's sites; throws (the gateway keeps its current configuration) when they cannot be applied. */
-  apply(update: ManagedSites): Promise<void>;
+  /** The long-poll endpoint (GET, `?wait=N`, `If-None-Match`) and the RAM action it is signed for. */
+  path: string;
+  action: string;
+  /** Validates the 200 body. */
+  schema: z.ZodType<T>;
+  /** Applies an update; throws when it cannot be applied (the caller keeps what it has). */
+  apply(update: T): Promise<void>;
+  /** Names the revision of an update in logs. */
+  describe?(update: T): Record<string, unknown>;
   logger: Logger;
   /** Long-poll length asked of the server, in seconds (default 30). */
   waitSeconds?: number;
@@ -26,20 +33,19 @@ export interface ConfigPollerOptions {
 const configBody = z.object({ revision: z.number().int().min(0), sites: z.array(z.unknown()), bans: z.array(z.string()).default([]) });
 
 /**
- * The managed gateway's side of configuration sync: long-polls `GET /api/gateway/config` with the
- * ETag of the revision in force, applies each new revision, and backs off while the server is away.
- * A revision the gateway cannot apply is logged and skipped (its ETag is kept, so the gateway waits
- * for the next change instead of retrying the bad one in a loop).
+ * A signed long-poll client: asks with the ETag of what is in force, applies each new version, and
+ * backs off while the server is away. A version that cannot be applied is logged and skipped (its
+ * ETag is kept, so the client waits for the next change instead of retrying the bad one in a loop).
  */
-export class ConfigPoller {
+export class LongPoller<T> {
   private etag: string | undefined;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
   private failures = 0;
-  /** The revision applied last, if any. */
-  applied: number | undefined;
+  /** How many updates were applied (tests, metrics). */
+  applied = 0;
 
-  constructor(private readonly options: ConfigPollerOptions) {}
+  constructor(private readonly options: LongPollOptions<T>) {}
 
   /** Fetches and applies the current revision once (no waiting); false when the server cannot be reached. */
   async first(): Promise<boolean> {
@@ -47,7 +53,7 @@ export class ConfigPoller {
       await this.poll(0);
       return true;
     } catch (e) {
-      this.options.logger.warn({ server: this.options.server, reason: (e as Error).message }, 'managed configuration not available yet; starting with the local one');
+      this.options.logger.warn({ server: this.options.server, path: this.options.path, reason: (e as Error).message }, 'not available from the server yet; starting with what is local');
       return false;
     }
   }
@@ -73,7 +79,7 @@ export class ConfigPoller {
         if (this.stopping.signal.aborted) return;
         this.failures++;
         const delay = Math.min(retry.max, retry.first * 2 ** Math.min(this.failures - 1, 10));
-        this.options.logger.warn({ server: this.options.server, reason: (e as Error).message, retryInMs: delay }, 'managed configuration poll failed');
+        this.options.logger.warn({ server: this.options.server, path: this.options.path, reason: (e as Error).message, retryInMs: delay }, 'long-poll failed');
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, delay);
           this.stopping.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
@@ -86,26 +92,36 @@ export class ConfigPoller {
     const signal = AbortSignal.any([this.stopping.signal, AbortSignal.timeout((waitSeconds + 15) * 1000)]);
     const { status, json, headers } = await signedRequest(
       this.options.server,
-      { method: 'GET', path: GATEWAY_CONFIG_PATH, query: { wait: String(waitSeconds) }, headers: this.etag ? { 'if-none-match': this.etag } : {}, signal },
+      { method: 'GET', path: this.options.path, query: { wait: String(waitSeconds) }, headers: this.etag ? { 'if-none-match': this.etag } : {}, signal },
       this.options.key,
-      GET_GATEWAY_CONFIG_ACTION,
+      this.options.action,
     );
     if (status === 304) return;
     if (status !== 200) {
       const body = json as { Code?: string; Message?: string };
       throw new Error(`HTTP ${status} ${body.Code ?? ''} ${body.Message ?? ''}`.trim());
     }
-    const parsed = configBody.safeParse(json);
+    const parsed = this.options.schema.safeParse(json);
     if (!parsed.success) throw new Error('the server answered with an unexpected body');
     const etag = headers.get('etag') ?? undefined;
+    const described = { path: this.options.path, etag, ...this.options.describe?.(parsed.data) };
     try {
       await this.options.apply(parsed.data);
-      this.applied = parsed.data.revision;
-      this.options.logger.info({ revision: parsed.data.revision, sites: parsed.data.sites.length }, 'managed configuration applied');
+      this.applied++;
+      this.options.logger.info(described, 'update from the server applied');
     } catch (e) {
-      this.options.logger.error({ revision: parsed.data.revision, reason: (e as Error).message }, 'managed configuration refused; keeping the current one');
+      this.options.logger.error({ ...described, reason: (e as Error).message }, 'update from the server refused; keeping the current state');
     }
     this.etag = etag;
+  }
+}
+
+export type ConfigPollerOptions = Omit<LongPollOptions<ManagedSites>, 'path' | 'action' | 'schema'>;
+
+/** The managed gateway's side of configuration sync: `GET /api/gateway/config` (sites and bans). */
+export class ConfigPoller extends LongPoller<ManagedSites> {
+  constructor(options: ConfigPollerOptions) {
+    super({ path: GATEWAY_CONFIG_PATH, action: GET_GATEWAY_CONFIG_ACTION, schema: configBody, describe: (u) => ({ revision: u.revision, sites: u.sites.length, bans: u.bans.length }), ...options });
   }
 }
 

@@ -208,6 +208,12 @@ describe('web console end to end (Chromium)', { timeout: 180_000 }, () => {
   });
 
   it('shows every other page, and the audit trail with the chain status and the changes made', async () => {
+    await nav('');
+    await page.getByTestId('user-menu').click();
+    await page.getByText('My sessions').click();
+    await page.getByTestId('my-sessions').getByText('This browser').waitFor();
+    await shot('my-sessions');
+    await page.keyboard.press('Escape');
     for (const [path, name, heading] of [
       ['identity/groups', 'groups', 'Groups'],
       ['identity/roles', 'roles', 'Roles'],

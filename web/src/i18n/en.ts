@@ -11,7 +11,10 @@ export const en = {
     overview: 'Overview', identity: 'Identity', users: 'Users', groups: 'Groups', roles: 'Roles', policies: 'Policies', mfa: 'MFA devices', passwordPolicy: 'Password policy',
     securityPreference: 'Security settings', keys: 'Keys', kmsKeys: 'KMS keys', secrets: 'Secrets', audit: 'Audit trail', compliance: 'Compliance',
   },
-  shell: { signOut: 'Sign out', setupMfa: 'Set up MFA', mfaBound: 'MFA is set up for your sign-ins.' },
+  shell: {
+    signOut: 'Sign out', setupMfa: 'Set up MFA', mfaBound: 'MFA is set up for your sign-ins.', sessions: 'My sessions', signedIn: 'Signed in', browser: 'Browser',
+    expires: 'Expires', current: 'This browser', revoke: 'Sign out',
+  },
   signin: {
     subtitle: 'Sign in to the console with your RAM user.', account: 'Account', accountHelp: 'The account ID or its alias, as printed by bulwark dev or init.', userName: 'User name',
     password: 'Password', submit: 'Sign in', stepPassword: 'Password', stepMfa: 'MFA', stepPasswordChange: 'New password', expired: 'Your session has expired. Sign in again.',

@@ -14,7 +14,10 @@ export const zhCN: Translations<typeof en> = {
     overview: '概览', identity: '身份管理', users: '用户', groups: '用户组', roles: '角色', policies: '权限策略', mfa: 'MFA 设备', passwordPolicy: '密码策略',
     securityPreference: '安全设置', keys: '密钥管理', kmsKeys: 'KMS 密钥', secrets: '凭据', audit: '操作审计', compliance: '合规',
   },
-  shell: { signOut: '退出登录', setupMfa: '设置 MFA', mfaBound: '已为您的登录启用 MFA。' },
+  shell: {
+    signOut: '退出登录', setupMfa: '设置 MFA', mfaBound: '已为您的登录启用 MFA。', sessions: '我的会话', signedIn: '登录时间', browser: '浏览器',
+    expires: '过期时间', current: '当前浏览器', revoke: '注销',
+  },
   signin: {
     subtitle: '使用 RAM 用户登录控制台。', account: '账号', accountHelp: '账号 ID 或账号别名（bulwark dev 或 init 会打印）。', userName: '用户名',
     password: '密码', submit: '登录', stepPassword: '密码', stepMfa: 'MFA', stepPasswordChange: '新密码', expired: '会话已过期，请重新登录。',

@@ -1,4 +1,4 @@
-import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Menu, Modal, Space, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api, setCsrfToken } from '../api/client.js';
 import { MfaBinding } from '../auth/MfaBinding.js';
 import { useMe } from '../auth/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { MySessions } from './MySessions.js';
 import { NAV } from './nav.js';
 
 /** The signed-in frame: grouped navigation, language, the user menu. */
@@ -20,6 +21,7 @@ export function Shell() {
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const [settingUpMfa, setSettingUpMfa] = useState(false);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
 
   const items = NAV.map((g) =>
     g.items.length === 1 && g.items[0]!.label === g.label
@@ -47,6 +49,7 @@ export function Shell() {
             <LanguageSwitch />
             <Dropdown trigger={['click']} menu={{ items: [
               ...(me.data?.mfaBound === false ? [{ key: 'mfa', icon: <SafetyOutlined />, label: t('shell.setupMfa'), onClick: () => setSettingUpMfa(true) }] : []),
+              { key: 'sessions', icon: <DesktopOutlined />, label: t('shell.sessions'), onClick: () => setSessionsOpen(true) },
               { key: 'signout', icon: <LogoutOutlined />, label: t('shell.signOut'), onClick: () => void signOut() },
             ] }}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
@@ -58,6 +61,7 @@ export function Shell() {
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />
         </Layout.Content>
+        <MySessions open={sessionsOpen} onClose={() => setSessionsOpen(false)} />
         <Modal open={settingUpMfa} title={t('shell.setupMfa')} footer={null} onCancel={() => setSettingUpMfa(false)} destroyOnHidden>
           <MfaBinding onBound={async () => {
             setSettingUpMfa(false);

@@ -1,4 +1,4 @@
-import type { UserIdentity } from '../audit/event.js';
+import type { AuditEventInput, UserIdentity } from '../audit/event.js';
 
 /** Who is calling, as every service sees it: established by the front door or the console. */
 export interface Caller {
@@ -35,5 +35,20 @@ export function userIdentityOf(caller: Caller): UserIdentity {
     ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
     ...(caller.principalType !== 'root' ? { userName: caller.principalName } : {}),
     ...(caller.sessionName ? { sessionName: caller.sessionName } : {}),
+  };
+}
+
+/** The audit record of a write a caller made through an API (request id, source, agent, identity filled in). */
+export function callerWrite(caller: Caller, eventSource: string, eventName: string, requestParameters: Record<string, unknown>): AuditEventInput {
+  return {
+    eventName,
+    eventSource,
+    eventType: 'ApiCall',
+    eventRW: 'Write',
+    requestId: caller.requestId,
+    requestParameters,
+    sourceIpAddress: caller.sourceIp,
+    ...(caller.userAgent ? { userAgent: caller.userAgent } : {}),
+    userIdentity: userIdentityOf(caller),
   };
 }

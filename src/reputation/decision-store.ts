@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { BulwarkError } from '../core/errors.js';
-import { userIdentityOf, type Caller } from '../iam/caller.js';
+import { callerWrite, type Caller } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
 import { RevisionSignal } from '../sites/revision-signal.js';
 import { normalizeTarget, targetContains } from './target.js';
@@ -253,16 +253,6 @@ export class DecisionStore {
   }
 
   private audit(trx: Kysely<unknown>, caller: Caller, eventName: string, requestParameters: Record<string, unknown>): Promise<unknown> {
-    return this.platform.audit.append(trx, {
-      eventName,
-      eventSource: 'reputation',
-      eventType: 'ApiCall',
-      eventRW: 'Write',
-      requestId: caller.requestId,
-      requestParameters,
-      sourceIpAddress: caller.sourceIp,
-      ...(caller.userAgent ? { userAgent: caller.userAgent } : {}),
-      userIdentity: userIdentityOf(caller),
-    });
+    return this.platform.audit.append(trx, callerWrite(caller, 'reputation', eventName, requestParameters));
   }
 }

@@ -20,6 +20,7 @@ import { MemoryAccessLog, http, startOrigin, type TestOrigin } from '../gateway/
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { PUT_SITE_ACTION, SITES_PATH } from '../sites/paths.js';
 import { REPUTATION_ACTIONS as A, REPUTATION_PATH } from './paths.js';
+import { until } from '../core/test-support/until.js';
 
 const logger = createLogger({ level: 'silent' });
 const NETNS = `bwrep${process.pid}`;
@@ -40,15 +41,6 @@ let origin: TestOrigin;
 const dir = mkdtempSync(join(tmpdir(), 'bw-rep-e2e-'));
 
 const api = async (op: string, body: unknown, action: string) => (await signedPost(t.server.url, `${REPUTATION_PATH}/${op}`, Buffer.from(JSON.stringify(body)), 'application/json', key, action)).json as Record<string, unknown>;
-async function until<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** An auth.log of one host: `n` failed root logins from `ip`, timestamped now (syslog has no year or zone). */
 function authLog(ip: string, n: number): string {

@@ -4,6 +4,7 @@ import { INGEST_PATH, PUT_EVENTS_ACTION } from '../events/paths.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION } from '../sites/paths.js';
 import { REPUTATION_ACTIONS as A, REPUTATION_PATH } from './paths.js';
+import { until } from '../core/test-support/until.js';
 
 let t: TestServer;
 let key: AccessKey;
@@ -16,15 +17,6 @@ const stream = async (apiKey: string, startup: boolean) => {
   const r = await fetch(`${t.server.url}/v1/decisions/stream?startup=${startup}`, { headers: { 'x-api-key': apiKey } });
   return { status: r.status, body: (await r.json()) as { new: Array<Record<string, unknown>> | null; deleted: Array<Record<string, unknown>> | null } };
 };
-async function until<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   process.env.BULWARK_REPUTATION_INTERVAL_MS = '200';

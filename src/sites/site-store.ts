@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { siteConfig, type SiteConfig } from '../config/gateway.js';
 import { BulwarkError } from '../core/errors.js';
 import type { Caller } from '../iam/caller.js';
-import { userIdentityOf } from '../iam/caller.js';
+import { callerWrite } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
 import { RevisionSignal } from './revision-signal.js';
 import type { SitesTables } from './tables.js';
@@ -112,16 +112,6 @@ export class SiteStore {
   }
 
   private audit(trx: Kysely<unknown>, caller: Caller, eventName: string, requestParameters: Record<string, unknown>): Promise<unknown> {
-    return this.platform.audit.append(trx, {
-      eventName,
-      eventSource: 'gateway',
-      eventType: 'ApiCall',
-      eventRW: 'Write',
-      requestId: caller.requestId,
-      requestParameters,
-      sourceIpAddress: caller.sourceIp,
-      ...(caller.userAgent ? { userAgent: caller.userAgent } : {}),
-      userIdentity: userIdentityOf(caller),
-    });
+    return this.platform.audit.append(trx, callerWrite(caller, 'gateway', eventName, requestParameters));
   }
 }

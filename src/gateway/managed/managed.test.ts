@@ -11,6 +11,7 @@ import { withManagedSites } from '../load-config.js';
 import { MemoryAccessLog, http, startOrigin, type TestOrigin } from '../test-support/harness.js';
 import { ConfigPoller, applyManagedUpdate } from './config-poller.js';
 import { IngestAccessLog } from './ingest-sink.js';
+import { until } from '../../core/test-support/until.js';
 
 const logger = createLogger({ level: 'silent' });
 let t: TestServer;
@@ -19,16 +20,6 @@ let gatewayKey: AccessKey;
 let origin: TestOrigin;
 
 const putSite = (site: Record<string, unknown>, key: AccessKey = admin) => signedPost(t.server.url, `${SITES_PATH}/put`, Buffer.from(JSON.stringify({ site })), 'application/json', key, PUT_SITE_ACTION);
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   t = await startTestServer();

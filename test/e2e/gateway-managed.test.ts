@@ -39,14 +39,24 @@ async function until(probe: () => Promise<boolean>, ms = 20_000): Promise<void> 
 describe('bulwark gateway --server (managed mode, built CLI)', () => {
   it('starts without sites, picks up sites put with `bulwark sites put` across two workers, and drops deleted ones', async () => {
     const child = spawn(process.execPath, [CLI, 'gateway', '--server', t.server.url, '--listen', '127.0.0.1:0', '--workers', '2'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'ignore', 'pipe'] });
-    cleanup.push(() => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM')))));
+    cleanup.push(
+      () =>
+        new Promise<void>((r) => {
+          if (child.exitCode !== null) return r();
+          child.once('exit', () => r());
+          child.kill('SIGTERM');
+        }),
+    );
     let err = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 60_000);
       child.stderr!.on('data', (d: Buffer) => {
         err += d.toString();
         const m = /listening on (http:\/\/\S+)/.exec(err);
-        if (m) (clearTimeout(timer), resolve(m[1]!));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
       });
     });
     expect((await fetch(`${url}/`)).status).toBe(404);

@@ -4,6 +4,7 @@ import type { AgentModule, AgentModuleContext } from '../daemon-module.js';
 import type { EcsDocument } from './alert.js';
 import { loadIntrusionConfig, type IntrusionConfig } from './intrusion-config.js';
 import { startIntrusionDetection, type IntrusionDetection } from './intrusion-monitor.js';
+import { moduleResponder } from '../respond/module-responder.js';
 
 /** Where `bulwark agent run` looks for intrusion settings, first found wins (none: defaults). */
 export const intrusionConfigFiles = (stateDir: string): string[] => [join(stateDir, 'intrusion.yaml'), '/etc/bulwark/intrusion.yaml'];
@@ -31,8 +32,11 @@ export function intrusionModule(): AgentModule {
       const file = intrusionConfigFiles(ctx.stateDir).find((f) => existsSync(f));
       // a bad settings file fails the start (the daemon logs it); the first scans run in the background
       const config = underRoot(loadIntrusionConfig(file), ctx.root);
+      // With a response policy (`response.yaml`), alerts also trigger its actions (e.g. block a brute-forcing IP for an hour).
+      const responder = moduleResponder(ctx, 'intrusion');
       const send = async (docs: EcsDocument[]): Promise<void> => {
         for (let i = 0; i < docs.length; i += BATCH) await ctx.sendEvents(docs.slice(i, i + BATCH));
+        await responder?.respond(docs.filter((d) => (d.event as { kind?: string } | undefined)?.kind === 'alert'));
       };
       starting = startIntrusionDetection({ config, stateDir: ctx.stateDir, onEvents: send, onNote: (note) => ctx.logger.warn({ module: 'intrusion' }, note) }).then(
         (running) => {

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../../../config/load.js';
 import type { AgentModule, AgentModuleContext } from '../../daemon-module.js';
-import { autoResponder } from '../../respond/auto.js';
-import { loadResponsePolicy } from '../../respond/policy.js';
+import { moduleResponder } from '../../respond/module-responder.js';
 import type { EcsDocument } from '../alert.js';
 import { startProcessWatch, type ProcessWatch } from './process-watch.js';
 
@@ -20,7 +19,6 @@ export const processSettingsSchema = z
 
 /** First file found wins (none: defaults / no automatic response). */
 export const processSettingsFiles = (stateDir: string): string[] => [join(stateDir, 'processes.yaml'), '/etc/bulwark/processes.yaml'];
-export const responsePolicyFiles = (stateDir: string): string[] => [join(stateDir, 'response.yaml'), '/etc/bulwark/response.yaml'];
 
 /**
  * The suspicious-process watch inside `bulwark agent run`: alerts go through the daemon; when a
@@ -35,10 +33,8 @@ export function processModule(): AgentModule {
       const settingsFile = processSettingsFiles(ctx.stateDir).find((f) => existsSync(f));
       const settings = loadConfig(processSettingsSchema, { file: settingsFile });
       if (!settings.enabled) return;
-      const policyFile = responsePolicyFiles(ctx.stateDir).find((f) => existsSync(f));
-      const policy = policyFile ? loadResponsePolicy(readFileSync(policyFile, 'utf8'), policyFile) : undefined;
-      const live = ctx.root === '/';
-      const respond = policy && live ? autoResponder({ policy, stateDir: ctx.stateDir, onEvents: (docs) => ctx.sendEvents(docs), onError: (m) => ctx.logger.warn({ module: 'processes' }, m) }) : undefined;
+      const responder = moduleResponder(ctx, 'processes');
+      const respond = responder?.respond;
       watch = startProcessWatch({
         root: ctx.root,
         intervalMs: settings.intervalSeconds * 1000,
@@ -50,7 +46,7 @@ export function processModule(): AgentModule {
         },
         onError: (e) => ctx.logger.warn({ module: 'processes', err: e }, 'process watch failed'),
       });
-      ctx.logger.info({ module: 'processes', settings: settingsFile ?? 'defaults', responsePolicy: policyFile ?? 'none', automatic: respond !== undefined }, 'process watch running');
+      ctx.logger.info({ module: 'processes', settings: settingsFile ?? 'defaults', responsePolicy: responder?.file ?? 'none', automatic: respond !== undefined }, 'process watch running');
       void watch.runOnce().catch((e: unknown) => ctx.logger.warn({ module: 'processes', err: e }, 'process watch failed'));
     },
     async stop() {

@@ -31,6 +31,8 @@ export interface Storage {
   readonly dialect: DialectName;
   /** Where the data lives, with credentials removed (for logs and `readyz`). */
   readonly location: string;
+  /** PostgreSQL: the schema in use, when one was chosen (migrations keep their tables there). */
+  readonly schema?: string | undefined;
   db<T>(): Kysely<T>;
   transaction<R>(work: (trx: Kysely<unknown>) => Promise<R>): Promise<R>;
   ping(): Promise<void>;
@@ -71,6 +73,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   return {
     dialect: 'postgres',
     location: withoutPassword(url),
+    schema,
     db: <T>() => db as unknown as Kysely<T>,
     transaction: async (work) => {
       await ensureSchema();

@@ -42,6 +42,8 @@ export async function migrate(storage: Storage, contexts: readonly ContextMigrat
     allowUnorderedMigrations: true,
     migrationTableName: 'bulwark_migrations',
     migrationLockTableName: 'bulwark_migrations_lock',
+    // Kysely otherwise looks for its tables in every schema: another schema's would be taken for ours.
+    ...(storage.schema ? { migrationTableSchema: storage.schema } : {}),
   });
   await storage.ping();
   const { error, results } = await migrator.migrateToLatest();

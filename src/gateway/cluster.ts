@@ -66,8 +66,15 @@ export function runClusterPrimary(options: ClusterOptions): { reload(): void; st
   const retire = (w: Worker): Promise<void> =>
     new Promise((resolve) => {
       retiring.add(w);
-      w.once('exit', () => resolve());
-      w.send({ type: 'shutdown' } satisfies PrimaryMessage);
+      // A worker that does not drain in time (stuck, or gone before it could answer) is killed.
+      const force = setTimeout(() => w.process.kill('SIGKILL'), 15_000);
+      force.unref();
+      w.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      if (w.isConnected()) w.send({ type: 'shutdown' } satisfies PrimaryMessage);
+      else w.process.kill('SIGTERM');
     });
 
   const rolling = async (target: number): Promise<void> => {

@@ -5,9 +5,12 @@ import { systemCaller, type Caller } from '../iam/caller.js';
 import type { Decision, DecisionStore } from './decision-store.js';
 import { ReputationScorer, type Verdict } from './scorer.js';
 import { SIGNAL_QUERY, signalOf, type Signal } from './signal.js';
+import { CrawlerVerifier, DEFAULT_CRAWLER_SUFFIXES, type Resolver } from './crawler.js';
 
 export interface ReputationServiceOptions {
   store: DecisionStore;
+  /** DNS for crawler verification (tests inject one). */
+  resolver?: Resolver;
   events: EventService;
   logger: Logger;
   now?: () => number;
@@ -110,8 +113,23 @@ export class ReputationService {
     return (await this.scorerFor(accountId)).scoreOf(ip, this.now());
   }
 
+  private readonly crawlers = new Map<string, CrawlerVerifier>();
+
+  private async isVerifiedCrawler(settings: ReputationScorer['settings'], ip: string): Promise<boolean> {
+    if (!settings.crawlers.enabled) return false;
+    const suffixes = settings.crawlers.suffixes ?? DEFAULT_CRAWLER_SUFFIXES;
+    const key = suffixes.join(',');
+    let verifier = this.crawlers.get(key);
+    if (!verifier) this.crawlers.set(key, (verifier = new CrawlerVerifier(suffixes, this.options.resolver)));
+    return verifier.isCrawler(ip);
+  }
+
   private async decide(accountId: string, verdict: Verdict, caller?: Caller): Promise<Decision | undefined> {
     const settings = (await this.scorerFor(accountId)).settings;
+    if (await this.isVerifiedCrawler(settings, verdict.ip)) {
+      this.options.logger.info({ ip: verdict.ip, scenario: verdict.scenario }, 'verified search-engine crawler: not banned');
+      return undefined;
+    }
     const decision = await this.options.store.decide(caller ?? systemCaller(accountId, newRequestId()), {
       value: verdict.ip,
       action: verdict.action,

@@ -23,6 +23,11 @@ export const reputationSettings = z
     banSeconds: z.number().int().min(1).max(365 * 86_400).default(4 * 3600),
     repeatFactor: z.number().min(1).max(100).default(2),
     maxBanSeconds: z.number().int().min(1).max(365 * 86_400).default(7 * 86_400),
+    /** Search-engine crawlers verified by forward-confirmed reverse DNS are never banned automatically (off by default: it makes DNS queries). */
+    crawlers: z
+      .object({ enabled: z.boolean().default(false), suffixes: z.array(z.string().regex(/^\.[a-z0-9.-]+$/, 'expected a DNS suffix such as .googlebot.com')).max(100).optional() })
+      .strict()
+      .default({ enabled: false }),
     /** Leaky-bucket scenarios: an overflow bans at once. */
     scenarios: z
       .object({

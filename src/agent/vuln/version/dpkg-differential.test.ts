@@ -19,12 +19,9 @@ function installedVersions(): string[] {
 const versions = installedVersions();
 const EXTRA = ['1.0~rc1', '1.0', '1:0.9', '2.0', '1.2.3-1+deb12u1', '1.2.3-1.1', '1.2.3-1+deb12u9', '1.2.3-1+deb12u10', '3.0.11-1~deb12u2', '3.0.14-1~deb12u2', '1.0~~', '1.0~~a', '1.0~', '1.0a', '1.0+', '1.0.'];
 
-describe('dpkg comparison against dpkg itself', () => {
-  if (versions.length === 0) {
-    console.warn('[bulwark tests] dpkg-query is not available: the differential dpkg version test is skipped');
-    it.skip('dpkg is not installed', () => undefined);
-    return;
-  }
+if (versions.length === 0) console.warn('[bulwark tests] dpkg-query is not available: the differential dpkg version test is skipped');
+
+describe.runIf(versions.length > 0)('dpkg comparison against dpkg itself', () => {
   // neighbours in text order (close versions) and distant pairs, deterministic
   const pool = [...versions, ...EXTRA];
   const pairs: Array<[string, string]> = [];

@@ -9,7 +9,7 @@ import type { EventProblem } from '../events/normalize.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION, SEARCH_EVENTS_ACTION, SEARCH_PATH } from '../events/routes.js';
 import { EventService, searchInput, type SearchOutput } from '../events/service.js';
 import type { AggregationResult } from '../events/store/event-store.js';
-import { EXIT_FAILURE, EXIT_OK, action } from './run.js';
+import { EXIT_FAILURE, EXIT_OK, action, formatOf } from './run.js';
 import { storageConfigFrom, withStorageFlags, type StorageFlags } from './storage-flags.js';
 
 interface TargetFlags extends StorageFlags {
@@ -18,11 +18,6 @@ interface TargetFlags extends StorageFlags {
 }
 
 const CHUNK = 5_000;
-
-function formatOf(value: string, allowed: readonly string[]): string {
-  if (!allowed.includes(value)) throw new BulwarkError('InvalidParameter', { field: '--format', reason: `expected ${allowed.join(' or ')}` });
-  return value;
-}
 
 /** Yields batches of parsed documents from an NDJSON file (or one JSON array). */
 async function* readBatches(file: string): AsyncGenerator<unknown[]> {

@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../agent/respond/duration.js';
-import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
 import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
 import type { HostFindings, HostView } from '../hosts/queries.js';
 import type { TaskView } from '../hosts/tasks.js';
 import type { CreatedToken, TokenView } from '../hosts/tokens.js';
-import { action, EXIT_OK } from './run.js';
+import { action, EXIT_OK, formatOf } from './run.js';
 
 interface ServerFlags {
   server: string;
   format: string;
-}
-
-function formatOf(value: string): 'table' | 'json' {
-  if (value !== 'table' && value !== 'json') throw new BulwarkError('InvalidParameter', { field: '--format', reason: 'expected table or json' });
-  return value;
 }
 
 async function call<T>(flags: ServerFlags, what: AdminCall, ramAction: string, body: Record<string, unknown>): Promise<T> {
@@ -42,7 +36,7 @@ export function registerHosts(program: Command): void {
 
   withServer(hosts.command('list').description('enrolled hosts with their baseline pass rate')).action(
     action(async (flags: ServerFlags) => {
-      const format = formatOf(flags.format);
+      const format = formatOf(flags.format, ['table', 'json'] as const);
       const { Hosts } = await call<{ Hosts: HostView[] }>(flags, 'list', LIST_HOSTS_ACTION, {});
       if (format === 'json') process.stdout.write(`${JSON.stringify({ hosts: Hosts })}\n`);
       else
@@ -60,7 +54,7 @@ export function registerHosts(program: Command): void {
     .option('--inventory', 'include the latest inventory (json format)')
     .action(
       action(async (host: string, flags: ServerFlags & { inventory?: boolean }) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, ['table', 'json'] as const);
         const f = await call<HostFindings>(flags, 'findings', GET_FINDINGS_ACTION, { host, inventory: flags.inventory === true });
         if (format === 'json') {
           process.stdout.write(`${JSON.stringify(f)}\n`);
@@ -84,7 +78,7 @@ export function registerHosts(program: Command): void {
     .option('--label <label>', 'label given to the host that enrolls with it', '')
     .action(
       action(async (flags: ServerFlags & { ttl: string; label: string }) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, ['table', 'json'] as const);
         const t = await call<CreatedToken>(flags, 'tokens', CREATE_TOKEN_ACTION, { ttlSeconds: parseDuration(flags.ttl, '--ttl'), label: flags.label });
         if (format === 'json') process.stdout.write(`${JSON.stringify(t)}\n`);
         else process.stdout.write(`${t.Token}\n`);
@@ -95,7 +89,7 @@ export function registerHosts(program: Command): void {
 
   withServer(hosts.command('delete').description("forget a host: its RAM identity (user, AccessKeys, policy) and everything it reported; its agent can no longer report").argument('<host>', 'host id or hostname')).action(
     action(async (host: string, flags: ServerFlags) => {
-      const format = formatOf(flags.format);
+      const format = formatOf(flags.format, ['table', 'json'] as const);
       const { HostId } = await call<{ HostId: string }>(flags, 'delete', DELETE_HOST_ACTION, { host });
       process.stdout.write(format === 'json' ? `${JSON.stringify({ hostId: HostId, deleted: true })}\n` : `host ${HostId} deleted\n`);
       return EXIT_OK;
@@ -104,7 +98,7 @@ export function registerHosts(program: Command): void {
 
   withServer(token.command('list').description('enrollment tokens: unused, used (by which host) or expired')).action(
     action(async (flags: ServerFlags) => {
-      const format = formatOf(flags.format);
+      const format = formatOf(flags.format, ['table', 'json'] as const);
       const { Tokens } = await call<{ Tokens: TokenView[] }>(flags, 'tokens/list', LIST_TOKENS_ACTION, {});
       if (format === 'json') process.stdout.write(`${JSON.stringify({ tokens: Tokens })}\n`);
       else process.stdout.write(table([['TOKEN ID', 20], ['STATUS', 8], ['LABEL', 16], ['EXPIRES', 20], ['HOST', 16], ['CREATED BY', 16]], Tokens.map((t) => [t.TokenId, t.Status, t.Label, t.ExpiresAt, t.HostId, t.CreatedBy])));
@@ -113,7 +107,7 @@ export function registerHosts(program: Command): void {
   );
   withServer(token.command('revoke').description('revoke an unused enrollment token').argument('<tokenId>', 'token id (et-…) from `token create` or `token list`')).action(
     action(async (tokenId: string, flags: ServerFlags) => {
-      const format = formatOf(flags.format);
+      const format = formatOf(flags.format, ['table', 'json'] as const);
       await call(flags, 'tokens/revoke', REVOKE_TOKEN_ACTION, { tokenId });
       process.stdout.write(format === 'json' ? `${JSON.stringify({ tokenId, revoked: true })}\n` : `token ${tokenId} revoked\n`);
       return EXIT_OK;
@@ -122,7 +116,7 @@ export function registerHosts(program: Command): void {
 
   withServer(hosts.command('scan').description('ask a host\'s agent to collect and report now (a task it picks up at its next heartbeat)').argument('<host>', 'host id or hostname')).action(
     action(async (host: string, flags: ServerFlags) => {
-      const format = formatOf(flags.format);
+      const format = formatOf(flags.format, ['table', 'json'] as const);
       const { Task } = await call<{ Task: TaskView }>(flags, 'tasks', CREATE_TASK_ACTION, { host, kind: 'scan' });
       if (format === 'json') process.stdout.write(`${JSON.stringify(Task)}\n`);
       else process.stdout.write(`task ${Task.TaskId} queued for host ${Task.HostId}\n`);

@@ -3,16 +3,11 @@ import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, KmsClient } from '../kms/client.js';
 import { canonicalContext, parseEncryptionContext } from '../kms/encryption-context.js';
 import { decryptFile, DEFAULT_CHUNK_SIZE, encryptFile, fileSize, type Progress } from '../kms/envelope-file.js';
-import { action, EXIT_OK } from './run.js';
+import { action, EXIT_OK, formatOf } from './run.js';
 
 interface KmsFlags {
   server?: string;
   format: string;
-}
-
-function formatOf(value: string): 'text' | 'json' {
-  if (value !== 'text' && value !== 'json') throw new BulwarkError('InvalidParameter', { field: '--format', reason: 'expected text or json' });
-  return value;
 }
 
 function client(flags: KmsFlags): KmsClient {
@@ -64,7 +59,7 @@ export function registerKms(program: Command): void {
     .option('--format <format>', 'text or json', 'text')
     .action(
       action(async (input: string, output: string, flags: KmsFlags & { key: string; context?: string[]; chunkSize: string }) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, ['text', 'json'] as const);
         const chunkSize = Number(flags.chunkSize);
         if (!Number.isInteger(chunkSize) || chunkSize < 1024 || chunkSize > 64 << 20) throw new BulwarkError('InvalidParameter', { field: '--chunk-size', reason: 'expected 1024 to 67108864' });
         const entries = (flags.context ?? []).map((kv) => {
@@ -100,7 +95,7 @@ export function registerKms(program: Command): void {
     .option('--format <format>', 'text or json', 'text')
     .action(
       action(async (input: string, output: string, flags: KmsFlags) => {
-        const format = formatOf(flags.format);
+        const format = formatOf(flags.format, ['text', 'json'] as const);
         await fileSize(input);
         const kmsClient = client(flags);
         let keyId = '';

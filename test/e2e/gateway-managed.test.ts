@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { CLI, assertBuilt, runCliAsync, tempDir } from './support.js';
+import { until } from '../../src/core/test-support/until.js';
+import { assertBuilt, runCliAsync, spawnGateway, tempDir } from './support.js';
 
 let t: TestServer;
 let origin: Server;
@@ -28,37 +28,9 @@ afterAll(async () => {
 
 const env = (): NodeJS.ProcessEnv => ({ BULWARK_ACCESS_KEY_ID: t.root.accessKeyId, BULWARK_ACCESS_KEY_SECRET: t.root.accessKeySecret });
 
-async function until(probe: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 describe('bulwark gateway --server (managed mode, built CLI)', () => {
   it('starts without sites, picks up sites put with `bulwark sites put` across two workers, and drops deleted ones', async () => {
-    const child = spawn(process.execPath, [CLI, 'gateway', '--server', t.server.url, '--listen', '127.0.0.1:0', '--workers', '2'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'ignore', 'pipe'] });
-    cleanup.push(
-      () =>
-        new Promise<void>((r) => {
-          if (child.exitCode !== null) return r();
-          child.once('exit', () => r());
-          child.kill('SIGTERM');
-        }),
-    );
-    let err = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 60_000);
-      child.stderr!.on('data', (d: Buffer) => {
-        err += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(err);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    const { url } = await spawnGateway(['--server', t.server.url, '--listen', '127.0.0.1:0', '--workers', '2'], cleanup, env());
     expect((await fetch(`${url}/`)).status).toBe(404);
 
     const dir = tempDir();
@@ -70,13 +42,13 @@ describe('bulwark gateway --server (managed mode, built CLI)', () => {
     // Both workers apply it: every one of several requests (spread over connections) is proxied.
     await until(async () => {
       const codes = await Promise.all(Array.from({ length: 6 }, () => fetch(`${url}/x`, { headers: { connection: 'close' } }).then((r) => r.status)));
-      return codes.every((c) => c === 200);
-    });
+      return codes.every((c) => c === 200) ? true : undefined;
+    }, 20_000);
 
     const listed = await runCliAsync(['sites', 'list', '--server', t.server.url, '--format', 'json'], env());
     expect(JSON.parse(listed.stdout)).toMatchObject({ sites: [{ name: 'e2e' }] });
     expect((await runCliAsync(['sites', 'delete', 'e2e', '--server', t.server.url], env())).status).toBe(0);
-    await until(async () => (await fetch(`${url}/x`, { headers: { connection: 'close' } })).status === 404);
+    await until(async () => ((await fetch(`${url}/x`, { headers: { connection: 'close' } })).status === 404 ? true : undefined), 20_000);
   });
 
   it('refuses to start managed without credentials, with a coded error', async () => {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -6,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, assertBuilt, runCli, tempDir } from './support.js';
+import { assertBuilt, runCli, spawnGateway, tempDir } from './support.js';
 
 beforeAll(() => assertBuilt());
 
@@ -29,41 +28,6 @@ async function origin(name: string): Promise<{ url: string; hits: () => number }
     server.closeAllConnections();
   }));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits };
-}
-
-interface Gateway {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-}
-
-/** Starts `bulwark gateway` and waits for its `listening on` line (stderr; stdout carries access events). */
-function spawnGateway(file: string, env: NodeJS.ProcessEnv = {}): Promise<Gateway> {
-  const child = spawn(process.execPath, [CLI, 'gateway', '--config', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  cleanup.push(
-    () =>
-      new Promise<void>((r) => {
-        if (child.exitCode !== null) return r();
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 60_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, stderr: () => err });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`gateway exited ${code}: ${err}`));
-    });
-  });
 }
 
 function yaml(upstream: string, extra = '', workers = 1): string {
@@ -141,7 +105,7 @@ describe('bulwark gateway (built CLI)', () => {
     const dir = tempDir();
     const file = join(dir, 'gw.yaml');
     writeFileSync(file, yaml(o.url, `    rateLimits: [ { key: ip, limit: 15, window: 60s } ]\nredisPrefix: "e2e:${randomUUID().slice(0, 8)}:"\n`));
-    const [a, b] = await Promise.all([spawnGateway(file, { BULWARK_REDIS_URL: REDIS }), spawnGateway(file, { BULWARK_REDIS_URL: REDIS })]);
+    const [a, b] = await Promise.all([spawnGateway(['--config', file], cleanup, { BULWARK_REDIS_URL: REDIS }), spawnGateway(['--config', file], cleanup, { BULWARK_REDIS_URL: REDIS })]);
     const agent = new Agent();
     cleanup.push(() => agent.close());
     const statuses = await Promise.all(
@@ -157,7 +121,7 @@ describe('bulwark gateway (built CLI)', () => {
     const dir = tempDir();
     const file = join(dir, 'gw.yaml');
     writeFileSync(file, yaml(o1.url));
-    const g = await spawnGateway(file);
+    const g = await spawnGateway(['--config', file], cleanup);
     const l = load(g.url);
     await until(() => o1.hits() > 5, 'traffic on o1');
     writeFileSync(file, yaml(o2.url));
@@ -178,7 +142,7 @@ describe('bulwark gateway (built CLI)', () => {
     const dir = tempDir();
     const file = join(dir, 'gw.yaml');
     writeFileSync(file, yaml(o1.url, '', 2));
-    const g = await spawnGateway(file);
+    const g = await spawnGateway(['--config', file], cleanup);
     const l = load(g.url);
     await until(() => o1.hits() > 5, 'traffic on o1');
     writeFileSync(file, yaml(o2.url, '', 2));

@@ -73,3 +73,42 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<S
     });
   });
 }
+
+export interface SpawnedGateway {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+}
+
+/**
+ * Starts `bulwark gateway ARGS…` and waits for its `listening on` line (stderr; stdout carries access
+ * events). A cleanup that stops it (SIGTERM, waits for exit) is pushed onto `cleanup`.
+ */
+export function spawnGateway(args: string[], cleanup: Array<() => Promise<void> | void>, env: NodeJS.ProcessEnv = {}): Promise<SpawnedGateway> {
+  const child = spawn(process.execPath, [CLI, 'gateway', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  cleanup.push(
+    () =>
+      new Promise<void>((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, stderr: () => err });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited ${code}: ${err}`));
+    });
+  });
+}
+

@@ -22,6 +22,13 @@ import { Keys } from './pages/keys/Keys.js';
 import { Secrets } from './pages/keys/Secrets.js';
 import { AuditTrail } from './pages/audit/AuditTrail.js';
 import { Compliance } from './pages/compliance/Compliance.js';
+import { Sites } from './pages/protection/Sites.js';
+import { AttackLog } from './pages/protection/AttackLog.js';
+import { Hosts } from './pages/hosts/Hosts.js';
+import { EventSearch } from './pages/events/EventSearch.js';
+import { Alerts } from './pages/alerts/Alerts.js';
+import { Incidents } from './pages/incidents/Incidents.js';
+import { Dashboard } from './pages/dashboard/Dashboard.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
@@ -87,6 +94,13 @@ export function ConsoleApp() {
                 <Route path="identity/security" element={<SecurityPreference />} />
                 <Route path="keys/kms" element={<Keys />} />
                 <Route path="keys/secrets" element={<Secrets />} />
+                <Route path="protection/sites" element={<Sites />} />
+                <Route path="protection/attacks" element={<AttackLog />} />
+                <Route path="hosts" element={<Hosts />} />
+                <Route path="security/dashboard" element={<Dashboard />} />
+                <Route path="security/events" element={<EventSearch />} />
+                <Route path="security/alerts" element={<Alerts />} />
+                <Route path="security/incidents" element={<Incidents />} />
                 <Route path="compliance" element={<Compliance />} />
                 <Route path="audit" element={<AuditTrail />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

@@ -10,6 +10,8 @@ export const en = {
   nav: {
     overview: 'Overview', identity: 'Identity', users: 'Users', groups: 'Groups', roles: 'Roles', policies: 'Policies', mfa: 'MFA devices', passwordPolicy: 'Password policy',
     securityPreference: 'Security settings', keys: 'Keys', kmsKeys: 'KMS keys', secrets: 'Secrets', audit: 'Audit trail', compliance: 'Compliance',
+    protection: 'Protection', sites: 'Sites & WAF', attacks: 'Attack log', hostsGroup: 'Hosts', hosts: 'Assets', security: 'Security center', events: 'Events',
+    alerts: 'Alerts & rules', incidents: 'Incidents', dashboard: 'Dashboard',
   },
   shell: {
     signOut: 'Sign out', setupMfa: 'Set up MFA', mfaBound: 'MFA is set up for your sign-ins.', sessions: 'My sessions', signedIn: 'Signed in', browser: 'Browser',

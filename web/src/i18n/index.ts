@@ -2,8 +2,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { TABLES } from './modules.js';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -33,7 +32,7 @@ function applyLanguage(lang: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: TABLES.en }, 'zh-CN': { translation: TABLES['zh-CN'] } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, KeyOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CloudServerOutlined, DashboardOutlined, KeyOutlined, SafetyCertificateOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export interface NavItem {
@@ -41,6 +41,27 @@ export const NAV: readonly NavGroup[] = [
     items: [
       { path: '/keys/kms', label: 'nav.kmsKeys' },
       { path: '/keys/secrets', label: 'nav.secrets' },
+    ],
+  },
+  {
+    key: 'protection',
+    label: 'nav.protection',
+    icon: <SafetyOutlined />,
+    items: [
+      { path: '/protection/sites', label: 'nav.sites' },
+      { path: '/protection/attacks', label: 'nav.attacks' },
+    ],
+  },
+  { key: 'hosts', label: 'nav.hostsGroup', icon: <CloudServerOutlined />, items: [{ path: '/hosts', label: 'nav.hosts' }] },
+  {
+    key: 'security',
+    label: 'nav.security',
+    icon: <AlertOutlined />,
+    items: [
+      { path: '/security/dashboard', label: 'nav.dashboard' },
+      { path: '/security/events', label: 'nav.events' },
+      { path: '/security/alerts', label: 'nav.alerts' },
+      { path: '/security/incidents', label: 'nav.incidents' },
     ],
   },
   { key: 'compliance', label: 'nav.compliance', icon: <SafetyCertificateOutlined />, items: [{ path: '/compliance', label: 'nav.compliance' }] },

@@ -16,6 +16,7 @@ import { hostsErrors } from './errors/hosts.js';
 import { vulnErrors } from './errors/vuln.js';
 import { postureErrors } from './errors/posture.js';
 import { reputationErrors } from './errors/reputation.js';
+import { alertsErrors } from './errors/alerts.js';
 
 /**
  * The closed error catalogue. Each bounded context contributes one fragment under `core/errors/`;
@@ -39,6 +40,7 @@ export const ERRORS = {
   ...vulnErrors,
   ...postureErrors,
   ...reputationErrors,
+  ...alertsErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -75,4 +77,4 @@ export function isBulwarkError(value: unknown): value is BulwarkError {
 }
 
 /** Every catalogue fragment file, for the uniqueness test. */
-export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors, agentErrors, hostsErrors, vulnErrors, postureErrors, reputationErrors];
+export const ERROR_FRAGMENTS: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [eventsErrors, gatewayErrors, platformErrors, dlpErrors, wafErrors, policyErrors, openapiErrors, ramErrors, stsErrors, kmsErrors, consoleErrors, scanErrors, agentErrors, hostsErrors, vulnErrors, postureErrors, reputationErrors, alertsErrors];

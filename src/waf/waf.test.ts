@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedCrsDir } from './crs/crs-corpus.js';
-import { createWaf, DEBIAN_CRS_DIR } from './waf.js';
+import { createWaf, DEBIAN_CRS_DIR, pathExclusionSecLang } from './waf.js';
 
 const crsDir = sharedCrsDir();
 const debian = existsSync(`${DEBIAN_CRS_DIR}/rules`);
@@ -18,6 +18,29 @@ describe('createWaf', () => {
     await expect(createWaf({ exclusions: [{ id: 'abc' }] })).rejects.toThrow(/exclusions/);
     await expect(createWaf({ crsDir: '/nonexistent' })).rejects.toThrow(/no rules\/ folder/);
     await expect(createWaf({ rules: ['SecRule ARGS "@rx (" "id:1,deny"'] })).rejects.toThrow(/Invalid WAF rule at <rules>:1/);
+  });
+
+  it('limits an exclusion with a path to requests under that path (id, id + target, tag)', async () => {
+    const rules = [`SecRule ARGS "@detectSQLi" "id:100100,phase:2,deny,status:403,log,msg:'SQL injection',tag:'attack-sqli'"`];
+    const verdict = async (exclusions: Parameters<typeof createWaf>[0]['exclusions'], uri: string) => {
+      const tx = (await createWaf({ mode: 'block', rules, exclusions })).newTransaction();
+      tx.processRequestHeaders({ ...attack, uri });
+      return tx.processRequestBody()?.status;
+    };
+    expect(await verdict([], "/search?id=1'%20or%201=1--")).toBe(403);
+    expect(await verdict([{ id: 100100, path: '/search' }], "/search?id=1'%20or%201=1--")).toBeUndefined();
+    expect(await verdict([{ id: 100100, path: '/search' }], "/other?id=1'%20or%201=1--")).toBe(403);
+    expect(await verdict([{ id: '100100', target: 'ARGS:id', path: '/search' }], "/search?id=1'%20or%201=1--")).toBeUndefined();
+    expect(await verdict([{ id: '100100', target: 'ARGS:id', path: '/search' }], "/search?q=1'%20or%201=1--")).toBe(403);
+    expect(await verdict([{ tag: 'attack-sqli', path: '/search' }], "/search/deep?id=1'%20or%201=1--")).toBeUndefined();
+    expect(await verdict([{ id: 100100 }], "/other?id=1'%20or%201=1--")).toBeUndefined();
+    expect(pathExclusionSecLang([{ id: 942100, path: '/a' }, { id: 1 }, { tag: 't', target: 'ARGS:x', path: '/b' }])).toBe(
+      'SecRule REQUEST_FILENAME "@beginsWith /a" "id:9000100,phase:1,pass,nolog,t:none,ctl:ruleRemoveById=942100"\n'
+        + 'SecRule REQUEST_FILENAME "@beginsWith /b" "id:9000101,phase:1,pass,nolog,t:none,ctl:ruleRemoveTargetByTag=t;ARGS:x"',
+    );
+    await expect(createWaf({ exclusions: [{ id: 1, path: 'no-slash' }] })).rejects.toThrow(/exclusions/);
+    await expect(createWaf({ exclusions: [{ id: 1, path: '/a b' }] })).rejects.toThrow(/exclusions/);
+    await expect(createWaf({ exclusions: [{ tag: 'a,b', path: '/a' }] })).rejects.toThrow(/exclusions/);
   });
 
   it.skipIf(crsDir === undefined)('runs CRS v4 at paranoia 1: blocks SQLi with anomaly scoring, passes benign traffic, honours exclusions', async () => {

@@ -10,10 +10,38 @@ import type { Phase, Rule } from './types.js';
 /** Where Debian/Ubuntu's `modsecurity-crs` package puts the Core Rule Set. */
 export const DEBIAN_CRS_DIR = '/usr/share/modsecurity-crs';
 
+/** A path prefix an exclusion is limited to (it becomes a `ctl:` rule, so no spaces, quotes or commas). */
+const exclusionPath = z.string().max(1024).regex(/^\/[^\s"',\\]*$/, 'expected a path prefix such as /api/search (no spaces, quotes or commas)');
+const CTL_SAFE = /^[^\s"',\\]+$/;
+const ctlSafe = (e: { tag?: string; target?: string | undefined; path?: string | undefined }): boolean =>
+  e.path === undefined || ((e.tag === undefined || CTL_SAFE.test(e.tag)) && (e.target === undefined || CTL_SAFE.test(e.target)));
+const CTL_UNSAFE = { message: 'with a path, tag and target may not contain spaces, quotes or commas', path: ['path'] };
+
+/**
+ * Rule exclusions: `{ id }` / `{ tag }` removes rules; with `target` only that target (`ARGS:password`);
+ * with `path` only for requests whose path starts with it (a phase-1 `ctl:` rule, as CRS exclusions do).
+ */
 export const exclusionSchema = z.union([
-  z.object({ id: z.union([z.number().int().positive(), z.string().regex(/^\d+(-\d+)?$/)]), target: z.string().min(1).optional() }).strict(),
-  z.object({ tag: z.string().min(1), target: z.string().min(1).optional() }).strict(),
+  z.object({ id: z.union([z.number().int().positive(), z.string().regex(/^\d+(-\d+)?$/)]), target: z.string().min(1).optional(), path: exclusionPath.optional() }).strict().refine(ctlSafe, CTL_UNSAFE),
+  z.object({ tag: z.string().min(1), target: z.string().min(1).optional(), path: exclusionPath.optional() }).strict().refine(ctlSafe, CTL_UNSAFE),
 ]);
+export type Exclusion = z.output<typeof exclusionSchema>;
+
+/** First rule id of the generated path-scoped exclusion rules. */
+export const PATH_EXCLUSION_BASE_ID = 9000100;
+
+/** The phase-1 rules of path-scoped exclusions (loaded before the rules they exclude); '' when there are none. */
+export function pathExclusionSecLang(exclusions: readonly Exclusion[]): string {
+  return exclusions
+    .filter((e) => e.path !== undefined)
+    .map((e, i) => {
+      const ctl = 'id' in e
+        ? (e.target ? `ctl:ruleRemoveTargetById=${String(e.id)};${e.target}` : `ctl:ruleRemoveById=${String(e.id)}`)
+        : (e.target ? `ctl:ruleRemoveTargetByTag=${e.tag};${e.target}` : `ctl:ruleRemoveByTag=${e.tag}`);
+      return `SecRule REQUEST_FILENAME "@beginsWith ${e.path ?? '/'}" "id:${PATH_EXCLUSION_BASE_ID + i},phase:1,pass,nolog,t:none,${ctl}"`;
+    })
+    .join('\n');
+}
 
 export const wafOptionsSchema = z.object({
   /** CRS directory (with rules/ and crs-setup.conf[.example]); omitted = no CRS, only `rules`. */
@@ -115,6 +143,7 @@ export async function createWaf(options: WafOptions): Promise<Waf> {
     throw new BulwarkError('Waf.InvalidConfig', { field: issue?.path.join('.') ?? '', reason: issue?.message ?? 'invalid' });
   }
   const o = parsed.data;
+  const scoped = pathExclusionSecLang(o.exclusions);
   const set = new RuleSet();
   set.loadText(RECOMMENDED_SECLANG, '<recommended>', process.cwd());
   set.config.ruleEngine = o.mode === 'block' ? 'On' : o.mode === 'detect' ? 'DetectionOnly' : 'Off';
@@ -128,14 +157,16 @@ export async function createWaf(options: WafOptions): Promise<Waf> {
     set.config.ruleEngine = o.mode === 'block' ? 'On' : o.mode === 'detect' ? 'DetectionOnly' : 'Off';
     set.loadText(settingsSecLang(o), '<settings>', o.crsDir);
     if (o.preCrsSecLang !== undefined) set.loadText(o.preCrsSecLang, '<pre-crs>', o.crsDir);
+    if (scoped) set.loadText(scoped, '<exclusions>', o.crsDir);
     if (o.rules.length > 0) set.loadText(o.rules.join('\n'), '<rules>', o.crsDir);
     set.loadText('Include rules/*.conf', '<crs>', o.crsDir);
   } else {
     if (o.preCrsSecLang !== undefined) set.loadText(o.preCrsSecLang, '<pre-crs>', process.cwd());
+    if (scoped) set.loadText(scoped, '<exclusions>', process.cwd());
     if (o.rules.length > 0) set.loadText(o.rules.join('\n'), '<rules>', process.cwd());
   }
   set.config.ruleEngine = o.mode === 'block' ? 'On' : o.mode === 'detect' ? 'DetectionOnly' : 'Off';
-  o.exclusions.forEach((e) => {
+  o.exclusions.filter((e) => e.path === undefined).forEach((e) => {
     const sel = 'id' in e ? `SecRule${e.target ? 'UpdateTarget' : 'Remove'}ById ${String(e.id)}` : `SecRule${e.target ? 'UpdateTarget' : 'Remove'}ByTag "${e.tag}"`;
     set.loadText(e.target ? `${sel} "!${e.target}"` : sel, '<exclusions>', process.cwd());
   });

@@ -25,6 +25,8 @@ export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = D
   const ruleId = blocked ? ctx.matchedRules.at(-1) : ctx.matchedRules[0];
   const wafMessage = ctx.tags['waf.messages']?.split(' | ')[0];
   const score = Number(ctx.tags['waf.inbound_score'] ?? 0);
+  // attack class: the WAF's (CRS `attack-*` tag), else what refused the request (`rate limit`, `ip denied`, …)
+  const category = ctx.tags['waf.category'] ?? (blocked ? outcome.reason : undefined);
   return {
     '@timestamp': new Date(now).toISOString(),
     ecs: { version: '8.11.0' },
@@ -47,7 +49,7 @@ export function accessEvent(ctx: RequestContext, outcome: AccessOutcome, now = D
     url: { domain: ctx.host, path: ctx.path, ...(query !== undefined ? { query } : {}), scheme: ctx.scheme },
     user_agent: { original: ctx.headers['user-agent'] ?? '' },
     ...(ctx.tls ? { tls: { version: ctx.tls.protocol, client: { server_name: ctx.tls.servername } } } : {}),
-    ...(ruleId ? { rule: { id: ruleId, ...(wafMessage ? { name: wafMessage.slice(0, 256) } : {}) } } : {}),
+    ...(ruleId || category ? { rule: { ...(ruleId ? { id: ruleId } : {}), ...(ruleId && wafMessage ? { name: wafMessage.slice(0, 256) } : {}), ...(category ? { category: category.slice(0, 64) } : {}) } } : {}),
     bulwark: {
       site: ctx.site.name,
       request_id: ctx.id,

@@ -48,6 +48,25 @@ describe('WAF stage', () => {
     expect(o.seen.filter((s) => s.url.includes('UNION')).length).toBe(2);
   });
 
+  it("classifies attacks in rule.category: the most severe match's attack-* tag, else what refused the request", async () => {
+    const o = await origin();
+    const tagged = [
+      `SecRule REQUEST_HEADERS:X-Probe "@streq 1" "id:2001,phase:1,pass,log,severity:WARNING,tag:'attack-protocol',msg:'probe'"`,
+      `SecRule ARGS "@rx (?i)union\\s+select" "id:2002,phase:2,deny,status:403,log,severity:CRITICAL,tag:'attack-sqli',msg:'sqli'"`,
+    ];
+    const g = await gateway(config({ trustedProxies: ['127.0.0.1'], acl: { deny: ['203.0.113.0/24'] }, sites: [{ name: 's', upstreams: [o.url], waf: { mode: 'block', rules: tagged } }] }));
+    cleanup.push(() => g.gw.stop());
+    expect((await http(`${g.url}/?id=1%20UNION%20SELECT%20x`, { headers: { 'x-probe': '1' } })).status).toBe(403);
+    expect((await http(`${g.url}/ok`, { headers: { 'x-probe': '1' } })).status).toBe(200);
+    expect((await http(`${g.url}/`, { headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(403);
+    expect((await http(`${g.url}/plain`)).status).toBe(200);
+    const rules = g.log.events.map((e) => e.rule as Record<string, unknown> | undefined);
+    expect(rules[0]).toMatchObject({ id: 'waf:2002', category: 'sqli' });
+    expect(rules[1]).toMatchObject({ id: 'waf:2001', category: 'protocol' });
+    expect(rules[2]).toMatchObject({ id: 'acl:global', category: 'ip denied' });
+    expect(rules[3]).toBeUndefined();
+  });
+
   it('refuses a config with an invalid SecLang rule, at start and on reload', async () => {
     const o = await origin();
     await expect(gateway(config({ sites: [{ name: 's', upstreams: [o.url], waf: { mode: 'block', rules: ['SecRule ARGS "@nope x" "id:1"'] } }] }))).rejects.toMatchObject({ code: 'Waf.InvalidRule' });
@@ -68,6 +87,7 @@ describe('WAF stage', () => {
     cleanup.push(() => g.gw.stop());
     const r = await http(`${g.url}/?id=1'%20or%201=1--`, { headers: { 'user-agent': 'Mozilla/5.0', accept: 'text/html' } });
     expect(r.status).toBe(403);
+    expect(g.log.events[0]?.rule).toMatchObject({ id: 'waf:949110', category: 'sqli' });
     expect((await http(`${g.url}/?id=42`, { headers: { 'user-agent': 'Mozilla/5.0', accept: 'text/html' } })).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SiteConfig } from '../config/gateway.js';
 import { createWaf, type Waf } from '../waf/waf.js';
+import { attackCategory } from './attack-category.js';
 import { CONTINUE, type Decision, type RequestContext, type RequestStage } from './pipeline.js';
 import type { GatewayPlugin } from './plugin.js';
 import { wafResponseStage, type WafTransactions } from './waf-response-stage.js';
@@ -38,6 +39,8 @@ export function wafStage(waf: Waf, mode: 'detect' | 'block', transactions?: WafT
       const interruption = tx.processRequestHeaders({ method: ctx.method, uri, protocol: `HTTP/${ctx.httpVersion}`, headers: headerPairs(ctx.rawHeaders) }) ?? tx.processRequestBody(ctx.body);
       const matched = tx.matchedRules();
       for (const m of matched) ctx.matchedRules.push(`waf:${m.id}`);
+      const category = attackCategory(matched);
+      if (category) ctx.tags['waf.category'] = category;
       // The response phases (outbound rules) continue this transaction.
       if (!interruption) transactions?.set(ctx, tx);
       // attack detail for the access/attack log: messages and (truncated) matched data, never whole bodies

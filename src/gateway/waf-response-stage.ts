@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream';
 import type { Transaction } from '../waf/transaction.js';
+import { attackCategory } from './attack-category.js';
 import { CONTINUE, type BodyTransform, type Decision, type RequestContext, type ResponseStage, type UpstreamResponse } from './pipeline.js';
 
 /** The WAF transaction of each request in flight, handed from the request stage to the response stage. */
@@ -20,6 +21,9 @@ function recordMatches(ctx: RequestContext, tx: Transaction): void {
     const id = `waf:${m.id}`;
     if (!ctx.matchedRules.includes(id)) ctx.matchedRules.push(id);
   }
+  // the request phase's class stands; a response-only match (data leakage) gets its own
+  const category = ctx.tags['waf.category'] ?? attackCategory(tx.matchedRules());
+  if (category) ctx.tags['waf.category'] = category;
   const { outbound } = tx.anomalyScores();
   if (outbound > 0) ctx.tags['waf.outbound_score'] = String(outbound);
 }

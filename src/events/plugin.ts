@@ -9,6 +9,8 @@ import { Notifier } from './notify/notifier.js';
 import { alertRoutes } from './alert-routes.js';
 import { AuditForwarder } from './audit-forwarder.js';
 import { eventsRoutes } from './routes.js';
+import { SavedSearchStore } from './saved/saved-search-store.js';
+import { searchRoutes } from './search-routes.js';
 import { EventService } from './service.js';
 
 export interface EventsPluginOptions {
@@ -52,5 +54,6 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
     await service.close();
   });
   await app.register(eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId });
+  await app.register(searchRoutes, { service, saved: new SavedSearchStore(platform), frontDoor: options.frontDoor, hostId: platform.hostId });
   await app.register(alertRoutes, { alerts, frontDoor: options.frontDoor, hostId: platform.hostId });
 }

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BulwarkError } from '../core/errors.js';
 import type { EventsConfig } from '../config/events.js';
-import { toDocument } from './event.js';
+import { toDocument, type FieldValue } from './event.js';
 import { EventIngest } from './ingest.js';
 import { parseAggregation, parseTime } from './query/aggregations.js';
 import type { Expr } from './query/ast.js';
-import { parseQuery } from './query/parser.js';
+import { parsePositioned } from './query/check.js';
+import { resolveField } from './query/parser.js';
 import { fieldByName } from './schema.js';
 import { DuckDbEventStore } from './store/duckdb-store.js';
 import type { AggregationResult, EventStore, SortSpec, SortValue } from './store/event-store.js';
@@ -29,6 +30,17 @@ export const searchInput = z
   })
   .strict();
 export type SearchInput = z.input<typeof searchInput>;
+
+/** A value-completion request: the top values of one field. */
+export const valuesInput = z
+  .object({
+    field: z.string().min(1).max(160),
+    prefix: z.string().max(256).default(''),
+    from: z.string().max(64).default('-24h'),
+    to: z.string().max(64).default('now'),
+    size: z.number().int().min(1).max(100).default(10),
+  })
+  .strict();
 
 export interface SearchOutput {
   total: number;
@@ -72,7 +84,7 @@ export class EventService {
     }
     const input = parsed.data;
     const now = this.now();
-    let query: Expr = parseQuery(input.query);
+    let query: Expr = parsePositioned(input.query);
     if (accountId !== undefined) {
       query = { kind: 'and', items: [query, { kind: 'term', field: { kind: 'schema', name: 'cloud.account.id' }, pattern: [{ kind: 'lit', text: accountId }], caseInsensitive: false, column: 0 }] };
     }
@@ -86,6 +98,35 @@ export class EventService {
       aggregations: (input.aggs ?? []).map(parseAggregation),
     });
     return { total: result.total, events: result.events.map(toDocument), ...(result.searchAfter ? { searchAfter: result.searchAfter } : {}), aggregations: result.aggregations };
+  }
+
+  /**
+   * The most frequent values of a field in a time range (for `field:` completion), optionally only
+   * those starting with `prefix` (keyword fields); with `accountId`, only that account's events.
+   */
+  async values(raw: unknown, accountId?: string): Promise<Array<{ value: FieldValue; count: number }>> {
+    const parsed = valuesInput.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new BulwarkError('InvalidParameter', { field: issue?.path.join('.') || 'body', reason: issue?.message ?? 'invalid' });
+    }
+    const { field, prefix, from, to, size } = parsed.data;
+    const ref = resolveField(field, 0);
+    const def = ref.kind === 'schema' ? fieldByName(ref.name) : undefined;
+    const filtered = prefix !== '' && (def === undefined || def.type === 'keyword');
+    const items: Expr[] = filtered ? [{ kind: 'term', field: ref, pattern: [{ kind: 'lit', text: prefix }, { kind: 'any' }], caseInsensitive: false, column: 0 }] : [];
+    if (accountId !== undefined) items.push({ kind: 'term', field: { kind: 'schema', name: 'cloud.account.id' }, pattern: [{ kind: 'lit', text: accountId }], caseInsensitive: false, column: 0 });
+    const now = this.now();
+    const result = await this.store.search({
+      query: items.length === 0 ? { kind: 'all' } : { kind: 'and', items },
+      from: parseTime(from, now, 'from'),
+      to: parseTime(to, now, 'to'),
+      size: 0,
+      trackTotal: false,
+      aggregations: [{ kind: 'terms', field: ref, size }],
+    });
+    const terms = result.aggregations[0];
+    return terms?.kind === 'terms' ? terms.buckets.map((b) => ({ value: b.key, count: b.count })) : [];
   }
 
   close(): Promise<void> {

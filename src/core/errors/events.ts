@@ -15,5 +15,7 @@ export const eventsErrors = defineErrors({
   'Events.RuleNotFound': { status: 404, message: 'Alert rule "{rule}" does not exist.' },
   'Events.AlertNotFound': { status: 404, message: 'Alert "{alert}" does not exist.' },
   'Events.InvalidChannel': { status: 400, message: 'Notification channel "{channel}" is invalid at "{field}": {reason}.' },
+  'Events.SavedSearchNotFound': { status: 404, message: 'Saved search "{name}" does not exist.' },
+  'Events.SavedSearchLimit': { status: 400, message: 'The account already has {max} saved searches.', recommend: 'Delete saved searches you no longer use.' },
   'Events.NotifyFailed': { status: 502, message: 'Notification channel "{channel}" failed after {attempts} attempt(s): {reason}.' },
 });

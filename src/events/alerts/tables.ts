@@ -1,4 +1,5 @@
 import type { ContextMigrations } from '../../storage/migrations.js';
+import { savedSearchesMigration } from '../saved/tables.js';
 
 /** Control-plane tables of the events context: alert rules, their state, alerts. */
 export interface EventsTables {
@@ -99,5 +100,6 @@ export const eventsMigrations: ContextMigrations = {
           .execute();
       },
     },
+    '0003_saved_searches': savedSearchesMigration,
   },
 };

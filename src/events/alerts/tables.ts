@@ -1,5 +1,6 @@
 import type { ContextMigrations } from '../../storage/migrations.js';
 import { savedSearchesMigration } from '../saved/tables.js';
+import { notificationChannelsMigration } from '../notify/channel-tables.js';
 
 /** Control-plane tables of the events context: alert rules, their state, alerts. */
 export interface EventsTables {
@@ -101,5 +102,6 @@ export const eventsMigrations: ContextMigrations = {
       },
     },
     '0003_saved_searches': savedSearchesMigration,
+    '0004_notification_channels': notificationChannelsMigration,
   },
 };

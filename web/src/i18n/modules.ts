@@ -1,5 +1,8 @@
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { eventsText } from '../pages/events/text.js';
+import { incidentsText } from '../pages/incidents/text.js';
+import { protectionText } from '../pages/protection/text.js';
 
 type Table = Record<string, unknown>;
 
@@ -8,6 +11,9 @@ type Table = Record<string, unknown>;
  * each exporting `{ en, 'zh-CN' }` under one top-level key of its own). One line per module.
  */
 const MODULES: readonly { en: object; 'zh-CN': object }[] = [
+  eventsText,
+  incidentsText,
+  protectionText,
 ];
 
 /** Core table + module tables; a top-level key defined twice is a programming error. */

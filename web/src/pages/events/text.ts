@@ -1,0 +1,73 @@
+/** Text of the event search page (top-level key `events`), English and Simplified Chinese. */
+export const eventsText = {
+  en: {
+    events: {
+      title: 'Events',
+      description: 'Search every event of this account: WAF and gateway requests, host agents, sign-ins and API calls.',
+      total: '{{count}} matching events',
+      columns: 'Columns',
+      empty: 'No events in this time range. Widen the range, or send events from a gateway or an agent.',
+      emptyQuery: 'No event matches this query in this time range. Widen the range or remove a filter.',
+      query: {
+        label: 'Query',
+        placeholder: 'e.g. event.outcome:failure AND source.ip:10.0.0.0/8 — type a field name for suggestions',
+        search: 'Search',
+        errorAt: 'The query has a mistake at column {{column}}',
+        didYouMean: 'Did you mean: {{fields}}',
+      },
+      histogram: { label: 'Matching events over time', bar: '{{time}}: {{count}} events', max: 'highest bar: {{count}}' },
+      table: { time: 'Time' },
+      drawer: { field: 'Field', value: 'Value', include: 'Filter for this value', exclude: 'Filter out this value', investigate: 'Investigate: timeline of this address or host' },
+      saved: {
+        load: 'Saved searches',
+        none: 'No saved searches yet: run a query, then save it.',
+        save: 'Save search',
+        saveTitle: 'Save this search',
+        name: 'Name',
+        replaceHint: 'The query, time range and columns are saved; an existing search of this name is replaced.',
+        deleteTitle: 'Delete saved search',
+      },
+      time: {
+        label: 'Time range',
+        absolute: 'Absolute time range',
+        custom: 'Custom range',
+        quick: { '15m': 'Last 15 minutes', '1h': 'Last hour', '4h': 'Last 4 hours', '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days' },
+      },
+    },
+  },
+  'zh-CN': {
+    events: {
+      title: '事件',
+      description: '检索本账号的全部事件：WAF 与网关请求、主机 Agent、登录和 API 调用。',
+      total: '共 {{count}} 条匹配事件',
+      columns: '显示列',
+      empty: '该时间范围内没有事件。请扩大时间范围，或从网关、Agent 发送事件。',
+      emptyQuery: '该时间范围内没有与查询匹配的事件。请扩大时间范围或去掉某个过滤条件。',
+      query: {
+        label: '查询语句',
+        placeholder: '例如 event.outcome:failure AND source.ip:10.0.0.0/8 —— 输入字段名可获得提示',
+        search: '搜索',
+        errorAt: '查询语句第 {{column}} 列有误',
+        didYouMean: '您是否要找：{{fields}}',
+      },
+      histogram: { label: '匹配事件随时间分布', bar: '{{time}}：{{count}} 条事件', max: '最高柱：{{count}}' },
+      table: { time: '时间' },
+      drawer: { field: '字段', value: '值', include: '筛选此值', exclude: '排除此值', investigate: '溯源：查看该地址或主机的时间线' },
+      saved: {
+        load: '已保存的搜索',
+        none: '还没有保存的搜索：先执行查询，再保存。',
+        save: '保存搜索',
+        saveTitle: '保存当前搜索',
+        name: '名称',
+        replaceHint: '将保存查询语句、时间范围和显示列；同名的已保存搜索会被替换。',
+        deleteTitle: '删除已保存的搜索',
+      },
+      time: {
+        label: '时间范围',
+        absolute: '绝对时间范围',
+        custom: '自定义范围',
+        quick: { '15m': '最近 15 分钟', '1h': '最近 1 小时', '4h': '最近 4 小时', '24h': '最近 24 小时', '7d': '最近 7 天', '30d': '最近 30 天' },
+      },
+    },
+  },
+};

@@ -1,0 +1,41 @@
+/** Text of the incidents (backtracking) page (top-level key `incidents`), English and Simplified Chinese. */
+export const incidentsText = {
+  en: {
+    incidents: {
+      title: 'Incidents',
+      description: 'Backtrack an attacker: everything an IP address or a host did, in order, across WAF, gateway, host and identity events.',
+      target: 'IP address or host',
+      ipPlaceholder: 'An IP address, e.g. 203.0.113.9',
+      hostPlaceholder: 'A host id or name',
+      trace: 'Trace',
+      kind: { ip: 'IP address', host: 'Host' },
+      start: 'Enter an IP address or a host to see its timeline, or open one from an event with "Investigate".',
+      empty: 'No event mentions {{target}} in this time range. Widen the range.',
+      found: '{{count}} events for {{target}}, oldest first',
+      openInSearch: 'Open in event search',
+      details: 'Details',
+      hide: 'Hide',
+      more: 'Load later events',
+      category: { waf: 'WAF', gateway: 'Gateway', host: 'Host', identity: 'Identity & API', other: 'Other' },
+    },
+  },
+  'zh-CN': {
+    incidents: {
+      title: '安全事件',
+      description: '攻击溯源：按时间顺序查看某个 IP 地址或主机在 WAF、网关、主机和身份审计事件中的全部行为。',
+      target: 'IP 地址或主机',
+      ipPlaceholder: 'IP 地址，例如 203.0.113.9',
+      hostPlaceholder: '主机 ID 或名称',
+      trace: '溯源',
+      kind: { ip: 'IP 地址', host: '主机' },
+      start: '输入 IP 地址或主机以查看其时间线，也可以在事件详情中点击“溯源”打开。',
+      empty: '该时间范围内没有涉及 {{target}} 的事件。请扩大时间范围。',
+      found: '{{target}} 相关事件 {{count}} 条，按时间先后排列',
+      openInSearch: '在事件检索中打开',
+      details: '详情',
+      hide: '收起',
+      more: '加载更晚的事件',
+      category: { waf: 'WAF', gateway: '网关', host: '主机', identity: '身份与 API', other: '其他' },
+    },
+  },
+};

@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.js';
+import type { SiteDocument } from './site-form.js';
+
+/** A managed gateway site as the server lists it (`POST /api/gateway/sites/list`, see src/sites/). */
+export interface SiteView {
+  name: string;
+  site: SiteDocument;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SITES_KEY = ['gateway-sites'] as const;
+
+/** The account's managed sites and the configuration revision the gateways run. */
+export function useSites() {
+  return useQuery({ queryKey: SITES_KEY, queryFn: () => api.post<{ revision: number; sites: SiteView[] }>('/gateway/sites/list', {}) });
+}
+
+/** Creates or replaces a site (the server validates it with the gateway's schema and bumps the revision). */
+export const putSite = (site: SiteDocument) => api.post<{ name: string; revision: number; created: boolean }>('/gateway/sites/put', { site });
+
+export const deleteSite = (name: string) => api.post<{ revision: number }>('/gateway/sites/delete', { name });

@@ -35,7 +35,7 @@ export function meta(req: FastifyRequest): SigninMeta {
 export const cookieOf = (req: FastifyRequest): string | undefined => readCookie(req.headers.cookie, SESSION_COOKIE);
 
 /** State-changing calls carry the session's CSRF token in `x-csrf-token`; returns the cookie. */
-export async function requireCsrf(deps: ConsoleDeps, req: FastifyRequest): Promise<string> {
+export async function requireCsrf(deps: Pick<ConsoleDeps, 'sessions'>, req: FastifyRequest): Promise<string> {
   const cookie = cookieOf(req);
   if (!cookie) throw new BulwarkError('Console.Unauthenticated');
   const header = req.headers['x-csrf-token'];
@@ -44,7 +44,7 @@ export async function requireCsrf(deps: ConsoleDeps, req: FastifyRequest): Promi
 }
 
 /** The caller of an active (fully signed-in) session. */
-export async function activeCaller(deps: ConsoleDeps, req: FastifyRequest): Promise<Caller> {
+export async function activeCaller(deps: Pick<ConsoleDeps, 'sessions' | 'signin'>, req: FastifyRequest): Promise<Caller> {
   const session = await deps.sessions.find(cookieOf(req));
   if (session.state !== 'active') throw new BulwarkError('Signin.StepNotExpected', { state: session.state, expected: 'active' });
   return deps.signin.callerOf(session, meta(req));
@@ -61,7 +61,7 @@ export function consoleErrorHandler(app: FastifyInstance, platform: Platform): v
 }
 
 /** RAM authorization for console reads that are not OpenAPI actions (the audit trail). */
-export async function authorizeOrThrow(deps: ConsoleDeps, caller: Caller, action: string, resource: string): Promise<void> {
+export async function authorizeOrThrow(deps: Pick<ConsoleDeps, 'authorizer'>, caller: Caller, action: string, resource: string): Promise<void> {
   const decision = await deps.authorizer.authorize(caller, { action, resource });
   if (!decision.allowed) throw new BulwarkError('NoPermission', { action, resource }, { extra: { AccessDeniedDetail: { ...decision.denied, AuthPrincipalType: 'SubUser', AuthPrincipalOwnerId: caller.accountId, AuthPrincipalDisplayName: caller.principalName } } });
 }

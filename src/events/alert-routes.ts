@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
-import { toErrorBody } from '../server/error-body.js';
+import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import type { AlertStore } from './alerts/alert-store.js';
-import { callMetaFrom, signedRequestFrom } from '../openapi/signed-request.js';
 
 export const CREATE_RULE_ACTION = 'bulwark:CreateEventRule';
 export const LIST_ALERTS_ACTION = 'bulwark:ListEventAlerts';
@@ -16,33 +14,24 @@ const createRule = z.object({ name: z.string().min(1).max(256), definition: z.un
 const listAlerts = z.object({ status: z.enum(['open', 'acknowledged', 'closed']).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict();
 const changeAlert = z.object({ alertId: z.string().min(1).max(64), status: z.enum(['acknowledged', 'closed']) }).strict();
 
-function body<T>(req: FastifyRequest, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : '{}');
-  } catch {
-    throw new BulwarkError('InvalidParameter', { field: 'body', reason: 'expected a JSON object' });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BulwarkError('InvalidParameter', { field: issue?.path.join('.') || 'body', reason: issue?.message ?? 'invalid' });
-  }
-  return parsed.data;
+export interface AlertRoutesOptions {
+  alerts: AlertStore;
+  frontDoor: FrontDoor;
+  hostId: string;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
 }
 
 /** Alert rules and alerts of the caller's account: create rules, list alerts, acknowledge or close them. */
-export async function alertRoutes(app: FastifyInstance, options: { alerts: AlertStore; frontDoor: FrontDoor; hostId: string }): Promise<void> {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, b, done) => done(null, b));
-  const handle = (action: string, resource: string, work: (req: FastifyRequest, accountId: string) => Promise<unknown>) => async (req: FastifyRequest, reply: FastifyReply) => {
+export async function alertRoutes(app: FastifyInstance, options: AlertRoutesOptions): Promise<void> {
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 1024 * 1024, auth: options.auth });
+  const body = <S extends z.ZodType>(req: FastifyRequest, schema: S): z.output<S> => kit.jsonBody(req, schema);
+  const handle = (action: string, resource: string, work: (req: FastifyRequest, accountId: string) => Promise<Record<string, unknown>>) => async (req: FastifyRequest, reply: FastifyReply) => {
     try {
-      const caller = await options.frontDoor.authenticateAndAuthorize(signedRequestFrom(req), callMetaFrom(req), action, resource);
-      const result = await work(req, caller.accountId);
-      return reply.header('content-type', 'application/json; charset=utf-8').send({ RequestId: req.id, ...(result as object) });
+      const caller = await kit.authorize(req, action, resource);
+      return kit.send(reply, await work(req, caller.accountId));
     } catch (e) {
-      const { status, body: errorBody } = toErrorBody(e, req.id, options.hostId);
-      return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(errorBody);
+      return kit.fail(req, reply, e);
     }
   };
   app.post(

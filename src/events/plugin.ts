@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { eventsConfigFromEnv } from '../config/events.js';
+import { signedAndConsole } from '../console/session-mount.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
+import type { CallerAuth } from '../server/signed-routes.js';
 import type { Platform } from '../server/platform.js';
 import { AlertStore } from './alerts/alert-store.js';
 import { RuleScheduler } from './alerts/scheduler.js';
@@ -18,6 +20,8 @@ export interface EventsPluginOptions {
   frontDoor: FrontDoor;
   /** The server's event store (opened by `openEvents`); the plugin owns it and closes it on shutdown. */
   service: EventService;
+  /** Console sessions: when given, the routes are also mounted under /console (see src/console/session-mount.ts). */
+  consoleAuth?: CallerAuth;
 }
 
 /** Opens the server's event store under the data dir, so other contexts can ingest into it too. */
@@ -53,7 +57,7 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
     notifier.close();
     await service.close();
   });
-  await app.register(eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId });
+  await signedAndConsole(app, eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
   await app.register(searchRoutes, { service, saved: new SavedSearchStore(platform), frontDoor: options.frontDoor, hostId: platform.hostId });
-  await app.register(alertRoutes, { alerts, frontDoor: options.frontDoor, hostId: platform.hostId });
+  await signedAndConsole(app, alertRoutes, { alerts, frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
 }

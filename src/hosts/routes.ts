@@ -5,7 +5,7 @@ import { BulwarkError } from '../core/errors.js';
 import { parseEventBody } from '../events/ingest.js';
 import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
-import { signedRoutes } from '../server/signed-routes.js';
+import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
 import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
 import { enrollInput } from './enroll.js';
@@ -22,6 +22,8 @@ const findingsInput = hostRefInput.extend({ inventory: z.boolean().default(false
 export interface HostsRoutesOptions {
   service: HostService;
   frontDoor: FrontDoor;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
   hostId: string;
 }
 
@@ -32,7 +34,7 @@ export interface HostsRoutesOptions {
  */
 export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOptions): Promise<void> {
   const { service } = options;
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 16 * MB });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 16 * MB, auth: options.auth });
   app.setErrorHandler((error, req, reply) => {
     if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') return kit.fail(req, reply, new BulwarkError('Hosts.ReportTooLarge', { limit: req.routeOptions.bodyLimit ?? 0 }));
     return kit.fail(req, reply, (error as { statusCode?: number }).statusCode === 400 ? new BulwarkError('InvalidParameter', { field: 'body', reason: 'malformed request' }) : error);

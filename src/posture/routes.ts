@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import type { Platform } from '../server/platform.js';
-import { signedRoutes } from '../server/signed-routes.js';
+import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { ALL_CHECKS } from './compliance/catalogue.js';
 import { iacInputSchema } from './compliance/iac-input.js';
 import { renderComplianceHtml } from './compliance/render-html.js';
@@ -27,6 +27,8 @@ const IAC_CHECK_IDS = new Set(ALL_CHECKS.filter((c) => c.source === 'iac').map((
 export interface PostureRoutesOptions {
   platform: Platform;
   frontDoor: FrontDoor;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface PostureRoutesOptions {
  */
 export async function postureRoutes(app: FastifyInstance, options: PostureRoutesOptions): Promise<void> {
   const { platform } = options;
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: platform.hostId, bodyLimit: 32 * 1024 * 1024 });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: platform.hostId, bodyLimit: 32 * 1024 * 1024 , auth: options.auth });
 
   app.post(POSTURE_REPORT_PATH, async (req, reply) => {
     try {

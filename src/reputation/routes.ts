@@ -4,7 +4,7 @@ import { duration } from '../config/gateway.js';
 import { BulwarkError } from '../core/errors.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { awaitChange } from '../server/long-poll.js';
-import { parseInput, signedRoutes } from '../server/signed-routes.js';
+import { parseInput, signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import type { Decision, DecisionStore } from './decision-store.js';
 import { parseBlockList } from './block-list.js';
 import { REPUTATION_ACTIONS as A, REPUTATION_BANS_PATH, REPUTATION_PATH } from './paths.js';
@@ -15,6 +15,8 @@ export interface ReputationRoutesOptions {
   store: DecisionStore;
   service: ReputationService;
   frontDoor: FrontDoor;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
   hostId: string;
 }
 
@@ -58,7 +60,7 @@ export function crowdsecDecision(d: Decision, now: number): Record<string, unkno
  */
 export async function reputationRoutes(app: FastifyInstance, options: ReputationRoutesOptions): Promise<void> {
   const { store, service } = options;
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 17 * 1024 * 1024 });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 17 * 1024 * 1024 , auth: options.auth });
   const op = (name: string, handler: (req: FastifyRequest) => Promise<Record<string, unknown>>): void => {
     app.post(`${REPUTATION_PATH}/${name}`, async (req, reply) => {
       try {

@@ -3,6 +3,7 @@ import { BulwarkError } from '../core/errors.js';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { toErrorBody } from './error-body.js';
 import { consoleRoutes } from '../console/routes.js';
+import { sessionAuth, signedAndConsole } from '../console/session-mount.js';
 import { eventsPlugin, openEvents } from '../events/plugin.js';
 import type { EventService } from '../events/service.js';
 import { hostsPlugin } from '../hosts/plugin.js';
@@ -79,21 +80,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // System policies follow this version of Bulwark (new actions such as bulwark:GetReputationBans).
   await ensureSystemPolicies(platform.storage.db<IamTables>() as Kysely<IamTables>, platform.clock);
   const services = createServices(platform);
+  // Every signed JSON route is mounted twice: AccessKey signatures under /api, console sessions under /console/api.
+  const consoleAuth = sessionAuth(services);
   const kms = await startKms(platform);
   app.addHook('onClose', () => kms.stop());
   await app.register(openapiRoutes, { frontDoor: services.frontDoor, hostId: platform.hostId });
   const events = await openEvents(platform);
   // Other in-process producers (the gateway and agent of `bulwark dev`) ingest through the same store.
   app.decorate('events', events);
-  await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events });
-  await app.register(hostsPlugin, { platform, services, events: events.ingest });
+  await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events, consoleAuth });
+  await app.register(hostsPlugin, { platform, services, events: events.ingest, consoleAuth });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
-  await app.register(vulnRoutes, { platform, frontDoor: services.frontDoor });
-  await app.register(postureRoutes, { platform, frontDoor: services.frontDoor });
+  await signedAndConsole(app, vulnRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);
+  await signedAndConsole(app, postureRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);
   const reputation = startReputation(platform, events);
   app.addHook('onClose', () => reputation.stop());
-  await app.register(reputation.routes, { store: reputation.store, service: reputation.service, frontDoor: services.frontDoor, hostId: platform.hostId });
-  await app.register(sitesRoutes, { sites: new SiteStore(platform), bans: reputation.bans, frontDoor: services.frontDoor, hostId: platform.hostId });
+  await signedAndConsole(app, reputation.routes, { store: reputation.store, service: reputation.service, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth);
+  await signedAndConsole(app, sitesRoutes, { sites: new SiteStore(platform), bans: reputation.bans, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth);
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

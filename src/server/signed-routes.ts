@@ -6,16 +6,31 @@ import type { CallMeta, FrontDoor } from '../openapi/dispatch.js';
 import { callMetaFrom, signedRequestFrom } from '../openapi/signed-request.js';
 import { toErrorBody } from './error-body.js';
 
+/** Who calls a route, and whether it may do `action` on `resource` (a signature, or a console session). */
+export interface CallerAuth {
+  /** Authenticates the request and evaluates `action` on `resource` for the caller; throws a coded error. */
+  authorize(req: FastifyRequest, action: string, resource: string): Promise<Caller>;
+  /** Fields added to error bodies (the console adds `Field`, naming the input field). */
+  errorFields?(e: unknown): Record<string, string>;
+}
+
+/** AccessKey signatures (V1 / V3), checked by the OpenAPI front door: how every `/api/...` route authenticates. */
+export function signatureAuth(frontDoor: FrontDoor): CallerAuth {
+  return { authorize: (req, action, resource) => frontDoor.authenticateAndAuthorize(signedRequestFrom(req), callMetaFrom(req), action, resource) };
+}
+
 export interface SignedRoutesOptions {
   frontDoor: FrontDoor;
   hostId: string;
   /** Largest body accepted, in bytes (default 8 MiB). */
   bodyLimit?: number;
+  /** How callers authenticate (default: AccessKey signatures; the console mounts the same routes with sessions). */
+  auth?: CallerAuth;
 }
 
 /** What a signed (AccessKey) JSON route needs: authentication + RAM authorization, body parsing, replies. */
 export interface SignedRouteKit {
-  /** Verifies the signature and evaluates `action` on `resource` for the caller; throws a coded error. */
+  /** Authenticates the caller (signature or session) and evaluates `action` on `resource`; throws a coded error. */
   authorize(req: FastifyRequest, action: string, resource: string): Promise<Caller>;
   meta(req: FastifyRequest): CallMeta;
   /** The raw body (the signature covers these exact bytes). */
@@ -39,14 +54,16 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
 
 /**
  * Prepares an encapsulated Fastify plugin for signed JSON routes (not RPC actions): raw-body parsing
- * so signatures can be checked, and the helpers every such route uses.
+ * so signatures can be checked, and the helpers every such route uses. The same plugin mounted with
+ * `auth` = a console session (src/console/session-mount.ts) serves the web console.
  */
 export function signedRoutes(app: FastifyInstance, options: SignedRoutesOptions): SignedRouteKit {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   const rawBody = (req: FastifyRequest): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+  const auth = options.auth ?? signatureAuth(options.frontDoor);
   return {
-    authorize: (req, action, resource) => options.frontDoor.authenticateAndAuthorize(signedRequestFrom(req), callMetaFrom(req), action, resource),
+    authorize: (req, action, resource) => auth.authorize(req, action, resource),
     meta: callMetaFrom,
     rawBody,
     jsonBody(req, schema) {
@@ -63,7 +80,7 @@ export function signedRoutes(app: FastifyInstance, options: SignedRoutesOptions)
     fail(req, reply, e) {
       const { status, body } = toErrorBody(e, req.id, options.hostId);
       if (status >= 500) req.log.error({ err: e }, 'request failed');
-      return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+      return reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ ...body, ...auth.errorFields?.(e) });
     },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { awaitChange } from '../server/long-poll.js';
-import { parseInput, signedRoutes } from '../server/signed-routes.js';
+import { parseInput, signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
 import type { RevisionSignal } from './revision-signal.js';
 import type { SiteStore } from './site-store.js';
@@ -27,6 +27,8 @@ export interface SitesRoutesOptions {
   sites: SiteStore;
   bans?: BanSource;
   frontDoor: FrontDoor;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
   hostId: string;
 }
 
@@ -36,7 +38,7 @@ export interface SitesRoutesOptions {
  */
 export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOptions): Promise<void> {
   const { sites } = options;
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 1024 * 1024 });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 1024 * 1024 , auth: options.auth });
 
   app.post(`${SITES_PATH}/put`, async (req, reply) => {
     try {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FrontDoor } from '../../openapi/dispatch.js';
 import type { Platform } from '../../server/platform.js';
-import { parseInput, signedRoutes } from '../../server/signed-routes.js';
+import { parseInput, signedRoutes, type CallerAuth } from '../../server/signed-routes.js';
 import { FEED_FORMATS, parseFeed } from './feed-source.js';
 import { importFeed } from './feed-import.js';
 import { listFeeds } from './feed-store.js';
@@ -21,6 +21,8 @@ const findingsBody = z.object({ host: z.string().min(1).max(64), status: z.enum(
 export interface VulnRoutesOptions {
   platform: Platform;
   frontDoor: FrontDoor;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface VulnRoutesOptions {
  */
 export async function vulnRoutes(app: FastifyInstance, options: VulnRoutesOptions): Promise<void> {
   const { platform } = options;
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: platform.hostId, bodyLimit: MAX_FEED_BYTES });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: platform.hostId, bodyLimit: MAX_FEED_BYTES , auth: options.auth });
   const db = () => platform.storage.db<VulnTables>();
 
   app.post(`${FEEDS_PATH}/import`, async (req, reply) => {

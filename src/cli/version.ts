@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { packageVersion } from '../core/package-version.js';
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { packageVersion };
 
 export function registerVersion(program: Command): void {
   program

@@ -58,6 +58,21 @@ describe('console posture report', () => {
     expect(html.headers['content-disposition']).toContain('bulwark-pci-dss-4.0.html');
   });
 
+  it('downloads the report as SARIF 2.1.0 and as a JSON file', async () => {
+    const cookie = await cookieOf('auditor');
+    const sarif = await app.inject({ method: 'GET', url: '/console/api/posture/report?framework=cis-alibaba-2.0&format=sarif', headers: { cookie } });
+    expect(sarif.statusCode).toBe(200);
+    expect(sarif.headers['content-type']).toContain('application/sarif+json');
+    expect(sarif.headers['content-disposition']).toContain('bulwark-cis-alibaba-2.0.sarif');
+    const doc = sarif.json() as { version: string; runs: Array<{ results: Array<{ ruleId: string; message: { text: string } }>; properties: { framework: { id: string } } }> };
+    expect(doc.version).toBe('2.1.0');
+    expect(doc.runs[0]!.properties.framework.id).toBe('cis-alibaba-2.0');
+    expect(doc.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'BWK-RAM-102', message: expect.objectContaining({ text: expect.stringContaining('bulwark:ram-user/auditor') }) }));
+    const json = await app.inject({ method: 'GET', url: '/console/api/posture/report?framework=iso27001-2022&download=1', headers: { cookie } });
+    expect(json.headers['content-disposition']).toContain('bulwark-iso27001-2022.json');
+    expect(json.json()).toMatchObject({ accountId, framework: { id: 'iso27001-2022' }, summary: expect.any(Object) });
+  });
+
   it('names a bad framework and refuses users without bulwark:GetPostureReport', async () => {
     const auditor = await cookieOf('auditor');
     expect((await app.inject({ method: 'GET', url: '/console/api/posture/report?framework=sox', headers: { cookie: auditor } })).json()).toMatchObject({ Code: 'InvalidParameter', Field: 'framework' });

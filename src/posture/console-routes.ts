@@ -32,7 +32,7 @@ export function postureConsoleRoutes(app: FastifyInstance, deps: ConsoleDeps): v
     const attachment = (ext: string) => reply.header('content-disposition', `attachment; filename="bulwark-${q.framework}.${ext}"`);
     if (q.format === 'html') return attachment('html').header('content-type', 'text/html; charset=utf-8').send(renderComplianceHtml(report));
     if (q.format === 'sarif') return attachment('sarif').header('content-type', 'application/sarif+json; charset=utf-8').send(JSON.stringify(renderComplianceSarif(report, packageVersion()), null, 2));
-    const body = guardOutput(reportOutput, { Report: report });
+    const body = guardOutput(reportOutput, { Report: report }) as { Report: unknown };
     if (q.download === '1') return attachment('json').header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body.Report, null, 2));
     return body;
   });

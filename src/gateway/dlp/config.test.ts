@@ -8,9 +8,10 @@ function issuePaths(input: unknown): string[] {
 }
 
 describe('dlp config', () => {
-  it('fills defaults: enabled, mask, email off, 64 KiB hold', () => {
+  it('fills defaults: enabled, mask, email off, 64 KiB hold, 200 ms flush', () => {
     const c = dlpConfig.parse({});
-    expect(c).toEqual({ enabled: true, action: 'mask', detectors: {}, exceptions: [], holdBytes: 65536 });
+    expect(c).toEqual({ enabled: true, action: 'mask', detectors: {}, exceptions: [], holdBytes: 65536, flushAfterMs: 200 });
+    expect(compileDlpPolicy(dlpConfig.parse({ flushAfterMs: 0 })).flushAfterMs).toBe(0);
     const p = compileDlpPolicy(c);
     expect(p.rules.map((r) => r.detector.name)).toEqual(['privateKey', 'accessKey', 'idCard', 'bankCard', 'phone', 'stackTrace', 'dbError']);
     expect(p.rules.find((r) => r.detector.name === 'phone')?.keep).toEqual({ prefix: 3, suffix: 4 });
@@ -36,6 +37,9 @@ describe('dlp config', () => {
     expect(issuePaths({ exceptions: ['static/*'] })).toEqual(['exceptions.0']);
     expect(issuePaths({ exceptions: ['/a*b'] })).toEqual(['exceptions.0']);
     expect(issuePaths({ bulkThreshold: 0 })).toEqual(['bulkThreshold']);
+    expect(issuePaths({ flushAfterMs: -1 })).toEqual(['flushAfterMs']);
+    expect(issuePaths({ flushAfterMs: 60_001 })).toEqual(['flushAfterMs']);
+    expect(issuePaths({ flushAfterMs: 1.5 })).toEqual(['flushAfterMs']);
     expect(issuePaths({ surprise: true })).toEqual(['']);
   });
 });

@@ -66,6 +66,12 @@ export const dlpConfig = z
      * inside this window can still become a clean 502 page. 0 releases immediately.
      */
     holdBytes: z.number().int().min(0).max(8 * 1024 * 1024).default(64 * 1024),
+    /**
+     * Time-based flush: bytes held (the head before `holdBytes`, a partial scan batch, the carry-over)
+     * are scanned and released at most this many milliseconds after they arrived, even when no more
+     * data comes — except a trailing piece that could still be the start of a value. 0 turns it off.
+     */
+    flushAfterMs: z.number().int().min(0).max(60_000).default(200),
   })
   .strict();
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayConfig } from '../../config/gateway.js';
 import type { AccessLogSink } from '../access-log.js';
 import { startGateway, type RunningGateway } from '../gateway.js';
-import type { DlpConfig, DlpConfigInput } from './config.js';
+import { dlpConfig, type DlpConfig, type DlpConfigInput } from './config.js';
 import { createDlpPlugin, type DlpSiteEvent } from './plugin.js';
 
 const ID = '11010519491231002X';
@@ -61,7 +61,7 @@ async function withGateway<T>(dlp: DlpConfigInput | undefined, fn: (url: string,
 }
 
 function dlpDefaults(): DlpConfig {
-  return { enabled: true, action: 'mask', detectors: {}, exceptions: [], holdBytes: 64 * 1024 };
+  return dlpConfig.parse({});
 }
 
 interface Got {
@@ -198,6 +198,91 @@ describe('DLP through the gateway (real sockets)', () => {
     } finally {
       await gw.stop();
     }
+  });
+
+  /**
+   * An origin that sends `first`, then waits until the client saw data (at most `maxWaitMs`), then
+   * sends `rest`. `restSent` says whether the client's first bytes came before the rest was sent.
+   */
+  function pausedOrigin(path: string, first: string, rest: string, maxWaitMs: number): { clientSawData: () => void; restSent: () => boolean } {
+    let sawData: () => void = () => undefined;
+    let sent = false;
+    routes.set(path, (_req, res) => {
+      const seen = new Promise<void>((r) => (sawData = r));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(first);
+      void Promise.race([seen, new Promise((r) => setTimeout(r, maxWaitMs))]).then(() => {
+        sent = true;
+        res.end(rest);
+      });
+    });
+    return { clientSawData: () => sawData(), restSent: () => sent };
+  }
+
+  function getStreaming(url: string, onFirstData: () => void): Promise<Got & { first: string }> {
+    return new Promise((resolve) => {
+      const req = httpRequest(url, { headers: { connection: 'close' } }, (res) => {
+        const chunks: Buffer[] = [];
+        let first: string | undefined;
+        let aborted = false;
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          if (first === undefined) {
+            first = c.toString();
+            onFirstData();
+          }
+        });
+        res.on('aborted', () => (aborted = true));
+        res.on('error', () => (aborted = true));
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), aborted: aborted || !res.complete, first: first ?? '' }));
+      });
+      req.on('error', () => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, first: '' }));
+      req.end();
+    });
+  }
+
+  it('flushes a slowly streamed response on time: the first chunk arrives masked before the origin sends the rest', async () => {
+    const first = `<p>id ${ID}</p>\n<p>tel 1381234`;
+    const origin = pausedOrigin('/slow', first, '5678</p>\n', 2000);
+    await withGateway({}, async (url) => {
+      let restSentBeforeFirstData = true;
+      const r = await getStreaming(`${url}/slow`, () => {
+        restSentBeforeFirstData = origin.restSent();
+        origin.clientSawData();
+      });
+      expect(r.status).toBe(200);
+      expect(restSentBeforeFirstData).toBe(false);
+      // Everything decided was released; the start of the phone number waited for the rest.
+      expect(r.first).toBe('<p>id 110105********002X</p>\n<p>tel ');
+      expect(r.body.toString()).toBe('<p>id 110105********002X</p>\n<p>tel 138****5678</p>\n');
+    });
+  });
+
+  it('after a time-based release a bulk or block decision aborts the response; with flushAfterMs 0 it is still a 502 page', async () => {
+    const ids = `<p>${ID}</p>\n<p>${ID}</p>\n`;
+    const origin = pausedOrigin('/export', ids, ids, 2000);
+    await withGateway({ bulkThreshold: 3 }, async (url, events) => {
+      const r = await getStreaming(`${url}/export`, () => origin.clientSawData());
+      expect(r.status).toBe(200);
+      expect(r.first).toBe(ids.replaceAll(ID, '110105********002X'));
+      expect(r.aborted).toBe(true);
+      expect(r.body.toString()).not.toContain(ID);
+      expect(events).toMatchObject([{ detector: 'idCard', count: 4, action: 'block', bulk: true }]);
+    });
+    pausedOrigin('/export', ids, ids, 300);
+    await withGateway({ bulkThreshold: 3, flushAfterMs: 0 }, async (url) => {
+      const r = await get(`${url}/export`);
+      expect(r.status).toBe(502);
+      expect(r.body.toString()).not.toContain('110105');
+    });
+    const trace = pausedOrigin('/trace', '<p>Sorry.</p>\n', '<pre>at com.shop.Cart.add(Cart.java:42)</pre>', 2000);
+    await withGateway({ detectors: { stackTrace: { action: 'block' } } }, async (url) => {
+      const r = await getStreaming(`${url}/trace`, () => trace.clientSawData());
+      expect(r.status).toBe(200);
+      expect(r.first).toBe('<p>Sorry.</p>\n');
+      expect(r.aborted).toBe(true);
+      expect(r.body.toString()).not.toContain('Cart.java');
+    });
   });
 
   it('passes a large response with bounded memory', async () => {

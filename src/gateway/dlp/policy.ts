@@ -21,6 +21,8 @@ export interface DlpPolicy {
   /** Enabled detectors in priority order. */
   readonly rules: readonly DetectorRule[];
   readonly holdBytes: number;
+  /** Time-based flush delay in ms (0: off). */
+  readonly flushAfterMs: number;
   readonly enabled: boolean;
   readonly exceptions: readonly string[];
 }
@@ -41,7 +43,7 @@ export function compileDlpPolicy(config: DlpConfig): DlpPolicy {
     });
   }
   rules.sort((a, b) => a.detector.priority - b.detector.priority);
-  return { rules, holdBytes: config.holdBytes, enabled: config.enabled && rules.length > 0, exceptions: [...config.exceptions] };
+  return { rules, holdBytes: config.holdBytes, flushAfterMs: config.flushAfterMs, enabled: config.enabled && rules.length > 0, exceptions: [...config.exceptions] };
 }
 
 /**

@@ -184,6 +184,56 @@ describe('DlpScanner', () => {
     expect(dlpAppliesToPath(policyOf({ enabled: false }), '/x')).toBe(false);
   });
 
+  it('flush releases every decided byte and keeps a trailing piece that could start a value', () => {
+    const scanner = new DlpScanner(policyOf(ALL));
+    expect(scanner.write(Buffer.from(`<p>id ${ID}</p>\n<p>tel 1381234`))).toEqual([]);
+    expect(Buffer.concat(scanner.flush()).toString()).toBe('<p>id 110105********002X</p>\n<p>tel ');
+    expect(scanner.heldBytes).toBe('1381234'.length);
+    expect(scanner.flush()).toEqual([]);
+    scanner.write(Buffer.from('5678 ok</p>\n'));
+    expect(Buffer.concat(scanner.end()).toString()).toBe('138****5678 ok</p>\n');
+    // Text that cannot begin a value (here: ending a line) is released whole.
+    const s2 = new DlpScanner(policyOf(ALL));
+    s2.write(Buffer.from('<pre>at com.example.Foo.bar(Foo.java:42)\nmail abcd@example.com 13812345678.\n'));
+    const frame = 'at com.example.Foo.bar(Foo.java:42)'.replace(/\S/g, '*');
+    expect(Buffer.concat(s2.flush()).toString()).toBe(`<pre>${frame}\nmail a***@example.com 138****5678.\n`);
+    expect(s2.heldBytes).toBe(0);
+  });
+
+  it('masks a value split at every possible boundary with a flush between the halves', () => {
+    const bytes = Buffer.from(DOC);
+    for (let p = 0; p <= bytes.length; p++) {
+      const scanner = new DlpScanner(policyOf(ALL), { minScanBytes: 1 << 20 });
+      const out = [...scanner.write(bytes.subarray(0, p)), ...scanner.flush(), ...scanner.write(bytes.subarray(p)), ...scanner.end()];
+      expect(Buffer.concat(out).equals(whole.out), `split at ${p}`).toBe(true);
+      expect(scanner.hits()).toEqual(whole.scanner.hits());
+    }
+  });
+
+  it('masks the same with a flush after every chunk of random sizes', () => {
+    const bytes = Buffer.from(DOC);
+    const next = rng(11);
+    for (let round = 0; round < 50; round++) {
+      const scanner = new DlpScanner(policyOf(ALL), { minScanBytes: 1 + Math.floor(next() * 4096) });
+      const out: Buffer[] = [];
+      for (let i = 0; i < bytes.length; ) {
+        const n = 1 + Math.floor(next() * 60);
+        out.push(...scanner.write(bytes.subarray(i, i + n)), ...scanner.flush());
+        i += n;
+      }
+      out.push(...scanner.end());
+      expect(Buffer.concat(out).equals(whole.out), `round ${round}`).toBe(true);
+    }
+  });
+
+  it('flush never releases part of a GBK character', () => {
+    const scanner = new DlpScanner(policyOf(ALL), { charset: 'gb18030' });
+    scanner.write(Buffer.from([0x41, 0xca, 0xd6, 0xbb]));
+    expect(Buffer.concat(scanner.flush())).toEqual(Buffer.from([0x41, 0xca, 0xd6]));
+    scanner.write(Buffer.from([0xfa]));
+    expect(Buffer.concat(scanner.end())).toEqual(Buffer.from([0xbb, 0xfa]));
+  });
+
   it('never puts a value in its hits', () => {
     const json = JSON.stringify(whole.scanner.hits());
     expect(json).not.toMatch(/\d{5}/);

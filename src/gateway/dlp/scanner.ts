@@ -28,8 +28,11 @@ export interface DlpScannerOptions {
   readonly minScanBytes?: number;
 }
 
-/** Bytes of already-emitted text kept as look-behind context for the next window. */
-const LEFT_CONTEXT = 32;
+/**
+ * Bytes of already-emitted text kept as look-behind context for the next window (boundary checks,
+ * and the word "secret" up to 64 bytes before a secret).
+ */
+const LEFT_CONTEXT = 80;
 /** Larger input chunks are scanned in slices of this size, bounding the memory of one scan. */
 const MAX_SLICE = 256 * 1024;
 
@@ -119,20 +122,33 @@ export class DlpScanner {
       const slice = off === 0 && chunk.length <= MAX_SLICE ? chunk : chunk.subarray(off, Math.min(chunk.length, off + MAX_SLICE));
       this.pending.push(slice);
       this.pendingBytes += slice.length;
-      if (this.pendingBytes >= this.minScan) this.scan(false, out);
+      if (this.pendingBytes >= this.minScan) this.scan('batch', out);
       if (this.blockReason !== undefined) return [];
     }
     return out;
   }
 
-  /** Ends the body; returns the remaining bytes. */
-  end(): Buffer[] {
+  /**
+   * Time-based flush: scans what is held now (without waiting for a full batch) and returns every
+   * byte that more data could no longer change — all but a trailing piece that could be the start
+   * of a value (see `Detector.pendingFrom`), an undecided match, or the last 80 bytes of an open PEM
+   * body. Held bytes stay held until more data comes or the body ends.
+   */
+  flush(): Buffer[] {
     const out: Buffer[] = [];
-    if (this.blockReason === undefined) this.scan(true, out);
+    if (this.blockReason === undefined && this.heldBytes > 0) this.scan('flush', out);
     return this.blockReason === undefined ? out : [];
   }
 
-  private scan(final: boolean, out: Buffer[]): void {
+  /** Ends the body; returns the remaining bytes. */
+  end(): Buffer[] {
+    const out: Buffer[] = [];
+    if (this.blockReason === undefined) this.scan('final', out);
+    return this.blockReason === undefined ? out : [];
+  }
+
+  private scan(mode: 'batch' | 'flush' | 'final', out: Buffer[]): void {
+    const final = mode === 'final';
     const parts = this.left.length > 0 ? [this.left, this.carry, ...this.pending] : [this.carry, ...this.pending];
     const window = Buffer.concat(parts);
     const leftLen = this.left.length;
@@ -150,11 +166,13 @@ export class DlpScanner {
     }
     const n = window.length;
     const view = this.family === 'ascii' ? window : Buffer.allocUnsafe(n);
+    /** Start of an incomplete multi-byte character at the end (GBK…), or n. */
+    let complete = n;
     if (view !== window) {
       this.left.copy(view, 0);
-      fillView(this.family, window, view, leftLen, n, final);
+      complete = fillView(this.family, window, view, leftLen, n, final);
     }
-    const limit = final ? n : Math.max(leftLen, n - this.carrySize);
+    let limit = final ? n : Math.max(leftLen, n - this.carrySize);
     const regionLimit = final ? n : Math.max(leftLen, n - PEM_LOOKAHEAD);
     const origin = this.base - leftLen; // absolute offset of window[0]
 
@@ -170,6 +188,15 @@ export class DlpScanner {
       rule.detector.find(text, Math.max(leftLen, regionEnd), ctx, (m: Match) => candidates.push({ rule, start: m.start, end: m.end }));
     }
     candidates.sort((a, b) => a.start - b.start || a.rule.detector.priority - b.rule.detector.priority || b.end - a.end);
+    if (mode === 'flush') {
+      // Release up to the earliest place where more data could still make (or unmake) a value.
+      let pending = Math.min(n, complete);
+      for (const rule of this.rules) {
+        const p = rule.detector.pendingFrom(text, limit, { ...ctxBase, options: rule.options });
+        if (p < pending) pending = p;
+      }
+      limit = Math.max(limit, pending);
+    }
 
     let cut = limit;
     if (!final) for (const c of candidates) if (c.end > limit && c.start < cut) cut = c.start;

@@ -1,6 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isBulwarkError } from '../../core/errors.js';
 import { dlpResponseHeaders } from './headers.js';
@@ -100,6 +100,36 @@ describe('createDlpStream', () => {
     );
     expect(await s.verdict).toEqual({ action: 'pass' });
     expect(isBulwarkError(err) && err.code).toBe('Dlp.ResponseBlocked');
+  });
+
+  it('flushes held bytes after flushAfterMs without more data, releasing the head and keeping a possible value start', async () => {
+    for (const [contentEncoding, encode, decode] of [
+      [undefined, (b: Buffer) => b, (b: Buffer) => b],
+      ['gzip', (b: Buffer) => gzipSync(b), (b: Buffer) => gunzipSync(b, { finishFlush: zlibConstants.Z_SYNC_FLUSH })],
+    ] as const) {
+      const s = createDlpStream(policy, { contentType: 'text/html', contentEncoding, flushAfterMs: 20 });
+      const got: Buffer[] = [];
+      let firstData: () => void = () => undefined;
+      const first = new Promise<void>((r) => (firstData = r));
+      s.on('data', (c: Buffer) => {
+        got.push(c);
+        firstData();
+      });
+      const whole = encode(Buffer.from(`<p>id ${ID}</p>\n<p>tel 13812345678</p>\n`));
+      // The first part of a compressed body, up to and including some of the phone number.
+      const cut = contentEncoding === undefined ? whole.indexOf('5678') : whole.length - 12;
+      s.write(whole.subarray(0, cut));
+      await first; // arrives without more input: only the timer can have released it
+      expect(await s.verdict).toEqual({ action: 'pass' });
+      const early = decode(Buffer.concat(got)).toString();
+      expect(early.startsWith('<p>id 110105********002X</p>\n<p>tel ')).toBe(true);
+      expect(early).not.toContain(ID);
+      expect(early).not.toMatch(/1381234/);
+      const ended = new Promise((r) => s.once('end', r));
+      s.end(whole.subarray(cut));
+      await ended;
+      expect(decode(Buffer.concat(got)).toString()).toBe('<p>id 110105********002X</p>\n<p>tel 138****5678</p>\n');
+    }
   });
 
   it('reports a corrupt compressed body as a decode failure before the head is sent', async () => {

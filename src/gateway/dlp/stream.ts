@@ -49,6 +49,8 @@ export interface DlpStreamOptions {
   readonly blockMode?: 'abort' | 'replace';
   /** Overrides the policy's `holdBytes`. */
   readonly holdBytes?: number;
+  /** Overrides the policy's `flushAfterMs` (0: no time-based flush). */
+  readonly flushAfterMs?: number;
   /** Overrides the scanner's batch size (32 KiB). */
   readonly minScanBytes?: number;
   /** Re-compression effort: gzip/deflate level (default 6) and brotli quality (default 5). */
@@ -77,6 +79,11 @@ function blockError(reason: DlpBlockReason): BulwarkError {
  * (or the body ended) and then resolves the verdict: a block decided inside that window leaves
  * nothing sent, so the proxy can still answer with a 502 page. After release, a block can only
  * abort the stream: it is destroyed with `Dlp.ResponseBlocked`.
+ *
+ * Time-based flush: `flushAfterMs` after bytes started being held (and without waiting for more),
+ * the scanner is flushed (`DlpScanner.flush`) and the head released, so a slowly streamed response
+ * (server-sent events, long polling, progressive pages) is not held back. The timer is armed again
+ * only when more data arrives: a trailing piece that could begin a value waits for it.
  */
 class ScanTransform extends Transform {
   readonly scanner: DlpScanner;
@@ -88,12 +95,14 @@ class ScanTransform extends Transform {
   private heldBytes = 0;
   private discarding = false;
   private reported = false;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     scanner: DlpScanner,
     private readonly holdBytes: number,
     private readonly onEvent: ((e: DlpEvent) => void) | undefined,
     private readonly replaceOnBlock: boolean,
+    private readonly flushAfterMs: number,
   ) {
     super();
     this.scanner = scanner;
@@ -116,10 +125,36 @@ class ScanTransform extends Transform {
     } catch (e) {
       return this.fail(e);
     }
+    this.armFlush();
     callback();
   }
 
+  /** Starts the flush timer when bytes are held and none is running. */
+  private armFlush(): void {
+    if (this.flushAfterMs <= 0 || this.timer !== undefined || this.discarding) return;
+    if (this.released && this.scanner.heldBytes === 0) return;
+    this.timer = setTimeout(() => this.onFlushTimer(), this.flushAfterMs);
+  }
+
+  private clearFlush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private onFlushTimer(): void {
+    this.timer = undefined;
+    if (this.discarding || this.destroyed || this.writableFinished) return;
+    try {
+      this.forward(this.scanner.flush());
+    } catch (e) {
+      return this.fail(e);
+    }
+    if (!this.discarding) this.release();
+  }
+
   override _flush(callback: TransformCallback): void {
+    this.clearFlush();
     if (this.discarding) return callback();
     try {
       this.forward(this.scanner.end());
@@ -134,6 +169,7 @@ class ScanTransform extends Transform {
 
   /** An internal failure fails closed: nothing more passes, the verdict (or the stream) reports it. */
   private fail(e: unknown): void {
+    this.clearFlush();
     this.discarding = true;
     this.held = [];
     const error = new BulwarkError('InternalError', {}, { cause: e });
@@ -142,6 +178,7 @@ class ScanTransform extends Transform {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.clearFlush();
     // A response cut short (client gone, upstream broken) still reports what it had leaked so far.
     this.report();
     if (error !== null && !this.settled) {
@@ -175,6 +212,7 @@ class ScanTransform extends Transform {
   }
 
   private block(reason: DlpBlockReason): void {
+    this.clearFlush();
     this.discarding = true;
     this.held = [];
     this.report();
@@ -253,7 +291,7 @@ export function createDlpStream(config: DlpPolicy | DlpConfig, options: DlpStrea
     sniffHtmlCharset: decision.sniffCharset,
     ...(options.minScanBytes !== undefined ? { minScanBytes: options.minScanBytes } : {}),
   });
-  const scan = new ScanTransform(scanner, options.holdBytes ?? policy.holdBytes, options.onEvent, options.blockMode === 'replace');
+  const scan = new ScanTransform(scanner, options.holdBytes ?? policy.holdBytes, options.onEvent, options.blockMode === 'replace', options.flushAfterMs ?? policy.flushAfterMs);
   const decoder = decoderFor(decision.encoding);
   const encoder = encoderFor(decision.encoding, options);
   const extras = { verdict: scan.verdict, inspecting: true, hits: (): DlpHit[] => scanner.hits() };

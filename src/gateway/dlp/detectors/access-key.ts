@@ -1,5 +1,6 @@
 import { isAlnum, maskSelected, MASK_CHAR } from '../mask.js';
 import { findWithRegex, type Detector, type ScanContext } from './detector.js';
+import { pendingStart, prefixPattern } from './prefix-pattern.js';
 
 /**
  * Alibaba Cloud AccessKey credentials. Ids are `LTAI` followed by 12–20 letters and digits (16 or
@@ -11,6 +12,8 @@ import { findWithRegex, type Detector, type ScanContext } from './detector.js';
 const ID_PATTERN = /(?<![0-9A-Za-z_])LTAI[0-9A-Za-z]{12,20}(?![0-9A-Za-z_])/g;
 const SECRET_PATTERN = /(?<![0-9A-Za-z_+/])[0-9A-Za-z]{30}(?![0-9A-Za-z_+/=])/g;
 const SECRET_WORD = /secret/gi;
+const ID_PREFIX = prefixPattern(ID_PATTERN);
+const SECRET_PREFIX = prefixPattern(SECRET_PATTERN);
 
 /** How far (bytes) after an id or the word "secret" a 30-character token counts as a secret. */
 export const SECRET_NEAR_ID = 256;
@@ -77,6 +80,17 @@ export const accessKeyDetector: Detector = {
     for (const id of ids) ctx.state.lastAccessKeyEnd = Math.max(ctx.state.lastAccessKeyEnd, ctx.base + id);
     found.sort((a, b) => a.start - b.start);
     for (const m of found) emit(m);
+  },
+  pendingFrom(text, from, ctx) {
+    const n = text.length;
+    let p = pendingStart(ID_PREFIX, text, Math.max(from, n - 24));
+    // A trailing token can become a secret only near evidence (an id or the word "secret").
+    const evidence =
+      (ctx.state.lastAccessKeyEnd >= 0 && ctx.base + n - ctx.state.lastAccessKeyEnd <= SECRET_NEAR_ID + 30) ||
+      text.includes('LTAI', Math.max(0, n - SECRET_NEAR_ID - 60)) ||
+      mentionsSecret(text, Math.max(0, n - SECRET_NEAR_WORD - 40));
+    if (evidence) p = Math.min(p, pendingStart(SECRET_PREFIX, text, Math.max(from, n - 30)));
+    return p;
   },
   mask(value, keep) {
     // Secrets are masked whole; ids keep the documented prefix/suffix.

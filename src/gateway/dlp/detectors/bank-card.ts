@@ -1,6 +1,6 @@
 import { isDigit, maskSelected } from '../mask.js';
 import type { Detector } from './detector.js';
-import { forEachDigitCandidate } from './digit-runs.js';
+import { digitRunPendingFrom, forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * Payment card numbers: 13–19 digits, optionally grouped with spaces or hyphens (one kind of
@@ -112,6 +112,9 @@ export const bankCardDetector: Detector = {
     forEachDigitCandidate(text, from, 13, 19, 7, (start, end) => {
       if (isValidCardNumber(text.slice(start, end))) emit({ start, end });
     });
+  },
+  pendingFrom(text, from) {
+    return digitRunPendingFrom(text, from, this.maxLength);
   },
   mask(value, keep) {
     return maskSelected(value, keep, isDigit);

@@ -1,5 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
+import { pendingStart, prefixPattern } from './prefix-pattern.js';
 
 /**
  * Database error messages leaked by error pages, by engine. A signature is extended to the end of
@@ -55,6 +56,8 @@ const SIGNATURES = [
 ];
 
 const PATTERN = new RegExp(`(?:${SIGNATURES.join('|')})[^\\n<]{0,300}`, 'g');
+/** Where a match could start that more data might complete (time-based flushes). */
+const PATTERN_PREFIX = prefixPattern(PATTERN);
 
 /**
  * Literals one of which every signature contains; windows without any skip the full pattern. They
@@ -76,6 +79,9 @@ export const dbErrorDetector: Detector = {
   defaultKeep: { prefix: 0, suffix: 0 },
   find(text, from, _ctx, emit) {
     if (mayContainDbError(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
+  },
+  pendingFrom(text, from) {
+    return pendingStart(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
   },
   mask(value) {
     return maskAllButSpace(value);

@@ -52,6 +52,13 @@ export interface Detector {
    * `text.length - from`.
    */
   find(text: string, from: number, ctx: ScanContext, emit: (m: Match) => void): void;
+  /**
+   * For time-based flushes: the earliest offset in `[from, text.length)` where a match could start
+   * that more data might still complete or change (a prefix of a value, or a value whose end is the
+   * end of the text); `text.length` when there is none. Bytes before it may be released. Must be
+   * conservative (never later than such a start) and look back at most `maxLength` bytes.
+   */
+  pendingFrom(text: string, from: number, ctx: ScanContext): number;
   /** Returns the masked form of `value`: the same length, ASCII only. */
   mask(value: string, keep: KeepRule): string;
   /**

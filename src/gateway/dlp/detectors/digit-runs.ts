@@ -66,6 +66,28 @@ export function digitRuns(text: string, from: number): readonly DigitRun[] {
   return runs;
 }
 
+function isRunTailCode(c: number): boolean {
+  return isDigitCode(c) || c === 32 || c === 45 || c === 43 || c === 46 || c === 88 || c === 120;
+}
+
+/**
+ * For time-based flushes: the first digit or `+` of the trailing stretch of digits, separators,
+ * `+`, `.` and `X` (at most `maxLength` + 2 bytes back) — more digits, an `X` or a decimal part
+ * could still make or unmake a value there — else `text.length`.
+ */
+export function digitRunPendingFrom(text: string, from: number, maxLength: number): number {
+  const n = text.length;
+  const lo = Math.max(from, n - maxLength - 2);
+  let i = n;
+  while (i > lo && isRunTailCode(text.charCodeAt(i - 1))) i--;
+  // A value starts with a digit or `+`: leading separators can go.
+  for (let j = i; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (isDigitCode(c) || c === 43) return j;
+  }
+  return n;
+}
+
 /** Reads the run whose first digit is at `i`. */
 function readRun(text: string, from: number, i: number): { run: DigitRun; total: number; next: number } {
   const n = text.length;

@@ -52,6 +52,13 @@ export const emailDetector: Detector = {
       at = end - 1;
     }
   },
+  pendingFrom(text, from) {
+    // The trailing word could be (the start of) an address: hold it.
+    const lo = Math.max(from, text.length - this.maxLength);
+    let i = text.length;
+    while (i > lo && (isLocalChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 64)) i--;
+    return i;
+  },
   mask(value, keep) {
     const at = value.indexOf('@');
     return maskSelected(value, { prefix: keep.prefix, suffix: keep.suffix }, () => true, 0, at < 0 ? value.length : at);

@@ -1,6 +1,6 @@
 import { maskSelected } from '../mask.js';
 import type { Detector } from './detector.js';
-import { forEachDigitCandidate } from './digit-runs.js';
+import { digitRunPendingFrom, forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * PRC resident identity card numbers (GB 11643-1999): 6-digit region code, 8-digit birth date,
@@ -89,6 +89,9 @@ export const idCardDetector: Detector = {
     forEachDigitCandidate(text, from, ctx.options.legacy15 ? 15 : 17, 18, 1, (start, end) => {
       if (isValidIdCard(text.slice(start, end), ctx.options.legacy15)) emit({ start, end });
     });
+  },
+  pendingFrom(text, from) {
+    return digitRunPendingFrom(text, from, this.maxLength);
   },
   mask(value, keep) {
     // The legacy form has no check character: keep its 3-digit sequence at most.

@@ -1,6 +1,6 @@
 import { isDigit, maskSelected } from '../mask.js';
 import type { Detector } from './detector.js';
-import { forEachDigitCandidate } from './digit-runs.js';
+import { digitRunPendingFrom, forEachDigitCandidate } from './digit-runs.js';
 
 /**
  * PRC mobile numbers: `13812345678`, `138 1234 5678`, `138-1234-5678`, with an optional `+86` or
@@ -55,6 +55,9 @@ export const phoneDetector: Detector = {
     forEachDigitCandidate(text, from, 11, 15, 4, (start, end) => {
       if (isValidMobile(text.slice(start, end))) emit({ start, end });
     });
+  },
+  pendingFrom(text, from) {
+    return digitRunPendingFrom(text, from, this.maxLength);
   },
   mask(value, keep) {
     return maskSelected(value, keep, isDigit, nationalStart(value));

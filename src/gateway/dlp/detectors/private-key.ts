@@ -1,4 +1,5 @@
 import type { Detector, RegionMasker, RegionState } from './detector.js';
+import { pendingStart, prefixPattern } from './prefix-pattern.js';
 
 /**
  * PEM private keys (`-----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP ]PRIVATE KEY[ BLOCK]-----`).
@@ -10,6 +11,7 @@ import type { Detector, RegionMasker, RegionState } from './detector.js';
  * entities (`&#10;`) inside the body are kept intact so the document stays well-formed.
  */
 const HEADER = /-----BEGIN (?:[A-Z0-9]{1,16} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const HEADER_PREFIX = prefixPattern(HEADER);
 
 /** Longest body a region masks before giving up (an 8192-bit RSA key is ~6.5 KiB). */
 export const MAX_PEM_BODY = 16 * 1024;
@@ -71,6 +73,9 @@ export const privateKeyDetector: Detector = {
     if (!text.includes('PRIVATE KEY', from)) return;
     HEADER.lastIndex = from;
     for (let m = HEADER.exec(text); m !== null; m = HEADER.exec(text)) emit({ start: m.index, end: m.index + m[0].length });
+  },
+  pendingFrom(text, from) {
+    return pendingStart(HEADER_PREFIX, text, Math.max(from, text.length - this.maxLength));
   },
   // The header line stays readable: it says what was removed. The body is the region.
   mask(value) {

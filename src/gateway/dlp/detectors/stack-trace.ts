@@ -1,5 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
+import { pendingStart, prefixPattern } from './prefix-pattern.js';
 
 /**
  * Stack traces leaked by error pages. Each alternative recognises one *frame* or header line of a
@@ -42,6 +43,8 @@ const PATTERN = new RegExp(
   ].join('|'),
   'g',
 );
+/** Where a match could start that more data might complete (time-based flushes). */
+const PATTERN_PREFIX = prefixPattern(PATTERN);
 
 /**
  * Literals at least one of which every alternative contains: windows without any of them (almost
@@ -62,6 +65,9 @@ export const stackTraceDetector: Detector = {
   defaultKeep: { prefix: 0, suffix: 0 },
   find(text, from, _ctx, emit) {
     if (mayContainStackTrace(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
+  },
+  pendingFrom(text, from) {
+    return pendingStart(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
   },
   mask(value) {
     return maskAllButSpace(value);

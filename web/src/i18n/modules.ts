@@ -3,6 +3,7 @@ import { zhCN } from './zh-CN.js';
 import { eventsText } from '../pages/events/text.js';
 import { incidentsText } from '../pages/incidents/text.js';
 import { protectionText } from '../pages/protection/text.js';
+import { alertsText } from '../pages/alerts/text.js';
 
 type Table = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ const MODULES: readonly { en: object; 'zh-CN': object }[] = [
   eventsText,
   incidentsText,
   protectionText,
+  alertsText,
 ];
 
 /** Core table + module tables; a top-level key defined twice is a programming error. */

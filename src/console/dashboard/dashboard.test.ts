@@ -138,7 +138,7 @@ describe.each(testDialects())('security dashboard (%s)', (dialect) => {
   it('aggregates a larger synthetic mix consistently (classes sum to the attacks)', async () => {
     const big = await DuckDbEventStore.open({ path: ':memory:' });
     try {
-      const docs = syntheticEvents({ count: 5000, from: NOW.getTime() - 24 * HOUR, to: NOW.getTime() }).map((d) => ({ ...d, cloud: { account: { id: root.accountId } } }));
+      const docs = syntheticEvents({ count: 5000, from: NOW.getTime() - 24 * HOUR, to: NOW.getTime() }).map((d): Record<string, unknown> => ({ ...d, cloud: { account: { id: root.accountId } } }));
       await big.append(events(docs, NOW.getTime()));
       const authorizer = new Authorizer(() => platform.storage.db<IamTables>() as Kysely<IamTables>);
       const d = await buildDashboard({ storage: platform.storage, clock: platform.clock, events: big, authorizer }, root, { from: '-24h', to: 'now', top: 10 });

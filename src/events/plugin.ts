@@ -4,9 +4,12 @@ import { signedAndConsole } from '../console/session-mount.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import type { CallerAuth } from '../server/signed-routes.js';
 import type { Platform } from '../server/platform.js';
+import { AlertService } from './alerts/alert-service.js';
 import { AlertStore } from './alerts/alert-store.js';
+import { RuleService } from './alerts/rule-service.js';
 import { RuleScheduler } from './alerts/scheduler.js';
 import { loadNotifyConfig } from './notify/load-config.js';
+import { ChannelStore } from './notify/channel-store.js';
 import { Notifier } from './notify/notifier.js';
 import { alertRoutes } from './alert-routes.js';
 import { AuditForwarder } from './audit-forwarder.js';
@@ -39,7 +42,9 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
   const { platform } = options;
   const config = eventsConfigFromEnv();
   const now = () => platform.clock.now().getTime();
-  const notifier = new Notifier(loadNotifyConfig(platform.dataDir), platform.logger);
+  // file channels get every alert; each account's database channels get its own alerts (docs/events.md)
+  const channels = new ChannelStore(platform);
+  const notifier = new Notifier(loadNotifyConfig(platform.dataDir), platform.logger, { accountChannels: (accountId) => channels.deliveryConfigs(accountId) });
   const { service } = options;
   const alerts = new AlertStore(platform.storage, now);
   const scheduler = new RuleScheduler({ events: service.store, alerts, logger: platform.logger, now, notify: async (a) => void (await notifier.send(a)) });
@@ -58,6 +63,7 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
     await service.close();
   });
   await signedAndConsole(app, eventsRoutes, { service, frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
-  await app.register(searchRoutes, { service, saved: new SavedSearchStore(platform), frontDoor: options.frontDoor, hostId: platform.hostId });
-  await signedAndConsole(app, alertRoutes, { alerts, frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
+  await signedAndConsole(app, searchRoutes, { service, saved: new SavedSearchStore(platform), frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
+  const alertsOf = { rules: new RuleService(platform), alerts: new AlertService(platform, service.store), channels, notifier };
+  await signedAndConsole(app, alertRoutes, { ...alertsOf, frontDoor: options.frontDoor, hostId: platform.hostId }, options.consoleAuth);
 }

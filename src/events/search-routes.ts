@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
-import { signedRoutes } from '../server/signed-routes.js';
+import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { CHECK_PATH, FIELDS_PATH, SAVED_SEARCHES_PATH, SAVED_SEARCH_ACTIONS as A, SEARCH_EVENTS_ACTION, VALUES_PATH } from './paths.js';
 import { checkQuery, completeFields } from './query/check.js';
 import { savedSearchInput, type SavedSearchStore } from './saved/saved-search-store.js';
@@ -12,6 +12,8 @@ export interface SearchRoutesOptions {
   saved: SavedSearchStore;
   frontDoor: FrontDoor;
   hostId: string;
+  /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
+  auth?: CallerAuth;
 }
 
 const fieldsBody = z.object({ prefix: z.string().max(160).default('') }).strict();
@@ -26,7 +28,7 @@ const savedResource = (name: string): string => `acs:bulwark:*:*:events/saved-se
  * `check` (syntax check with the column of a mistake) and saved searches (`list`, `put`, `delete`).
  */
 export async function searchRoutes(app: FastifyInstance, options: SearchRoutesOptions): Promise<void> {
-  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 256 * 1024 });
+  const kit = signedRoutes(app, { frontDoor: options.frontDoor, hostId: options.hostId, bodyLimit: 256 * 1024, auth: options.auth });
   const op = (path: string, handler: (req: FastifyRequest) => Promise<Record<string, unknown>>): void => {
     app.post(path, async (req, reply) => {
       try {

@@ -61,6 +61,7 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
     const at = pendingCaret.current;
     if (at === undefined) return;
     pendingCaret.current = undefined;
+    setCursor(at);
     const el = input.current?.input;
     if (el) {
       el.focus();
@@ -97,6 +98,7 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
           defaultActiveFirstOption={false}
           onChange={(v: string) => {
             onChange(v);
+            setCursor(input.current?.input?.selectionStart ?? v.length);
             setOpen(true);
           }}
           onSelect={(_v: string, option: { caret?: number }) => {

@@ -4,6 +4,8 @@ import type { Logger } from '../core/logger.js';
 import { collectInventory } from './collectors/collect.js';
 import type { AgentModule } from './daemon-module.js';
 import type { HostClient } from './host-client.js';
+import { responseEvent } from './respond/response-event.js';
+import { responseTaskSchema, runResponseTask, taskResult, type ResponseTaskContext } from './respond/task-runner.js';
 import { scanOnce } from './scan.js';
 
 export interface DaemonOptions {
@@ -22,13 +24,15 @@ export interface DaemonOptions {
   stateDir?: string;
   /** modules running beside the report loop (see `daemon-module.ts`) */
   modules?: readonly AgentModule[];
+  /** how response tasks (block, kill, quarantine…) run; tests point nftables at a namespace */
+  respond?: Omit<ResponseTaskContext, 'stateDir'>;
 }
 
 const tasksResponse = z.object({ Tasks: z.array(z.object({ TaskId: z.string(), Kind: z.string() }).loose()).max(100) }).loose();
 type Task = z.output<typeof tasksResponse>['Tasks'][number];
 
 /**
- * `bulwark agent run`: heartbeats, pulls tasks ("scan now"), and collects and reports the inventory
+ * `bulwark agent run`: heartbeats, pulls tasks ("scan now", response actions from the console), and collects and reports the inventory
  * and baseline results every `intervalMs` (and on a scan task). Failures are logged and retried on
  * the next tick. `stop()` lets the step in progress finish, then `run()` resolves.
  */
@@ -63,6 +67,7 @@ export class AgentDaemon {
           await this.step('ack', () => this.options.client.report('tasks/ack', { taskId: t.TaskId, status: outcome ? 'done' : 'failed', message: outcome ? outcome : 'collection failed; see the agent log' }));
         }
       }
+      for (const t of tasks.filter((x) => x.Kind === 'respond')) await this.step('respond', () => this.respond(t));
       this.cycles += 1;
       if (!this.stopping) await this.sleep(this.options.heartbeatMs);
     }
@@ -103,6 +108,29 @@ export class AgentDaemon {
     const summary = `inventory: ${inventory.packages.length} packages, ${inventory.ports.length} listening ports (${inv.Changes ?? 0} changes); baseline: ${policies.length} policies (${base.Changes ?? 0} changes)`;
     logger.info({ host: client.hostId, packages: inventory.packages.length, ports: inventory.ports.length, policies: base.Policies ?? [] }, 'reported inventory and baseline');
     return summary;
+  }
+
+  /**
+   * Runs a response action queued on the server, logs it on the host, sends it as an
+   * `agent.response` event, and acknowledges it with the outcome and its undo (or the error).
+   */
+  private async respond(t: Task): Promise<void> {
+    const { client } = this.options;
+    const parsed = responseTaskSchema.safeParse(t);
+    if (!parsed.success) {
+      await client.report('tasks/ack', { taskId: t.TaskId, status: 'failed', message: 'this agent cannot read the response action' });
+      return;
+    }
+    let logged;
+    try {
+      logged = await runResponseTask(parsed.data, { ...this.options.respond, stateDir: this.options.stateDir ?? '.' });
+    } catch (e) {
+      await client.report('tasks/ack', { taskId: t.TaskId, status: 'failed', message: (e instanceof Error ? e.message : String(e)).slice(0, 1024) });
+      return;
+    }
+    this.options.logger.info({ host: client.hostId, task: t.TaskId, action: logged.action, target: logged.target, outcome: logged.outcome }, 'ran a response action from the server');
+    await this.step('respond event', async () => void (await client.report('events', [responseEvent(logged)])));
+    await client.report('tasks/ack', { taskId: t.TaskId, status: 'done', message: `${logged.action} ${logged.target}: ${logged.outcome}`.slice(0, 1024), result: taskResult(logged) });
   }
 
   private async pullTasks(): Promise<Task[]> {

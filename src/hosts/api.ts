@@ -16,9 +16,11 @@ export const CREATE_TASK_ACTION = 'bulwark:CreateHostTask';
 export const DELETE_HOST_ACTION = 'bulwark:DeleteHost';
 export const LIST_TOKENS_ACTION = 'bulwark:ListEnrollmentTokens';
 export const REVOKE_TOKEN_ACTION = 'bulwark:RevokeEnrollmentToken';
+/** Response actions on a host (block an IP, kill a process, quarantine a file, and their undo). */
+export const RESPOND_HOST_ACTION = 'bulwark:CreateHostResponse';
 
 export type AgentReport = 'heartbeat' | 'inventory' | 'baseline' | 'events' | 'tasks/pull' | 'tasks/ack';
-export type AdminCall = 'tokens' | 'tokens/list' | 'tokens/revoke' | 'list' | 'findings' | 'tasks' | 'delete';
+export type AdminCall = 'tokens' | 'tokens/list' | 'tokens/revoke' | 'list' | 'summary' | 'detail' | 'findings' | 'tasks' | 'tasks/undo' | 'delete';
 
 /** Agent report paths, under `/api/hosts/<hostId>/`. */
 export const hostPath = (hostId: string, what: AgentReport): string => `${HOSTS_API}/${hostId}/${what}`;

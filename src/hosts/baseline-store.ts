@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { BaselineReport, ReportedCheck } from './baseline-report.js';
+import type { Kysely, Selectable } from 'kysely';
+import { checkDetails, type BaselineReport, type ReportedCheck } from './baseline-report.js';
 import type { HostChange } from './changes.js';
 import type { HostsTables } from './tables.js';
 
-type ResultRow = HostsTables['hosts_baseline_results'];
+type ResultRow = Selectable<HostsTables['hosts_baseline_results']>;
 const INSERT_CHUNK = 200;
 
 export interface PolicyScore {
@@ -57,6 +57,7 @@ export async function recordBaseline(db: Kysely<HostsTables>, host: { id: string
         reason: check.reason ?? null,
         remediation: check.remediation ?? null,
         compliance: JSON.stringify(check.compliance),
+        details: checkDetails(check),
         since: old && old.result === check.result ? old.since : now,
       });
     }

@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.js';
 import type { Sealer } from '../core/sealer.js';
 import { userIdentityOf, type Caller } from '../iam/caller.js';
 import type { Storage } from '../storage/database.js';
+import type { HostAlertSource } from './alert-counts.js';
 
 /** Where host findings go: the server's event store (`EventService.ingest`). */
 export interface HostEventSink {
@@ -19,6 +20,8 @@ export interface HostsDeps {
   sealer: Sealer;
   logger: Logger;
   events?: HostEventSink | undefined;
+  /** the event store's search, for the alerts in a host's risk score */
+  alerts?: HostAlertSource | undefined;
   /** Told after commits that change identities (new users, keys, attachments). */
   invalidate(reason: 'policy' | 'membership' | 'credential'): void;
 }

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { BulwarkError } from '../core/errors.js';
 import type { Caller } from '../iam/caller.js';
 import type { HostsTables } from './tables.js';
 
-export type HostRow = HostsTables['hosts_hosts'];
+export type HostRow = Selectable<HostsTables['hosts_hosts']>;
 
 /** A host of `accountId` by id or hostname (hostnames may repeat: the most recently enrolled wins). */
 export async function requireHost(db: Kysely<HostsTables>, accountId: string, ref: string): Promise<HostRow> {

@@ -1,6 +1,6 @@
 import type { ContextMigrations } from '../storage/migrations.js';
 
-/** Hosts registry: enrolled hosts, one-time enrollment tokens, inventories, baseline results, tasks. */
+/** Hosts registry: enrolled hosts, one-time enrollment tokens, inventories, baseline results, tasks (scans, response actions). */
 export const hostsMigrations: ContextMigrations = {
   context: 'hosts',
   migrations: {
@@ -93,6 +93,16 @@ export const hostsMigrations: ContextMigrations = {
           .addColumn('message', 'varchar(1024)')
           .execute();
         await s.createIndex('hosts_tasks_host').on('hosts_tasks').columns(['host_id', 'status']).execute();
+      },
+    },
+    // console: the host's address, a check's policy text (rationale, rules), response-action tasks
+    '0002_console': {
+      async up(db) {
+        const s = db.schema;
+        await s.alterTable('hosts_hosts').addColumn('address', 'varchar(64)', (c) => c.notNull().defaultTo('')).execute();
+        await s.alterTable('hosts_baseline_results').addColumn('details', 'text').execute();
+        await s.alterTable('hosts_tasks').addColumn('params', 'text').execute();
+        await s.alterTable('hosts_tasks').addColumn('result', 'text').execute();
       },
     },
   },

@@ -7,10 +7,10 @@ import type { Caller } from '../iam/caller.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, RESPOND_HOST_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
 import { enrollInput } from './enroll.js';
 import { heartbeatInput, type HostService } from './service.js';
-import { ackTaskInput, createTaskInput } from './tasks.js';
+import { ackTaskInput, createTaskInput, undoTaskInput } from './tasks.js';
 import { createTokenInput } from './tokens.js';
 
 const KB = 1024;
@@ -71,7 +71,19 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
     const input = kit.jsonBody(req, findingsInput);
     return { ...(await service.findings(caller.accountId, input.host, { inventory: input.inventory })) };
   });
-  admin('tasks', CREATE_TASK_ACTION, async (req, caller) => ({ Task: await service.createTask(caller, meta(req), kit.jsonBody(req, createTaskInput)) }));
+  admin('summary', LIST_HOSTS_ACTION, async (_req, caller) => ({ Hosts: await service.summaries(caller.accountId) }));
+  admin('detail', GET_FINDINGS_ACTION, async (req, caller) => ({ ...(await service.detail(caller.accountId, kit.jsonBody(req, hostRefInput).host)) }));
+  // a scan needs CreateHostTask; a response action (and its undo) the stronger CreateHostResponse
+  app.post(adminPath('tasks'), { bodyLimit: 64 * KB }, async (req, reply) => {
+    try {
+      const input = kit.jsonBody(req, createTaskInput);
+      const caller = await kit.authorize(req, input.kind === 'respond' ? RESPOND_HOST_ACTION : CREATE_TASK_ACTION, 'acs:bulwark:*:*:host/*');
+      return kit.send(reply, { Task: await service.createTask(caller, meta(req), input) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+  admin('tasks/undo', RESPOND_HOST_ACTION, async (req, caller) => ({ Task: await service.undoTask(caller, meta(req), kit.jsonBody(req, undoTaskInput)) }));
 
   admin('delete', DELETE_HOST_ACTION, async (req, caller) => ({ ...(await service.deleteHost(caller, meta(req), kit.jsonBody(req, hostRefInput).host)) }));
 

@@ -16,7 +16,9 @@ import { requireHost, requireOwnHost, type HostRow } from './hosts.js';
 import { recordInventory } from './inventory-store.js';
 import { hostFindings, listHosts, type HostFindings, type HostView } from './queries.js';
 import type { HostsTables } from './tables.js';
-import { finishTask, insertTask, takeTasks, type ackTaskInput, type createTaskInput, type TaskView } from './tasks.js';
+import { finishTask, insertTask, takeTasks, undoParams, type ackTaskInput, type createTaskInput, type TaskView, type undoTaskInput } from './tasks.js';
+import { alertCounts } from './alert-counts.js';
+import { hostDetail, hostSummaries, primaryAddress, type HostDetail, type HostSummary } from './host-summary.js';
 import { createEnrollmentToken, listEnrollmentTokens, revokeEnrollmentToken, type createTokenInput, type CreatedToken, type TokenView } from './tokens.js';
 
 export const heartbeatInput = z
@@ -74,7 +76,7 @@ export class HostService {
       const changes = await recordInventory(db, { id: host.id, accountId: host.account_id }, inventory, now);
       // vulnerable packages: matched against the account's feeds, resolved when upgraded
       changes.push(...vulnHostChanges(await matchHostPackages(trx, { accountId: host.account_id, hostId: host.id, os: inventory.os, packages: inventory.packages, now })));
-      await db.updateTable('hosts_hosts').set({ last_seen_at: now }).where('id', '=', host.id).execute();
+      await db.updateTable('hosts_hosts').set({ last_seen_at: now, address: primaryAddress(inventory) }).where('id', '=', host.id).execute();
       await this.deps.audit.append(trx, hostsAudit(caller, meta, 'ReportHostInventory', { HostId: host.id, collectedAt: inventory.collectedAt, packages: inventory.packages.length, ports: inventory.ports.length }, { Changes: changes.length }));
       return { host, changes };
     });
@@ -123,10 +125,34 @@ export class HostService {
     return this.deps.storage.transaction(async (trx) => {
       const db = trx as Kysely<HostsTables>;
       const host = await requireHost(db, caller.accountId, input.host);
-      const task = await insertTask(db, host, input.kind, caller.principalName, now);
-      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'CreateHostTask', { HostId: host.id, kind: input.kind }, { TaskId: task.TaskId }));
+      const task = await insertTask(db, host, input.kind, caller.principalName, now, input.response);
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'CreateHostTask', { HostId: host.id, kind: input.kind, ...(input.response ? { response: input.response } : {}) }, { TaskId: task.TaskId }));
       return task;
     });
+  }
+
+  /** Queues the response action that undoes a finished one (see `undoParams`). */
+  async undoTask(caller: Caller, meta: RequestMeta, input: z.output<typeof undoTaskInput>): Promise<TaskView> {
+    const now = isoNow(this.deps.clock);
+    return this.deps.storage.transaction(async (trx) => {
+      const db = trx as Kysely<HostsTables>;
+      const host = await requireHost(db, caller.accountId, input.host);
+      const response = await undoParams(db, host.id, input.taskId);
+      const task = await insertTask(db, host, 'respond', caller.principalName, now, response);
+      await this.deps.audit.append(trx, hostsAudit(caller, meta, 'UndoHostResponse', { HostId: host.id, TaskId: input.taskId, response }, { TaskId: task.TaskId }));
+      return task;
+    });
+  }
+
+  /** Every host with status, address, open findings and risk score (riskiest first). */
+  async summaries(accountId: string): Promise<HostSummary[]> {
+    return hostSummaries(this.db, accountId, this.deps.clock.now(), await alertCounts(this.deps.alerts, accountId, this.deps.logger));
+  }
+
+  /** One host: summary, every baseline result with its policy text, response actions and tasks. */
+  async detail(accountId: string, ref: string): Promise<HostDetail> {
+    const host = await requireHost(this.db, accountId, ref);
+    return hostDetail(this.db, accountId, host.id, this.deps.clock.now(), await alertCounts(this.deps.alerts, accountId, this.deps.logger, host.id));
   }
 
   /** Forgets a host: its identity (AccessKeys, policy, membership, user) and everything reported about it. */

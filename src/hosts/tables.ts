@@ -1,3 +1,8 @@
+import type { ColumnType } from 'kysely';
+
+/** A column added by a later migration: optional on insert. */
+type Added<T> = ColumnType<T, T | undefined, T>;
+
 /** Tables of the hosts context (created by `migrations.ts`). Times are ISO 8601 strings. */
 export interface HostsTables {
   hosts_hosts: {
@@ -12,6 +17,8 @@ export interface HostsTables {
     agent_version: string;
     enrolled_at: string;
     last_seen_at: string | null;
+    /** the primary IP address from the latest inventory ('' before one) */
+    address: Added<string>;
   };
   hosts_enrollment_tokens: {
     id: string;
@@ -65,6 +72,8 @@ export interface HostsTables {
     reason: string | null;
     remediation: string | null;
     compliance: string;
+    /** the check's policy text as reported (JSON: description, rationale, references, condition, rules) */
+    details: Added<string | null>;
     /** when the result last changed */
     since: string;
   };
@@ -72,12 +81,16 @@ export interface HostsTables {
     id: string;
     host_id: string;
     account_id: string;
-    kind: 'scan';
+    kind: 'scan' | 'respond';
     status: 'pending' | 'delivered' | 'done' | 'failed';
     created_by: string;
     created_at: string;
     delivered_at: string | null;
     finished_at: string | null;
     message: string | null;
+    /** a response action's request (JSON `ResponseParams`) */
+    params: Added<string | null>;
+    /** what the agent did (JSON `ResponseResult`: outcome, undo) */
+    result: Added<string | null>;
   };
 }

@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Other in-process producers (the gateway and agent of `bulwark dev`) ingest through the same store.
   app.decorate('events', events);
   await app.register(eventsPlugin, { platform, frontDoor: services.frontDoor, service: events, consoleAuth });
-  await app.register(hostsPlugin, { platform, services, events: events.ingest, consoleAuth });
+  await app.register(hostsPlugin, { platform, services, events: events.ingest, alerts: events, consoleAuth });
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await signedAndConsole(app, vulnRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);
   await signedAndConsole(app, postureRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);

@@ -52,7 +52,7 @@ export async function evaluateRules(condition: Condition, rules: readonly Rule[]
 async function evaluateCheck(check: Check, ctx: EvalContext): Promise<CheckResult> {
   const { condition, rules, ...info } = check;
   const { result, reason } = await evaluateRules(condition, rules, ctx);
-  return { ...info, result, ...(reason !== undefined ? { reason } : {}) };
+  return { ...info, condition, rules: rules.map((r) => r.source), result, ...(reason !== undefined ? { reason } : {}) };
 }
 
 /** Whether the policy's requirements hold on this host (a policy without requirements always applies). */

@@ -14,6 +14,9 @@ export interface CheckInfo {
 
 /** One evaluated check of a policy, as reported. */
 export interface CheckResult extends CheckInfo {
+  /** how the rules combine, and the rules as the policy writes them (shown with a failure) */
+  readonly condition: 'all' | 'any' | 'none';
+  readonly rules: readonly string[];
   readonly result: Outcome;
   /** Why the check is not applicable (the first rule that could not be evaluated). */
   readonly reason?: string;

@@ -29,6 +29,7 @@ import { EventSearch } from './pages/events/EventSearch.js';
 import { Alerts } from './pages/alerts/Alerts.js';
 import { Incidents } from './pages/incidents/Incidents.js';
 import { Dashboard } from './pages/dashboard/Dashboard.js';
+import { BigScreen } from './pages/dashboard/BigScreen.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
@@ -83,6 +84,7 @@ export function ConsoleApp() {
             <SessionExpiry />
             <Routes>
               <Route path="/signin" element={<SignIn />} />
+              <Route path="/screen" element={<BigScreen />} />
               <Route element={<RequireSession />}>
                 <Route index element={<Overview />} />
                 <Route path="identity/users" element={<Users />} />

@@ -4,6 +4,7 @@ import { eventsText } from '../pages/events/text.js';
 import { incidentsText } from '../pages/incidents/text.js';
 import { protectionText } from '../pages/protection/text.js';
 import { alertsText } from '../pages/alerts/text.js';
+import { dashboardText } from '../pages/dashboard/text.js';
 
 type Table = Record<string, unknown>;
 
@@ -16,6 +17,7 @@ const MODULES: readonly { en: object; 'zh-CN': object }[] = [
   incidentsText,
   protectionText,
   alertsText,
+  dashboardText,
 ];
 
 /** Core table + module tables; a top-level key defined twice is a programming error. */

@@ -1,8 +1,39 @@
+import { FullscreenOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
+import { QueryState } from '../../components/QueryState.js';
+import { DashboardControls, useDashboardParams } from './Controls.js';
+import { DashboardView } from './DashboardView.js';
+import { useDashboard } from './useDashboard.js';
 
-/** Placeholder until the page lands (replaced by its module's work). */
+/** Security center → Dashboards: attacks, traffic, hosts, vulnerabilities, alerts and posture at a glance. */
 export function Dashboard() {
   const { t } = useTranslation();
-  return <PageHeader title={t('nav.dashboard')} />;
+  const navigate = useNavigate();
+  const params = useDashboardParams(0);
+  const q = useDashboard(params.from, params.refresh);
+  const openScreen = () => {
+    // full screen needs the user's gesture: asked here, kept by the big-screen route
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    navigate(`/screen?from=${encodeURIComponent(params.from)}&refresh=${params.refresh || 30}`);
+  };
+  return (
+    <>
+      <PageHeader
+        title={t('dashboard.title')}
+        description={t('dashboard.description')}
+        actions={
+          <>
+            <DashboardControls from={params.from} refresh={params.refresh} onChange={params.set} updatedAt={q.dataUpdatedAt} />
+            <Button icon={<FullscreenOutlined />} onClick={openScreen} data-testid="big-screen">{t('dashboard.bigScreen')}</Button>
+          </>
+        }
+      />
+      <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()}>
+        {q.data && <DashboardView data={q.data} />}
+      </QueryState>
+    </>
+  );
 }

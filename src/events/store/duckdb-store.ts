@@ -230,7 +230,10 @@ export class DuckDbEventStore implements EventStore {
     let searchAfter: SortValue[] | undefined;
     if (size > 0) {
       const after = request.searchAfter ? afterCondition(sort, request.searchAfter) : undefined;
-      const sql = `SELECT ${SELECT_LIST} FROM ${TABLE} WHERE ${baseSql}${after ? ` AND ${after.sql}` : ''} ORDER BY ${sort.map((s) => `${TABLE}.${quoteIdent(s.def.column)} ${s.order.toUpperCase()} NULLS LAST`).join(', ')} LIMIT ${size}`;
+      const order = sort.map((s) => `${TABLE}.${quoteIdent(s.def.column)} ${s.order.toUpperCase()} NULLS LAST`).join(', ');
+      // late materialisation: the Top-N runs on the filter and sort columns only, then just the page's
+      // rows are read whole (DuckDB would otherwise carry every column of every candidate row)
+      const sql = `SELECT ${SELECT_LIST} FROM ${TABLE} WHERE rowid IN (SELECT rowid FROM ${TABLE} WHERE ${baseSql}${after ? ` AND ${after.sql}` : ''} ORDER BY ${order} LIMIT ${size}) ORDER BY ${order}`;
       const rows = await this.rows(sql, [...baseParams, ...(after?.params ?? [])]);
       events = rows.map(rowToEvent);
       const last = events[events.length - 1];

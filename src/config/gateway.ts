@@ -73,6 +73,8 @@ export const listenerConfig = z
         clientCa: z.string().min(1).optional(),
         clientAuth: clientAuth.default('none'),
         minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).default('TLSv1.2'),
+        /** Offer HTTP/2 by ALPN (`h2`, then `http/1.1` for older clients). */
+        http2: z.boolean().default(false),
       })
       .strict()
       .refine((t) => t.clientAuth === 'none' || t.clientCa !== undefined, { message: 'clientAuth needs clientCa', path: ['clientCa'] })

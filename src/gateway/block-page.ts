@@ -68,7 +68,8 @@ export function sendBlockPage(res: ServerResponse, page: BlockPage, accept: stri
     'cache-control': 'no-store',
     'x-request-id': page.requestId,
   };
-  if (close) headers.connection = 'close';
+  // HTTP/2 has no Connection header (only this stream ends); on HTTP/1.1 it closes the socket.
+  if (close && !('stream' in res)) headers.connection = 'close';
   res.writeHead(page.status, headers);
   res.end(body);
 }

@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { acceptRequestId, newRequestId } from '../core/ids.js';
 import { accessEvent, type AccessLogSink, type AccessOutcome } from './access-log.js';
 import { sendBlockPage } from './block-page.js';
+import { http2View } from './http2.js';
 import { normalizeIp } from './ip/ip-address.js';
 import { runRequestStages, type Decision, type RequestContext } from './pipeline.js';
 import { proxyRequest } from './proxy.js';
@@ -20,10 +21,10 @@ export interface ListenerInfo {
 type BodyResult = { ok: true } | { ok: false; decision?: Decision; aborted?: boolean };
 
 /** Reads the request body into ctx.body, enforcing the site's maxBodySize. */
-function readBody(ctx: RequestContext, req: IncomingMessage): Promise<BodyResult> {
+function readBody(ctx: RequestContext, req: IncomingMessage, hasBody: boolean): Promise<BodyResult> {
   const limit = ctx.site.config.maxBodySize;
-  const cl = req.headers['content-length'];
-  if (cl === undefined && req.headers['transfer-encoding'] === undefined) {
+  const cl = ctx.headers['content-length'];
+  if (!hasBody) {
     ctx.body = EMPTY;
     return Promise.resolve({ ok: true });
   }
@@ -71,24 +72,27 @@ function splitUrl(url: string): { path: string; query: string } | undefined {
  */
 export async function handleRequest(runtime: GatewayRuntime, listener: ListenerInfo, log: AccessLogSink, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = process.hrtime.bigint();
+  // HTTP/2 (ALPN h2 on listeners with `http2: true`) is read as HTTP/1.1; upstreams always get HTTP/1.1.
+  const h2 = req.httpVersionMajor === 2 ? http2View(req) : undefined;
+  const headers = h2?.headers ?? req.headers;
   const peerIp = normalizeIp(req.socket.remoteAddress ?? '');
-  const { ip: clientIp, trustedPeer } = runtime.clientIp(peerIp, req.headers['x-forwarded-for'] as string | undefined);
-  const id = (trustedPeer ? acceptRequestId(req.headers['x-request-id']) : undefined) ?? newRequestId();
-  const host = req.headers.host ?? '';
+  const { ip: clientIp, trustedPeer } = runtime.clientIp(peerIp, headers['x-forwarded-for'] as string | undefined);
+  const id = (trustedPeer ? acceptRequestId(headers['x-request-id']) : undefined) ?? newRequestId();
+  const host = headers.host ?? '';
   const tlsSocket = listener.scheme === 'https' ? (req.socket as TLSSocket) : undefined;
   const site = runtime.router.match(tlsSocket && host === '' ? (tlsSocket.servername || '') : host);
   const parts = splitUrl(req.url ?? '');
   if (!site || !parts) {
     const status = site ? 400 : 404;
     const reason = site ? 'request target must be a path' : 'unknown site';
-    sendBlockPage(res, { status, reason, requestId: id, params: { host: hostnameOf(host) } }, req.headers.accept);
+    sendBlockPage(res, { status, reason, requestId: id, params: { host: hostnameOf(host) } }, headers.accept);
     log.write({
       '@timestamp': new Date().toISOString(),
       event: { kind: 'event', category: ['web'], type: ['access', 'denied'], outcome: 'failure', duration: Number(process.hrtime.bigint() - startedAt), dataset: 'bulwark.gateway' },
       source: { ip: clientIp },
       http: { request: { id, method: req.method }, response: { status_code: status } },
       url: { domain: host, original: req.url },
-      user_agent: { original: req.headers['user-agent'] ?? '' },
+      user_agent: { original: headers['user-agent'] ?? '' },
       bulwark: { site: site?.name ?? '-', action: 'block', reason, rules: [] },
     });
     return;
@@ -105,8 +109,8 @@ export async function handleRequest(runtime: GatewayRuntime, listener: ListenerI
     path: parts.path,
     query: parts.query,
     httpVersion: req.httpVersion,
-    headers: req.headers,
-    rawHeaders: req.rawHeaders,
+    headers,
+    rawHeaders: h2?.rawHeaders ?? req.rawHeaders,
     tls: tlsSocket
       ? { protocol: tlsSocket.getProtocol() ?? undefined, servername: tlsSocket.servername || undefined, authorized: tlsSocket.authorized, peerCertificate: peerCert }
       : undefined,
@@ -118,22 +122,23 @@ export async function handleRequest(runtime: GatewayRuntime, listener: ListenerI
   };
   let outcome: AccessOutcome;
   try {
-    outcome = await serve(ctx, listener, req, res, trustedPeer);
+    const hasBody = h2 ? h2.hasBody : headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
+    outcome = await serve(ctx, listener, req, res, trustedPeer, hasBody);
   } catch (e) {
-    if (!res.headersSent) sendBlockPage(res, { status: 502, reason: 'internal', requestId: id }, req.headers.accept);
+    if (!res.headersSent) sendBlockPage(res, { status: 502, reason: 'internal', requestId: id }, headers.accept);
     else res.destroy();
     outcome = { status: 502, action: 'error', reason: (e as Error).message };
   }
   if (log.active !== false) log.write(accessEvent(ctx, outcome));
 }
 
-async function serve(ctx: RequestContext, listener: ListenerInfo, req: IncomingMessage, res: ServerResponse, trustedPeer: boolean): Promise<AccessOutcome> {
+async function serve(ctx: RequestContext, listener: ListenerInfo, req: IncomingMessage, res: ServerResponse, trustedPeer: boolean, hasBody: boolean): Promise<AccessOutcome> {
   if (listener.clientAuth === 'optional' && ctx.tls?.peerCertificate && !ctx.tls.authorized) {
     return respond(ctx, res, { type: 'block', status: 403, reason: 'client certificate', ruleId: 'mtls:listener' });
   }
   let aborted = false;
   const bodyReader = async (): Promise<Decision | undefined> => {
-    const r = await readBody(ctx, req);
+    const r = await readBody(ctx, req, hasBody);
     if (r.ok) return undefined;
     if (r.aborted) aborted = true;
     return r.decision ?? { type: 'block', status: 400, reason: 'request body aborted', ruleId: 'protocol:body' };

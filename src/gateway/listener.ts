@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { createSecureServer as createHttp2Server, type Http2SecureServer, type Http2Session } from 'node:http2';
 import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ListenerConfig } from '../config/gateway.js';
@@ -16,7 +17,8 @@ export interface OpenListener {
   readonly config: ListenerConfig;
   readonly url: string;
   readonly port: number;
-  readonly server: Server;
+  /** An http(s) server, or for `http2: true` an HTTP/2 server that also speaks HTTP/1.1. */
+  readonly server: Server | Http2SecureServer;
   /** Applies the timeouts of a reloaded config (max header size needs a restart of the listener). */
   applyLimits(runtime: GatewayRuntime): void;
   close(graceMs: number): Promise<void>;
@@ -68,41 +70,62 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
   };
   let server: Server;
   if (tls) {
+    // (for `http2: true` the server is an Http2SecureServer with allowHTTP1; only what both have is used below)
     const field = `listen.${index}.tls`;
     const own = loadCertificate(baseDir, tls, field);
     const ca = tls.clientCa ? readCaBundle(baseDir, tls.clientCa, `${field}.clientCa`).map((c) => c.toString()) : undefined;
     // Per-site mTLS needs the certificate asked for on every handshake; the site stage verifies it.
     const siteMtls = (): boolean => getRuntime().sites.some((s) => s.config.tls !== undefined && s.config.tls.clientAuth !== 'none');
-    server = createHttpsServer(
-      {
-        ...common,
-        cert: own.cert,
-        key: own.key,
-        minVersion: tls.minVersion,
-        ALPNProtocols: ['http/1.1'],
-        requestCert: tls.clientAuth !== 'none' || siteMtls(),
-        rejectUnauthorized: tls.clientAuth === 'required',
-        ...(ca ? { ca } : {}),
-        SNICallback: (servername, cb) => {
-          const site = getRuntime().router.match(servername);
-          const certs = site?.certificates ?? [];
-          const pick = certs.find((c) => certMatches(c.names, servername)) ?? certs[0];
-          try {
-            cb(null, pick ? contextFor(pick, tls.minVersion) : undefined);
-          } catch (e) {
-            cb(e as Error, undefined);
-          }
-        },
+    const secure = {
+      cert: own.cert,
+      key: own.key,
+      minVersion: tls.minVersion,
+      requestCert: tls.clientAuth !== 'none' || siteMtls(),
+      rejectUnauthorized: tls.clientAuth === 'required',
+      ...(ca ? { ca } : {}),
+      SNICallback: (servername: string, cb: (err: Error | null, ctx?: SecureContext) => void) => {
+        const site = getRuntime().router.match(servername);
+        const certs = site?.certificates ?? [];
+        const pick = certs.find((c) => certMatches(c.names, servername)) ?? certs[0];
+        try {
+          cb(null, pick ? contextFor(pick, tls.minVersion) : undefined);
+        } catch (e) {
+          cb(e as Error, undefined);
+        }
       },
-      handler,
-    ) as unknown as Server;
+    };
+    server = tls.http2
+      ? (createHttp2Server({ ...common, ...secure, allowHTTP1: true, settings: { maxHeaderListSize: limits.maxHeaderSize } }, handler as unknown as Parameters<typeof createHttp2Server>[1]) as unknown as Server)
+      : (createHttpsServer({ ...common, ...secure, ALPNProtocols: ['http/1.1'] }, handler) as unknown as Server);
   } else {
     server = createHttpServer(common, handler);
   }
 
+  // An HTTP/2 server has no closeAllConnections(): its sessions and sockets are tracked here.
+  const h2 = tls?.http2 === true;
+  const sessions = new Set<Http2Session>();
+  const sockets = new Set<Socket>();
+  if (h2) {
+    server.on('session', (session: Http2Session) => {
+      sessions.add(session);
+      session.once('close', () => sessions.delete(session));
+    });
+    // Idle HTTP/2 sessions (and slow streams) end after the request timeout.
+    (server as unknown as Http2SecureServer).setTimeout(limits.requestTimeout);
+  }
+  const closeAllConnections = (): void => {
+    if (!h2) return server.closeAllConnections();
+    for (const session of sessions) session.destroy();
+    for (const socket of sockets) socket.destroy();
+  };
+
   // Per-client-IP connection cap (counted on the raw TCP socket, before TLS).
   const perIp = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
+    if (h2) {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    }
     const ip = normalizeIp(socket.remoteAddress ?? '');
     const n = (perIp.get(ip) ?? 0) + 1;
     if (n > getRuntime().config.limits.maxConnectionsPerIp) {
@@ -165,7 +188,7 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
     close(graceMs) {
       draining = true;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        const timer = setTimeout(closeAllConnections, graceMs);
         timer.unref();
         // net.Server#close stops accepting without http.Server#close's closeIdleConnections(): an idle
         // keep-alive socket cut now could race a request the client is already sending on it. Idle
@@ -175,7 +198,9 @@ export async function openListener(config: ListenerConfig, baseDir: string, getR
           clearTimeout(timer);
           resolve();
         });
-        if (graceMs === 0) server.closeAllConnections();
+        // HTTP/2: GOAWAY, streams in flight finish.
+        for (const session of sessions) session.close();
+        if (graceMs === 0) closeAllConnections();
       });
     },
   };

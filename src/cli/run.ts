@@ -5,7 +5,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE_CODES = new Set(['InvalidConfig', 'InvalidConfig.File', 'InvalidParameter', 'MissingParameter', 'Storage.UnsupportedUrl', 'Scan.InvalidRules', 'Scan.UnsupportedRegex', 'Scan.PathNotFound', 'Agent.Baseline.InvalidPolicy', 'Agent.Baseline.PolicyNotFound']);
+const USAGE_CODES = new Set(['InvalidConfig', 'InvalidConfig.File', 'InvalidParameter', 'MissingParameter', 'Storage.UnsupportedUrl', 'Scan.InvalidRules', 'Scan.UnsupportedRegex', 'Scan.PathNotFound', 'Agent.Baseline.InvalidPolicy', 'Agent.Baseline.PolicyNotFound', 'Agent.Intrusion.InvalidRules', 'Vuln.InvalidFeed', 'Vuln.UnknownFeedFormat', 'Vuln.FeedUnreadable']);
 
 /** Writes a coded error to stderr (never a stack trace for known errors) and returns the exit code. */
 export function reportError(error: unknown): number {

@@ -25,6 +25,7 @@ import { Compliance } from './pages/compliance/Compliance.js';
 import { Sites } from './pages/protection/Sites.js';
 import { AttackLog } from './pages/protection/AttackLog.js';
 import { Hosts } from './pages/hosts/Hosts.js';
+import { HostDetail } from './pages/hosts/HostDetail.js';
 import { EventSearch } from './pages/events/EventSearch.js';
 import { Alerts } from './pages/alerts/Alerts.js';
 import { Incidents } from './pages/incidents/Incidents.js';
@@ -99,6 +100,7 @@ export function ConsoleApp() {
                 <Route path="protection/sites" element={<Sites />} />
                 <Route path="protection/attacks" element={<AttackLog />} />
                 <Route path="hosts" element={<Hosts />} />
+                <Route path="hosts/:hostId" element={<HostDetail />} />
                 <Route path="security/dashboard" element={<Dashboard />} />
                 <Route path="security/events" element={<EventSearch />} />
                 <Route path="security/alerts" element={<Alerts />} />

@@ -5,6 +5,7 @@ import { incidentsText } from '../pages/incidents/text.js';
 import { protectionText } from '../pages/protection/text.js';
 import { alertsText } from '../pages/alerts/text.js';
 import { dashboardText } from '../pages/dashboard/text.js';
+import { hostsText } from '../pages/hosts/text.js';
 
 type Table = Record<string, unknown>;
 
@@ -18,6 +19,7 @@ const MODULES: readonly { en: object; 'zh-CN': object }[] = [
   protectionText,
   alertsText,
   dashboardText,
+  hostsText,
 ];
 
 /** Core table + module tables; a top-level key defined twice is a programming error. */

@@ -14,6 +14,7 @@ import { startReputation } from '../reputation/runtime.js';
 import { scanRoutes } from '../scan/secrets/routes.js';
 import { postureRoutes } from '../posture/routes.js';
 import { vulnRoutes } from '../agent/vuln/routes.js';
+import { dashboardRoutes } from '../console/dashboard/routes.js';
 import { createMetrics } from './metrics.js';
 import { createServices } from './services.js';
 import type { Kysely } from 'kysely';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scanRoutes, { platform, frontDoor: services.frontDoor, invalidateCredentials: () => services.credentials.invalidate() });
   await signedAndConsole(app, vulnRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);
   await signedAndConsole(app, postureRoutes, { platform, frontDoor: services.frontDoor }, consoleAuth);
+  await signedAndConsole(app, dashboardRoutes, { platform, frontDoor: services.frontDoor, authorizer: services.authorizer, events }, consoleAuth);
   const reputation = startReputation(platform, events);
   app.addHook('onClose', () => reputation.stop());
   await signedAndConsole(app, reputation.routes, { store: reputation.store, service: reputation.service, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth);

@@ -23,7 +23,7 @@ export interface DashboardRange {
 const MINUTE = 60_000;
 /** Histogram intervals, each dividing a day (buckets stay aligned to UTC midnight). */
 const INTERVALS = [MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 180 * MINUTE, 360 * MINUTE, 720 * MINUTE, 1440 * MINUTE];
-/** At most this many buckets per series (more would not fit a chart's width). */
+/** At most this many whole buckets per series (more would not fit a chart's width), plus a partial first one. */
 export const MAX_BUCKETS = 60;
 /** The longest range a dashboard covers. */
 const MAX_RANGE_MS = 400 * 86_400_000;

@@ -101,6 +101,21 @@ describe('DuckDB event store', () => {
     expect((r.aggregations[4] as unknown as { buckets: unknown[] }).buckets[0]).toEqual({ key: '203.0.113.9', count: 2 });
   });
 
+  it('counts every match in the first aggregation\'s scan, events without the aggregated field included', async () => {
+    const q = parseQuery('event.action:(login OR upload)');
+    for (const agg of ['terms:url.path', 'date_histogram:1h', 'cardinality:url.path', 'percentiles:event.severity']) {
+      const r = await store.search({ query: q, size: 0, aggregations: [parseAggregation(agg), parseAggregation('terms:user.name:1')] });
+      expect(r.total, agg).toBe(5);
+      expect(r.aggregations[1]).toEqual({ kind: 'terms', field: 'user.name', buckets: [{ key: 'root', count: 2 }] });
+    }
+    const terms = await store.search({ query: q, size: 0, aggregations: [parseAggregation('terms:url.path')] });
+    expect(terms.aggregations[0]).toEqual({ kind: 'terms', field: 'url.path', buckets: [{ key: '/admin/x%y_z', count: 1 }] });
+    const none = await store.search({ query: parseQuery('user.name:nobody'), size: 0, aggregations: [parseAggregation('terms:user.name')] });
+    expect(none).toMatchObject({ total: 0, aggregations: [{ kind: 'terms', buckets: [] }] });
+    const untracked = await store.search({ query: q, size: 0, trackTotal: false, aggregations: [parseAggregation('terms:user.name:1')] });
+    expect(untracked).toMatchObject({ total: -1, aggregations: [{ buckets: [{ key: 'root', count: 2 }] }] });
+  });
+
   it('groups counts for rules', async () => {
     const g = await store.groupCount({ query: parseQuery('event.outcome:failure'), from: T0, to: T0 + 10 * min, groupBy: [{ kind: 'schema', name: 'user.name' }, { kind: 'schema', name: 'source.ip' }], minCount: 2 });
     expect(g).toEqual([{ values: ['root', '203.0.113.9'], count: 2, first: T0 + min, last: T0 + 2 * min }]);

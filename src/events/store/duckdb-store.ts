@@ -221,8 +221,10 @@ export class DuckDbEventStore implements EventStore {
     const size = Math.min(Math.max(0, request.size ?? 100), MAX_SIZE);
     const sort = resolveSort(request.sort);
 
+    const specs = request.aggregations ?? [];
     let total = -1;
-    if (request.trackTotal ?? true) {
+    // with aggregations, the first one counts the matches in its own scan (no separate count query)
+    if ((request.trackTotal ?? true) && specs.length === 0) {
       const r = await this.rows(`SELECT count(*) AS n FROM ${TABLE} WHERE ${baseSql}`, baseParams);
       total = asNumber(r[0]?.n ?? 0);
     }
@@ -240,31 +242,51 @@ export class DuckDbEventStore implements EventStore {
       if (last && events.length === size) searchAfter = sort.map((s) => (s.def.name === '@timestamp' ? last.timestamp : (last.fields[s.def.name] ?? null)));
     }
     const aggregations: AggregationResult[] = [];
-    for (const spec of request.aggregations ?? []) aggregations.push(await this.aggregate(spec, baseSql, baseParams));
+    for (const [i, spec] of specs.entries()) {
+      const counted = i === 0 && (request.trackTotal ?? true);
+      const r = await this.aggregate(spec, baseSql, baseParams, counted);
+      aggregations.push(r.result);
+      if (counted) total = r.total;
+    }
     return { total, events, ...(searchAfter ? { searchAfter } : {}), aggregations };
   }
 
-  private async aggregate(spec: AggregationSpec, whereSql: string, whereParams: readonly SqlParam[]): Promise<AggregationResult> {
+  /** One aggregation; with `counted`, the same scan also counts every match (`total`). */
+  private async aggregate(spec: AggregationSpec, whereSql: string, whereParams: readonly SqlParam[], counted: boolean): Promise<{ result: AggregationResult; total: number }> {
+    const countCol = counted ? ', count(*) AS n' : '';
     switch (spec.kind) {
       case 'terms': {
         const f = displayExpr(spec.field);
+        const field = fieldName(spec.field);
+        const bucket = (r: Record<string, unknown>) => ({ key: normalizeKey(spec.field, r.k), count: asNumber(r.c) });
+        if (!counted) {
+          const rows = await this.rows(
+            `SELECT ${f.sql} AS k, count(*) AS c FROM ${TABLE} WHERE ${whereSql} AND ${f.sql} IS NOT NULL GROUP BY k ORDER BY c DESC, k LIMIT ${Math.trunc(spec.size)}`,
+            [...f.params, ...whereParams, ...f.params],
+          );
+          return { result: { kind: 'terms', field, buckets: rows.map(bucket) }, total: -1 };
+        }
+        // grouping sets: the buckets and the grand total (the `()` set, g = 1) from one scan
         const rows = await this.rows(
-          `SELECT ${f.sql} AS k, count(*) AS c FROM ${TABLE} WHERE ${whereSql} AND ${f.sql} IS NOT NULL GROUP BY k ORDER BY c DESC, k LIMIT ${Math.trunc(spec.size)}`,
-          [...f.params, ...whereParams, ...f.params],
+          `SELECT k, c, g FROM (SELECT k, count(*) AS c, grouping(k) AS g FROM (SELECT ${f.sql} AS k FROM ${TABLE} WHERE ${whereSql}) GROUP BY GROUPING SETS ((k), ())) WHERE g = 1 OR k IS NOT NULL ORDER BY g DESC, c DESC, k LIMIT ${Math.trunc(spec.size) + 1}`,
+          [...f.params, ...whereParams],
         );
-        return { kind: 'terms', field: fieldName(spec.field), buckets: rows.map((r) => ({ key: normalizeKey(spec.field, r.k), count: asNumber(r.c) })) };
+        const totalRow = rows.find((r) => asNumber(r.g) === 1);
+        return { result: { kind: 'terms', field, buckets: rows.filter((r) => asNumber(r.g) === 0).map(bucket) }, total: asNumber(totalRow?.c ?? 0) };
       }
       case 'date_histogram': {
         const rows = await this.rows(
           `SELECT epoch_ms(time_bucket(to_milliseconds(CAST(? AS BIGINT)), "ts")) AS k, count(*) AS c FROM ${TABLE} WHERE ${whereSql} GROUP BY k ORDER BY k`,
           [Math.trunc(spec.intervalMs), ...whereParams],
         );
-        return { kind: 'date_histogram', intervalMs: spec.intervalMs, buckets: rows.map((r) => ({ key: asNumber(r.k), count: asNumber(r.c) })) };
+        const buckets = rows.map((r) => ({ key: asNumber(r.k), count: asNumber(r.c) }));
+        // "ts" is NOT NULL, so every match is in exactly one bucket
+        return { result: { kind: 'date_histogram', intervalMs: spec.intervalMs, buckets }, total: buckets.reduce((sum, b) => sum + b.count, 0) };
       }
       case 'cardinality': {
         const f = displayExpr(spec.field);
-        const rows = await this.rows(`SELECT count(DISTINCT ${f.sql}) AS v FROM ${TABLE} WHERE ${whereSql}`, [...f.params, ...whereParams]);
-        return { kind: 'cardinality', field: fieldName(spec.field), value: asNumber(rows[0]?.v ?? 0) };
+        const rows = await this.rows(`SELECT count(DISTINCT ${f.sql}) AS v${countCol} FROM ${TABLE} WHERE ${whereSql}`, [...f.params, ...whereParams]);
+        return { result: { kind: 'cardinality', field: fieldName(spec.field), value: asNumber(rows[0]?.v ?? 0) }, total: asNumber(rows[0]?.n ?? -1) };
       }
       case 'percentiles': {
         const f = fieldExpr(spec.field);
@@ -274,13 +296,13 @@ export class DuckDbEventStore implements EventStore {
           params.push(...f.params, p / 100);
           return `quantile_cont(${target}, CAST(? AS DOUBLE)) AS p${i}`;
         });
-        const rows = await this.rows(`SELECT ${cols.join(', ')} FROM ${TABLE} WHERE ${whereSql}`, [...params, ...whereParams]);
+        const rows = await this.rows(`SELECT ${cols.join(', ')}${countCol} FROM ${TABLE} WHERE ${whereSql}`, [...params, ...whereParams]);
         const values: Record<string, number | null> = {};
         spec.percents.forEach((p, i) => {
           const v = rows[0]?.[`p${i}`];
           values[String(p)] = v === null || v === undefined ? null : asNumber(v);
         });
-        return { kind: 'percentiles', field: fieldName(spec.field), values };
+        return { result: { kind: 'percentiles', field: fieldName(spec.field), values }, total: asNumber(rows[0]?.n ?? -1) };
       }
     }
   }

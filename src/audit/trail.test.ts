@@ -96,6 +96,56 @@ for (const target of storageTargets()) {
       expect(report.records).toBe(25);
     });
 
+    it('group-commits concurrent records: one transaction, each record exactly once, in call order', async () => {
+      let transactions = 0;
+      const counted = new AuditTrail({ ...t.storage, transaction: (work) => ((transactions += 1), t.storage.transaction(work)) });
+      const names = Array.from({ length: 40 }, (_, i) => `Read${i}`);
+      const events = await Promise.all(names.map((n, i) => counted.record(event(i % 3 === 0 ? ACCOUNT_B : ACCOUNT_A, n))));
+      expect(transactions).toBe(1);
+      const stored = [...(await trail.list({ accountId: ACCOUNT_A, limit: 100 })), ...(await trail.list({ accountId: ACCOUNT_B, limit: 100 }))];
+      expect(stored.map((r) => r.event.eventId).sort()).toEqual(events.map((e) => e.eventId).sort());
+      // per account, sequence order is call order
+      const order = (account: string) => stored.filter((r) => r.event.recipientAccountId === account).sort((a, b) => a.seq - b.seq).map((r) => r.event.eventName);
+      expect(order(ACCOUNT_A)).toEqual(names.filter((_, i) => i % 3 !== 0));
+      expect(order(ACCOUNT_B)).toEqual(names.filter((_, i) => i % 3 === 0));
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(true);
+      expect(report.records).toBe(40);
+    });
+
+    it('records arriving while a group is written go into the next group, after it', async () => {
+      let transactions = 0;
+      const counted = new AuditTrail({ ...t.storage, transaction: (work) => ((transactions += 1), t.storage.transaction(work)) });
+      const first = Array.from({ length: 5 }, (_, i) => counted.record(event(ACCOUNT_A, `First${i}`)));
+      await new Promise((resolve) => setImmediate(resolve)); // the first group has started
+      const second = Array.from({ length: 5 }, (_, i) => counted.record(event(ACCOUNT_A, `Second${i}`)));
+      await Promise.all([...first, ...second]);
+      expect(transactions).toBe(2);
+      const names = (await trail.list({ accountId: ACCOUNT_A })).reverse().map((r) => r.event.eventName);
+      expect(names).toEqual([...[0, 1, 2, 3, 4].map((i) => `First${i}`), ...[0, 1, 2, 3, 4].map((i) => `Second${i}`)]);
+      expect((await verifyTrail(t.storage)).ok).toBe(true);
+    });
+
+    it('a record the database refuses fails alone: the others of its group are stored once, the chain verifies', async () => {
+      if (t.storage.dialect === 'sqlite') {
+        await t.raw("create trigger poison before insert on audit_events when new.event_name = 'Poison' begin select raise(abort, 'poisoned record'); end");
+      } else {
+        await t.raw("create function poison() returns trigger as $$ begin if new.event_name = 'Poison' then raise exception 'poisoned record'; end if; return new; end $$ language plpgsql");
+        await t.raw('create trigger poison before insert on audit_events for each row execute function poison()');
+      }
+      const names = ['Ok0', 'Ok1', 'Poison', 'Ok3', 'Ok4'];
+      const results = await Promise.allSettled(names.map((n) => trail.record(event(ACCOUNT_A, n))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/poisoned record/);
+      const stored = (await trail.list({ accountId: ACCOUNT_A })).reverse();
+      expect(stored.map((r) => r.event.eventName)).toEqual(['Ok0', 'Ok1', 'Ok3', 'Ok4']);
+      expect(stored.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+      await trail.record(event(ACCOUNT_A, 'After'));
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(true);
+      expect(report.records).toBe(5);
+    });
+
     it('commits the audit record with the state change, and rolls both back together', async () => {
       await t.storage.db().schema.createTable('things').addColumn('id', 'varchar(8)', (c) => c.primaryKey()).execute();
       const db = (trx: Kysely<unknown>) => trx as Kysely<{ things: { id: string } }>;

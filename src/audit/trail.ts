@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import { newEventId } from '../core/ids.js';
@@ -14,20 +15,38 @@ export interface ListAuditOptions {
   beforeSeq?: number;
 }
 
+/** Most records one group commit writes in one transaction. */
+export const MAX_GROUP = 256;
+/** Rows per multi-row INSERT: 11 parameters a row stays far below SQLite's and PostgreSQL's limits. */
+const ROWS_PER_INSERT = 100;
+
+interface Waiting {
+  event: AuditEvent;
+  resolve(event: AuditEvent): void;
+  reject(error: unknown): void;
+}
+
 /**
  * The tamper-evident trail. `append` must be called with the transaction that performs the
  * state change, so the change and its record commit (or roll back) together.
+ *
+ * `record` (calls that change no state) uses group commit: the records of all calls that arrive
+ * in the same turn of the event loop (and while a group is being written) are appended in one
+ * transaction, so one fsync makes a whole group durable. Each call's promise settles only after
+ * the transaction holding its record has committed.
  */
 export class AuditTrail {
+  private queue: Waiting[] = [];
+  private flushing = false;
+
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Appends one event inside `trx`; parameters and responses are redacted first. */
-  async append(trx: Kysely<unknown>, input: AuditEventInput): Promise<AuditEvent> {
-    const db = trx as Kysely<AuditTables>;
-    const event: AuditEvent = {
+  /** Ids, time and version filled in; parameters and responses redacted. */
+  private prepare(input: AuditEventInput): AuditEvent {
+    return {
       ...input,
       eventId: newEventId(),
       eventVersion: '1',
@@ -36,40 +55,115 @@ export class AuditTrail {
       requestParameters: input.requestParameters ? redact(input.requestParameters) : undefined,
       responseElements: input.responseElements ? redact(input.responseElements) : undefined,
     };
-    const accountId = event.recipientAccountId;
-    await db.insertInto('audit_heads').values({ account_id: accountId, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('account_id').doNothing()).execute();
-    // The UPDATE takes the row lock (PostgreSQL) so concurrent appends of one account serialize.
-    const head = await db
-      .updateTable('audit_heads')
-      .set({ seq: sql<number>`seq + 1` })
-      .where('account_id', '=', accountId)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
-    const body = canonicalJson(event);
-    const hash = chainHash(head.hash, accountId, head.seq, body);
-    await db
-      .insertInto('audit_events')
-      .values({
-        event_id: event.eventId,
-        account_id: accountId,
-        seq: head.seq,
-        event_time: event.eventTime,
-        event_name: event.eventName,
-        event_source: event.eventSource,
-        event_type: event.eventType,
-        error_code: event.errorCode ?? null,
-        body,
-        prev_hash: head.hash,
-        hash,
-      })
-      .execute();
-    await db.updateTable('audit_heads').set({ hash }).where('account_id', '=', accountId).execute();
+  }
+
+  /** Appends one event inside `trx`; parameters and responses are redacted first. */
+  async append(trx: Kysely<unknown>, input: AuditEventInput): Promise<AuditEvent> {
+    const event = this.prepare(input);
+    await this.write(trx, [event]);
     return event;
   }
 
-  /** Appends in a transaction of its own, for events that change no state (reads, denials, failures). */
-  async record(input: AuditEventInput): Promise<AuditEvent> {
-    return this.storage.transaction((trx) => this.append(trx, input));
+  /**
+   * Appends an event that changes no state (reads, denials, failures) in a transaction of its own,
+   * shared with the other records waiting at that moment (group commit). Resolves once durable.
+   */
+  record(input: AuditEventInput): Promise<AuditEvent> {
+    let event: AuditEvent;
+    try {
+      event = this.prepare(input);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return new Promise<AuditEvent>((resolve, reject) => {
+      this.queue.push({ event, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // After the I/O of this loop turn: every request already readable joins the same group.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** One transaction for the group; if it fails, each record is retried alone so one bad record fails alone. */
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    try {
+      await this.storage.transaction((trx) => this.write(trx, group.map((w) => w.event)));
+      for (const w of group) w.resolve(w.event);
+      return;
+    } catch (e) {
+      if (group.length === 1) {
+        group[0]!.reject(e);
+        return;
+      }
+    }
+    // The group's transaction rolled back as a whole: nothing of it is stored, so retrying cannot duplicate.
+    for (const w of group) {
+      try {
+        await this.storage.transaction((trx) => this.write(trx, [w.event]));
+        w.resolve(w.event);
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  }
+
+  /**
+   * Chains `events` (in order) onto their accounts' trails inside `trx`. Per account: one UPDATE of the
+   * head reserves the sequence numbers (and takes the row lock on PostgreSQL, so concurrent writers of
+   * one account serialize), then the records are inserted and the head moves to the last hash.
+   * Accounts are locked in sorted order so concurrent groups cannot deadlock.
+   */
+  private async write(trx: Kysely<unknown>, events: readonly AuditEvent[]): Promise<void> {
+    const db = trx as Kysely<AuditTables>;
+    const byAccount = new Map<string, AuditEvent[]>();
+    for (const event of events) {
+      const list = byAccount.get(event.recipientAccountId);
+      if (list) list.push(event);
+      else byAccount.set(event.recipientAccountId, [event]);
+    }
+    for (const accountId of [...byAccount.keys()].sort()) {
+      const list = byAccount.get(accountId)!;
+      await db.insertInto('audit_heads').values({ account_id: accountId, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('account_id').doNothing()).execute();
+      const head = await db
+        .updateTable('audit_heads')
+        .set({ seq: sql<number>`seq + ${list.length}` })
+        .where('account_id', '=', accountId)
+        .returning(['seq', 'hash'])
+        .executeTakeFirstOrThrow();
+      let seq = Number(head.seq) - list.length;
+      let prev = head.hash;
+      const rows = list.map((event) => {
+        seq += 1;
+        const body = canonicalJson(event);
+        const hash = chainHash(prev, accountId, seq, body);
+        const row = {
+          event_id: event.eventId,
+          account_id: accountId,
+          seq,
+          event_time: event.eventTime,
+          event_name: event.eventName,
+          event_source: event.eventSource,
+          event_type: event.eventType,
+          error_code: event.errorCode ?? null,
+          body,
+          prev_hash: prev,
+          hash,
+        };
+        prev = hash;
+        return row;
+      });
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+      await db.updateTable('audit_heads').set({ hash: prev }).where('account_id', '=', accountId).execute();
+    }
   }
 
   async list(options: ListAuditOptions): Promise<AuditRecord[]> {

@@ -5,6 +5,7 @@ import type { Sealer } from '../core/sealer.js';
 import type { Platform } from '../server/platform.js';
 import type { Keyrings } from './context.js';
 import { openFileKeyring } from './keyring/open.js';
+import { withUnwrapCache } from './keyring/unwrap-cache.js';
 import { openPkcs11FromEnv } from './keyring/pkcs11-config.js';
 import { KMS_REGION } from './region.js';
 import { startKmsScheduler } from './scheduler.js';
@@ -37,7 +38,8 @@ export async function startKms(platform: Platform, env: NodeJS.ProcessEnv = proc
     await software.close();
     throw e;
   }
-  const keyrings: Keyrings = { software, hsm };
+  // Hot keys are not unwrapped on every call (an HSM round trip for pkcs11); see unwrap-cache.ts.
+  const keyrings: Keyrings = { software: withUnwrapCache(software), hsm: hsm ? withUnwrapCache(hsm) : undefined };
   const scheduler = startKmsScheduler(platform, keyrings, KMS_REGION, interval.data.BULWARK_KMS_SCHEDULER_INTERVAL * 1000);
   const runtime: KmsRuntime = {
     keyrings,
@@ -45,8 +47,8 @@ export async function startKms(platform: Platform, env: NodeJS.ProcessEnv = proc
     async stop() {
       if (runtimes.get(platform.sealer) === runtime) runtimes.delete(platform.sealer);
       await scheduler.stop();
-      await software.close();
-      await hsm?.close();
+      await keyrings.software.close();
+      await keyrings.hsm?.close();
     },
   };
   runtimes.set(platform.sealer, runtime);

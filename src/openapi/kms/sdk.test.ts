@@ -4,6 +4,7 @@ import OpenApiModule, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
 import RamModule, * as $Ram from '@alicloud/ram20150501';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyTrail } from '../../audit/verify.js';
 import { fixedClock } from '../../core/clock.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import { kmsRuntime } from '../../kms/runtime.js';
@@ -122,6 +123,24 @@ describe('KMS through the official SDKs', () => {
     expect(code(await sdkError(v1('ScheduleKeyDeletion', { KeyId: a.KeyId, PendingWindowInDays: '7' })))).toBe('Rejected.DeletionProtection');
     await v1('CreateSecret', { SecretName: 'v1-rotate', VersionId: 'a', SecretData: 'first' });
     expect((await v1('RotateSecret', { SecretName: 'v1-rotate', VersionId: 'b' })).VersionId).toBe('b');
+  });
+
+  it('concurrent Encrypt calls (V3), successes and failures, are each audited exactly once (group commit) and the trail verifies', async () => {
+    const key = (await v3('CreateKey', {})).KeyMetadata as { KeyId: string };
+    const calls = Array.from({ length: 40 }, (_, i) => (i % 8 === 7 ? { KeyId: 'no-such-key', Plaintext: `p${i}` } : { KeyId: key.KeyId, Plaintext: `p${i}` }));
+    const settled = await Promise.allSettled(calls.map((c) => v3('Encrypt', c)));
+    const ok = settled.flatMap((r) => (r.status === 'fulfilled' ? [String(r.value.RequestId)] : []));
+    const failed = settled.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as { data?: { RequestId?: string } }).data?.RequestId)] : []));
+    expect(ok).toHaveLength(35);
+    expect(failed).toHaveLength(5);
+    const records = (await t.server.platform.audit.list({ accountId: t.root.accountId, limit: 1000 })).filter((r) => r.event.eventName === 'Encrypt');
+    const audited = (ids: string[]) => records.filter((r) => ids.includes(r.event.requestId));
+    expect(audited(ok).map((r) => r.event.requestId).sort()).toEqual([...ok].sort());
+    expect(audited(ok).every((r) => r.event.errorCode === undefined)).toBe(true);
+    expect(audited(failed).map((r) => r.event.requestId).sort()).toEqual([...failed].sort());
+    expect(audited(failed).every((r) => r.event.errorCode === 'Forbidden.KeyNotFound')).toBe(true);
+    expect(JSON.stringify(audited(ok))).not.toContain('"p1"');
+    expect((await verifyTrail(t.server.platform.storage)).ok).toBe(true);
   });
 
   it('GenerateDataKey and GenerateDataKeyWithoutPlaintext (V1): sizes, and the blob decrypts to the same key', async () => {

@@ -52,6 +52,15 @@ describe('POST /api/posture/report', () => {
     expect(r.headers.get('content-type')).toContain('text/html');
   });
 
+  it('answers SARIF 2.1.0 when asked, one result per failed resource', async () => {
+    const r = await post(root, { framework: 'cis-alibaba-2.0', format: 'sarif' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('application/sarif+json');
+    const doc = r.json as { version: string; runs: Array<{ results: Array<{ ruleId: string; properties: { requirements: string[] } }> }> };
+    expect(doc.version).toBe('2.1.0');
+    expect(doc.runs[0]!.results).toContainEqual(expect.objectContaining({ ruleId: 'BWK-RAM-102', properties: expect.objectContaining({ requirements: expect.arrayContaining(['1.4']) }) }));
+  });
+
   it('rejects unknown frameworks and callers without bulwark:GetPostureReport', async () => {
     const bad = await post(root, { framework: 'sox' });
     expect(bad).toMatchObject({ status: 400, json: { Code: 'InvalidParameter' } });

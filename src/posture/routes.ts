@@ -7,6 +7,8 @@ import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { ALL_CHECKS } from './compliance/catalogue.js';
 import { iacInputSchema } from './compliance/iac-input.js';
 import { renderComplianceHtml } from './compliance/render-html.js';
+import { renderComplianceSarif } from './compliance/render-sarif.js';
+import { packageVersion } from '../core/package-version.js';
 import { FRAMEWORK_IDS } from './frameworks/framework.js';
 import { GET_POSTURE_REPORT_ACTION, POSTURE_REPORT_RESOURCE, reportForCaller } from './report-service.js';
 
@@ -16,7 +18,7 @@ export { GET_POSTURE_REPORT_ACTION } from './report-service.js';
 export const reportRequestSchema = z
   .object({
     framework: z.enum(FRAMEWORK_IDS),
-    format: z.enum(['json', 'html']).default('json'),
+    format: z.enum(['json', 'html', 'sarif']).default('json'),
     /** IaC results the client scanned itself, merged into the report */
     iac: iacInputSchema.optional(),
   })
@@ -33,8 +35,8 @@ export interface PostureRoutesOptions {
 
 /**
  * `POST /api/posture/report` (RAM action `bulwark:GetPostureReport`): the compliance report of the
- * caller's account — `{"framework": …, "format": "json"|"html", "iac"?: {…}}`. JSON answers
- * `{RequestId, Report}`; HTML answers the page itself. Reads only; the read is audited.
+ * caller's account — `{"framework": …, "format": "json"|"html"|"sarif", "iac"?: {…}}`. JSON answers
+ * `{RequestId, Report}`; HTML and SARIF answer the document itself. Reads only; the read is audited.
  */
 export async function postureRoutes(app: FastifyInstance, options: PostureRoutesOptions): Promise<void> {
   const { platform } = options;
@@ -49,6 +51,7 @@ export async function postureRoutes(app: FastifyInstance, options: PostureRoutes
       const meta = kit.meta(req);
       const report = await reportForCaller(platform, caller, input, { requestId: req.id, sourceIp: meta.sourceIp, userAgent: meta.userAgent });
       if (input.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').header('x-request-id', req.id).send(renderComplianceHtml(report));
+      if (input.format === 'sarif') return reply.header('content-type', 'application/sarif+json; charset=utf-8').header('x-request-id', req.id).send(JSON.stringify(renderComplianceSarif(report, packageVersion())));
       return kit.send(reply, { Report: report });
     } catch (e) {
       return kit.fail(req, reply, e);

@@ -3,19 +3,8 @@ import { AimOutlined, MinusCircleOutlined, PlusCircleOutlined } from '@ant-desig
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { showValue, type EventDoc } from './api.js';
+import { investigateHref } from '../incidents/timeline.js';
 import { flatten } from './query-edit.js';
-
-/** Fields an investigation can start from: addresses lead to the IP timeline, host ids and names to the host's. */
-const IP_FIELDS = new Set(['source.ip', 'destination.ip', 'host.ip']);
-const HOST_FIELDS = new Set(['host.id', 'host.name', 'host.hostname']);
-
-/** Link to the incident timeline of a field's value, when the field names an address or a host. */
-export function investigateHref(field: string, value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  if (IP_FIELDS.has(field)) return `/security/incidents?ip=${encodeURIComponent(value)}`;
-  if (HOST_FIELDS.has(field)) return `/security/incidents?host=${encodeURIComponent(value)}`;
-  return undefined;
-}
 
 interface Props {
   event?: EventDoc;

@@ -13,7 +13,7 @@ import { Histogram } from './Histogram.js';
 import { QueryBox } from './QueryBox.js';
 import { addFilter, valueAt } from './query-edit.js';
 import { SavedSearches } from './SavedSearches.js';
-import { histogramInterval, paramsFromState, stateFromParams, type SearchState } from './search-state.js';
+import { boundMs, histogramInterval, paramsFromState, stateFromParams, type SearchState } from './search-state.js';
 import { TimeRange } from './TimeRange.js';
 
 const PAGE_SIZE = 50;
@@ -121,7 +121,7 @@ export function EventSearch() {
         </Space>
       </Flex>
       {histogram?.buckets && histogram.intervalMs && (
-        <Histogram buckets={histogram.buckets as Array<{ key: number; count: number }>} intervalMs={histogram.intervalMs} onPick={(a, b) => update({ from: new Date(a).toISOString(), to: new Date(b).toISOString() })} />
+        <Histogram buckets={histogram.buckets as Array<{ key: number; count: number }>} intervalMs={histogram.intervalMs} range={[boundMs(state.from, search.dataUpdatedAt), boundMs(state.to, search.dataUpdatedAt)]} onPick={(a, b) => update({ from: new Date(a).toISOString(), to: new Date(b).toISOString() })} />
       )}
       <QueryState loading={search.isLoading} error={search.error} retry={() => void search.refetch()} empty={events.length === 0 && cursors.length === 0} emptyText={state.query ? t('events.emptyQuery') : t('events.empty')}>
         <Table<EventDoc>

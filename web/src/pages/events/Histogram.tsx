@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 interface Props {
   buckets: ReadonlyArray<{ key: number; count: number }>;
   intervalMs: number;
+  /** the searched time range (epoch ms), so empty stretches show as gaps */
+  range?: readonly [number | undefined, number | undefined];
   /** zoom into one bar's time span */
   onPick?: (from: number, to: number) => void;
 }
@@ -13,13 +15,13 @@ const H = 120;
 const AXIS = 18;
 
 /** Matches over time (date_histogram buckets) as bars; a click on a bar zooms into its span. */
-export function Histogram({ buckets, intervalMs, onPick }: Props) {
+export function Histogram({ buckets, intervalMs, range, onPick }: Props) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   if (buckets.length === 0) return null;
   const max = Math.max(...buckets.map((b) => b.count), 1);
-  const first = buckets[0]!.key;
-  const last = buckets[buckets.length - 1]!.key + intervalMs;
+  const first = Math.min(buckets[0]!.key, range?.[0] ?? Infinity);
+  const last = Math.max(buckets[buckets.length - 1]!.key + intervalMs, range?.[1] ?? -Infinity);
   const span = Math.max(last - first, intervalMs);
   const x = (ms: number) => ((ms - first) / span) * W;
   const bw = Math.max((intervalMs / span) * W - 1, 1);

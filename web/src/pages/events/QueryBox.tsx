@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { eventsApi, type FieldInfo, type QueryProblem } from './api.js';
 import { applyCompletion, caretAt, contextAt, matchNames } from './query-edit.js';
 
+/** Option keys of suggestions (never the start of a query, so the list never preselects one). */
+const SUGGESTION = '\u0000';
+
 interface Props {
   value: string;
   onChange: (value: string) => void;
@@ -48,6 +51,8 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
   const [cursor, setCursor] = useState(value.length);
   const [open, setOpen] = useState(false);
   const pendingCaret = useRef<number | undefined>(undefined);
+  // Enter picks a suggestion only after the arrow keys moved to one; otherwise it searches
+  const navigated = useRef(false);
   const ctx = useMemo(() => contextAt(value, Math.min(cursor, value.length)), [value, cursor]);
   const fieldType = ctx.kind === 'value' ? fields.find((f) => f.name === ctx.field)?.type : undefined;
   const values = useQuery({
@@ -73,13 +78,14 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
     if (ctx.kind === 'field') {
       return matchNames(fields.map((f) => f.name), ctx.prefix).map((name) => {
         const f = fields.find((x) => x.name === name);
-        return { value: applyCompletion(value, ctx, name).query, label: <Space data-testid={`suggest-${name}`}><span>{name}</span><Tag>{f?.type}</Tag></Space>, caret: applyCompletion(value, ctx, name).cursor };
+        const done = applyCompletion(value, ctx, name);
+        return { value: `${SUGGESTION}f:${name}`, label: <Space data-testid={`suggest-${name}`}><span>{name}</span><Tag>{f?.type}</Tag></Space>, query: done.query, caret: done.cursor };
       });
     }
     if (ctx.kind === 'value') {
       return (values.data?.values ?? []).map((v) => {
         const done = applyCompletion(value, ctx, String(v.value));
-        return { value: done.query, label: <Space data-testid={`suggest-value-${String(v.value)}`}><span>{String(v.value)}</span><Typography.Text type="secondary">{v.count}</Typography.Text></Space>, caret: done.cursor };
+        return { value: `${SUGGESTION}v:${String(v.value)}`, label: <Space data-testid={`suggest-value-${String(v.value)}`}><span>{String(v.value)}</span><Typography.Text type="secondary">{v.count}</Typography.Text></Space>, query: done.query, caret: done.cursor };
       });
     }
     return [];
@@ -97,11 +103,15 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
           open={open && options.length > 0}
           defaultActiveFirstOption={false}
           onChange={(v: string) => {
+            // picking a suggestion reports its key here; onSelect applies it
+            if (v.startsWith(SUGGESTION)) return;
             onChange(v);
+            navigated.current = false;
             setCursor(input.current?.input?.selectionStart ?? v.length);
             setOpen(true);
           }}
-          onSelect={(_v: string, option: { caret?: number }) => {
+          onSelect={(_v: string, option: { query?: string; caret?: number }) => {
+            if (option.query !== undefined) onChange(option.query);
             pendingCaret.current = option.caret;
             setCursor(option.caret ?? value.length);
             setOpen(true);
@@ -120,9 +130,13 @@ export function QueryBox({ value, onChange, onSubmit, fields, problem, from, to,
             onClick={track}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setOpen(false);
-              if (e.key === 'Enter' && !(open && document.querySelector('.ant-select-item-option-active'))) {
-                setOpen(false);
-                onSubmit();
+              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') navigated.current = true;
+              if (e.key === 'Enter') {
+                if (open && navigated.current && options.length > 0) navigated.current = false;
+                else {
+                  setOpen(false);
+                  onSubmit();
+                }
               }
             }}
           />

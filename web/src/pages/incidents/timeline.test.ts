@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOf, countByCategory, guessKind, summaryOf, targetQuery } from './timeline.js';
+import { categoryOf, countByCategory, guessKind, investigateHref, summaryOf, targetQuery } from './timeline.js';
 
 const waf = { event: { dataset: 'bulwark.gateway', kind: 'alert' }, rule: { id: 'waf:942100', name: 'SQL injection' }, http: { request: { method: 'GET' }, response: { status_code: 403 } }, url: { original: "/?id=1' or 1=1--" } };
 const access = { event: { dataset: 'bulwark.gateway', kind: 'event' }, url: { path: '/login' }, http: { request: { method: 'POST' }, response: { status_code: 200 } } };
@@ -25,5 +25,13 @@ describe('backtracking timeline', () => {
     expect(summaryOf(signin)).toBe('ConsoleSignin');
     expect(summaryOf({ message: 'hello' })).toBe('hello');
     expect(countByCategory([ssh, waf, proc, waf])).toEqual([{ category: 'waf', count: 2 }, { category: 'host', count: 2 }]);
+  });
+
+  it('links addresses and hosts of an event to their timeline', () => {
+    expect(investigateHref('source.ip', '203.0.113.9')).toBe('/security/incidents?ip=203.0.113.9');
+    expect(investigateHref('destination.ip', '2001:db8::1')).toBe('/security/incidents?ip=2001%3Adb8%3A%3A1');
+    expect(investigateHref('host.name', 'web 1')).toBe('/security/incidents?host=web%201');
+    expect(investigateHref('user.name', 'root')).toBeUndefined();
+    expect(investigateHref('source.ip', '')).toBeUndefined();
   });
 });

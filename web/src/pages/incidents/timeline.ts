@@ -55,3 +55,14 @@ export function countByCategory(docs: readonly Record<string, unknown>[]): Array
   for (const d of docs) counts.set(categoryOf(d), (counts.get(categoryOf(d)) ?? 0) + 1);
   return CATEGORIES.filter((c) => counts.has(c)).map((c) => ({ category: c, count: counts.get(c) as number }));
 }
+
+const IP_FIELDS = new Set(['source.ip', 'destination.ip', 'host.ip']);
+const HOST_FIELDS = new Set(['host.id', 'host.name', 'host.hostname']);
+
+/** The timeline of a field's value, when the field names an address (source, destination, host) or a host. */
+export function investigateHref(field: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (IP_FIELDS.has(field)) return `/security/incidents?ip=${encodeURIComponent(value)}`;
+  if (HOST_FIELDS.has(field)) return `/security/incidents?host=${encodeURIComponent(value)}`;
+  return undefined;
+}

@@ -73,6 +73,15 @@ describe('bulwark posture report (offline, over a seeded data dir)', () => {
     expect(page).not.toMatch(/<script|src="http/);
   });
 
+  it('prints SARIF 2.1.0 with --format sarif', async () => {
+    const r = await run(['posture', 'report', '--framework', 'pci-dss-4.0', '--format', 'sarif', '--data-dir', join(dir, 'data')]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { version: string; runs: Array<{ tool: { driver: { name: string } }; results: unknown[]; properties: { framework: { id: string } } }> };
+    expect(doc.version).toBe('2.1.0');
+    expect(doc.runs[0]).toMatchObject({ tool: { driver: { name: 'bulwark-posture' } }, properties: { framework: { id: 'pci-dss-4.0' } } });
+    expect(doc.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
   it('exits 1 below --fail-under and 0 at or above it', async () => {
     const args = ['posture', 'report', '--framework', 'cis-alibaba-2.0', '--data-dir', join(dir, 'data')];
     const score = (JSON.parse((await run(args)).stdout) as ComplianceReport).summary.score!;

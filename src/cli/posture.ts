@@ -8,6 +8,8 @@ import { frameworkTitle, type ComplianceReport } from '../posture/compliance/com
 import { ALL_CHECKS } from '../posture/compliance/catalogue.js';
 import { reportAccount } from '../posture/compliance/default-account.js';
 import { renderComplianceHtml } from '../posture/compliance/render-html.js';
+import { renderComplianceSarif } from '../posture/compliance/render-sarif.js';
+import { packageVersion } from '../core/package-version.js';
 import { FRAMEWORK_IDS } from '../posture/frameworks/framework.js';
 import { isFrameworkId, mappingsFor } from '../posture/frameworks/registry.js';
 import { scanIac } from '../posture/iac/scan.js';
@@ -18,7 +20,7 @@ import { migrate } from '../storage/migrations.js';
 import { action, EXIT_FAILURE, EXIT_OK } from './run.js';
 import { storageConfigFrom, withStorageFlags, type StorageFlags } from './storage-flags.js';
 
-const FORMATS = ['json', 'html'] as const;
+const FORMATS = ['json', 'html', 'sarif'] as const;
 
 interface ReportFlags extends StorageFlags {
   failUnder?: string;
@@ -98,7 +100,7 @@ export function registerPosture(program: Command): void {
         if (flags.server && flags.gatewayConfig) throw new BulwarkError('InvalidParameter', { field: '--gateway-config', reason: 'is read offline only (the server checks the sites it stores)' });
         const iac = flags.iac && flags.iac.length > 0 ? await scanIacPaths(flags.iac) : undefined;
         const report = flags.server ? await serverReport(flags.server, flags, iac) : await offlineReport(flags, iac);
-        const text = flags.format === 'html' ? renderComplianceHtml(report) : `${JSON.stringify(report)}\n`;
+        const text = flags.format === 'html' ? renderComplianceHtml(report) : flags.format === 'sarif' ? `${JSON.stringify(renderComplianceSarif(report, packageVersion()), null, 2)}\n` : `${JSON.stringify(report)}\n`;
         if (flags.output) {
           writeFileSync(flags.output, text);
           const s = report.summary;

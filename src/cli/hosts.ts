@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../agent/respond/duration.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
-import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
+import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, RESPOND_HOST_ACTION, DELETE_HOST_ACTION, GET_FINDINGS_ACTION, LIST_HOSTS_ACTION, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, adminPath, type AdminCall } from '../hosts/api.js';
 import type { HostFindings, HostView } from '../hosts/queries.js';
-import type { TaskView } from '../hosts/tasks.js';
+import { RESPONSE_ACTIONS, type TaskView } from '../hosts/tasks.js';
+import { BulwarkError } from '../core/errors.js';
 import type { CreatedToken, TokenView } from '../hosts/tokens.js';
 import { action, EXIT_OK, formatOf } from './run.js';
 
@@ -32,7 +33,7 @@ function withServer(cmd: Command): Command {
 
 /** `bulwark hosts …`: enrolled hosts on a server, their findings, enrollment tokens and scan tasks. */
 export function registerHosts(program: Command): void {
-  const hosts = program.command('hosts').description('hosts enrolled on a server: list, findings, enrollment tokens, scan tasks, delete');
+  const hosts = program.command('hosts').description('hosts enrolled on a server: list, findings, enrollment tokens, scan tasks, response actions, delete');
 
   withServer(hosts.command('list').description('enrolled hosts with their baseline pass rate')).action(
     action(async (flags: ServerFlags) => {
@@ -120,6 +121,37 @@ export function registerHosts(program: Command): void {
       const { Task } = await call<{ Task: TaskView }>(flags, 'tasks', CREATE_TASK_ACTION, { host, kind: 'scan' });
       if (format === 'json') process.stdout.write(`${JSON.stringify(Task)}\n`);
       else process.stdout.write(`task ${Task.TaskId} queued for host ${Task.HostId}\n`);
+      return EXIT_OK;
+    }),
+  );
+
+  withServer(
+    hosts
+      .command('respond')
+      .description("ask a host's agent to run a response action at its next heartbeat: block|unblock <ip>, kill <pid>, quarantine <path>, restore <quarantine id>")
+      .argument('<host>', 'host id or hostname')
+      .argument('<action>', RESPONSE_ACTIONS.join(', '))
+      .argument('<target>', 'IP address, process id, absolute file path or quarantine id'),
+  )
+    .option('--duration <duration>', 'block: how long (30s, 15m, 1h, 7d or permanent)', '1h')
+    .action(
+      action(async (host: string, what: string, target: string, flags: ServerFlags & { duration: string }) => {
+        const format = formatOf(flags.format, ['table', 'json'] as const);
+        if (!(RESPONSE_ACTIONS as readonly string[]).includes(what)) throw new BulwarkError('InvalidParameter', { field: 'ACTION', reason: `expected one of ${RESPONSE_ACTIONS.join(', ')}` });
+        const response = { action: what, target, ...(what === 'block' ? { durationSeconds: parseDuration(flags.duration) } : {}) };
+        const { Task } = await call<{ Task: TaskView }>(flags, 'tasks', RESPOND_HOST_ACTION, { host, kind: 'respond', response });
+        if (format === 'json') process.stdout.write(`${JSON.stringify(Task)}\n`);
+        else process.stdout.write(`task ${Task.TaskId} queued for host ${Task.HostId}: ${what} ${target}\n`);
+        return EXIT_OK;
+      }),
+    );
+
+  withServer(hosts.command('undo').description('queue the response action that reverses a finished one (unblock a block, restore a quarantine)').argument('<host>', 'host id or hostname').argument('<taskId>', 'the task id of the response action')).action(
+    action(async (host: string, taskId: string, flags: ServerFlags) => {
+      const format = formatOf(flags.format, ['table', 'json'] as const);
+      const { Task } = await call<{ Task: TaskView }>(flags, 'tasks/undo', RESPOND_HOST_ACTION, { host, taskId });
+      if (format === 'json') process.stdout.write(`${JSON.stringify(Task)}\n`);
+      else process.stdout.write(`task ${Task.TaskId} queued for host ${Task.HostId}: ${Task.Response?.action ?? ''} ${Task.Response?.target ?? ''}\n`);
       return EXIT_OK;
     }),
   );

@@ -20,6 +20,14 @@ describe('event normalisation', () => {
     expect(r.event.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('follows dotted keys at any depth and keeps non-schema keys under schema objects in extra', () => {
+    const r = normalizeEvent({ 'source.geo': { country_iso_code: 'CN', zone: 'a' }, http: { 'response.status_code': '404', 'response.x': 1 }, event: { id: 'x', custom: { deep: true } }, '': { user: { name: 'eve' } } }, 0, NOW);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.event.fields).toEqual({ 'source.geo.country_iso_code': 'CN', 'http.response.status_code': 404, 'event.id': 'x', 'user.name': 'eve' });
+    expect(r.event.extra).toEqual({ 'source.geo.zone': 'a', 'http.response.x': 1, 'event.custom.deep': true });
+  });
+
   it('defaults the timestamp to the ingest time and keeps a given event.id', () => {
     const r = normalizeEvent({ event: { id: 'abc' } }, 0, NOW);
     expect(r).toMatchObject({ ok: true, event: { id: 'abc', timestamp: NOW } });

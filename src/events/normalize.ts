@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { EventRecord, FieldValue } from './event.js';
-import { EXTRA_FIELD, TIMESTAMP_FIELD, fieldByName, type FieldType } from './schema.js';
+import { EXTRA_FIELD, FIELDS, TIMESTAMP_FIELD, type FieldDef, type FieldType } from './schema.js';
 
 /** Largest accepted length of one string value and of one serialised `extra` map. */
 export const MAX_VALUE_LENGTH = 32 * 1024;
@@ -68,14 +68,50 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Nested objects become dotted names; schema names are typed, the rest goes to `extra`. */
-function flatten(input: Record<string, unknown>, prefix: string, typed: Map<string, unknown>, extra: Record<string, unknown>, inExtra: boolean): void {
-  for (const [key, value] of Object.entries(input)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (!prefix && !inExtra && key === EXTRA_FIELD && isPlainObject(value)) flatten(value, '', typed, extra, true);
-    else if (!inExtra && fieldByName(name)) typed.set(name, value);
-    else if (isPlainObject(value)) flatten(value, name, typed, extra, inExtra);
-    else extra[name] = value;
+/** The schema's names as a tree of their dotted segments, so nesting is followed without building names. */
+interface SchemaNode {
+  def: FieldDef | undefined;
+  readonly children: Map<string, SchemaNode>;
+}
+const ROOT: SchemaNode = { def: undefined, children: new Map() };
+for (const f of FIELDS) {
+  let node = ROOT;
+  for (const part of f.name.split('.')) {
+    let next = node.children.get(part);
+    if (!next) node.children.set(part, (next = { def: undefined, children: new Map() }));
+    node = next;
+  }
+  node.def = f;
+}
+
+/** The node of `key` under `node`; a key may itself be dotted (`{"source.geo": {…}}`). */
+function childOf(node: SchemaNode, key: string): SchemaNode | undefined {
+  if (!key.includes('.')) return node.children.get(key);
+  let at: SchemaNode | undefined = node;
+  for (const part of key.split('.')) {
+    at = at.children.get(part);
+    if (!at) return undefined;
+  }
+  return at;
+}
+
+/**
+ * Nested objects become dotted names; schema names are typed, the rest goes to `extra`. `node` is the
+ * schema subtree under `prefix` (undefined when no schema name starts with it).
+ */
+function flatten(input: Record<string, unknown>, prefix: string, node: SchemaNode | undefined, typed: Map<FieldDef, unknown>, extra: Record<string, unknown>, inExtra: boolean): void {
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (!prefix && !inExtra && key === EXTRA_FIELD && isPlainObject(value)) {
+      flatten(value, '', undefined, typed, extra, true);
+      continue;
+    }
+    const child = inExtra || !node ? undefined : childOf(node, key);
+    if (child?.def) typed.set(child.def, value);
+    else if (isPlainObject(value)) {
+      const name = prefix ? `${prefix}.${key}` : key;
+      flatten(value, name, name === '' && !inExtra ? ROOT : child, typed, extra, inExtra);
+    } else extra[prefix ? `${prefix}.${key}` : key] = value;
   }
 }
 
@@ -87,15 +123,14 @@ export function normalizeEvent(input: unknown, index: number, now: number): Norm
   // the shape check is the zod record schema's, done by hand on the hot path (no copy of the event)
   if (!isPlainObject(input)) return { ok: false, problem: { index, field: '', reason: 'an event must be a JSON object' } };
   const parsed = { data: input };
-  const typed = new Map<string, unknown>();
+  const typed = new Map<FieldDef, unknown>();
   const extra: Record<string, unknown> = {};
-  flatten(parsed.data, '', typed, extra, false);
+  flatten(parsed.data, '', ROOT, typed, extra, false);
   const fields: Record<string, FieldValue> = {};
   let timestamp = now;
-  for (const [name, raw] of typed) {
+  for (const [def, raw] of typed) {
     if (raw === null || raw === undefined) continue;
-    const def = fieldByName(name);
-    if (!def) continue;
+    const name = def.name;
     const fast = fastValue(def.type, raw);
     if (fast !== undefined) {
       if (name === TIMESTAMP_FIELD) timestamp = fast as number;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/time.js';
 import { AddExclusion } from './AddExclusion.js';
-import type { AttackRow } from './attack-query.js';
+import { decodeQuery, type AttackRow } from './attack-query.js';
 
 /** One blocked or detected request in full: what matched, the score, the decision, and the stored event. */
 export function AttackDrawer({ attack, onClose }: { attack: AttackRow | undefined; onClose: () => void }) {
@@ -22,6 +22,7 @@ export function AttackDrawer({ attack, onClose }: { attack: AttackRow | undefine
             { key: 'ip', label: t('protection.attacks.sourceIp'), children: attack.sourceIp },
             { key: 'host', label: t('protection.attacks.host'), children: attack.host },
             { key: 'request', label: t('protection.attacks.request'), children: <Typography.Text code data-testid="attack-request">{`${attack.method} ${attack.path}${attack.query ? `?${attack.query}` : ''}`}</Typography.Text> },
+            ...(attack.query && decodeQuery(attack.query) !== attack.query ? [{ key: 'decoded', label: t('protection.attacks.decoded'), children: <Typography.Text code data-testid="attack-decoded">{`?${decodeQuery(attack.query)}`}</Typography.Text> }] : []),
             { key: 'ua', label: t('protection.attacks.userAgent'), children: attack.userAgent },
             { key: 'rules', label: t('protection.attacks.rules'), children: <Space size={2} wrap>{attack.rules.map((r) => <Tag key={r}>{r}</Tag>)}</Space> },
             { key: 'score', label: t('protection.attacks.score'), children: attack.score },

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Form, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -63,7 +63,11 @@ export function AttackLog() {
     queryFn: () => api.post<SearchResult>('/events/search', { query: attackQuery(filters), from: filters.range, size: PAGE, sort: ['@timestamp:desc'], ...(after ? { searchAfter: after } : {}) }),
   });
   const rows = (q.data?.events ?? []).map(toAttackRow);
-  const refresh = () => void q.refetch();
+  const qc = useQueryClient();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['attacks'] });
+    void qc.invalidateQueries({ queryKey: ['attack-top'] });
+  };
   return (
     <>
       <PageHeader title={t('protection.attacks.title')} description={t('protection.attacks.description')} actions={<Button onClick={refresh} data-testid="attacks-refresh">{t('protection.attacks.refresh')}</Button>} />

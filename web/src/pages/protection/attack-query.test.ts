@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../../src/events/query/parser.js';
 import { EventService } from '../../../../src/events/service.js';
 import { DuckDbEventStore } from '../../../../src/events/store/duckdb-store.js';
-import { ATTACK_QUERY, attackQuery, TOP_AGGREGATIONS, exclusionCandidates, toAttackRow } from './attack-query.js';
+import { ATTACK_QUERY, attackQuery, decodeQuery, TOP_AGGREGATIONS, exclusionCandidates, toAttackRow } from './attack-query.js';
 
 describe('attack log query', () => {
   it('adds each filter to the base query, quoted so the event search parses it', () => {
@@ -11,6 +11,11 @@ describe('attack log query', () => {
     expect(q).toBe(`${ATTACK_QUERY} AND bulwark.site:"my \\"shop\\"" AND source.ip:10.0.0.0/8 AND extra.bulwark.rules:*942100* AND bulwark.blocked:true`);
     expect(() => parseQuery(q)).not.toThrow();
     expect(attackQuery({ range: '-1h', action: 'detected', ruleId: '942100' })).toBe(`${ATTACK_QUERY} AND extra.bulwark.rules:*942100* AND bulwark.blocked:false`);
+  });
+
+  it('decodes a query string for reading, leaving malformed escapes', () => {
+    expect(decodeQuery("id=1%27%20or%201=1--&q=a+b")).toBe("id=1' or 1=1--&q=a b");
+    expect(decodeQuery('x=%E4%BD%A0%ZZ%e4')).toBe('x=你%ZZ%e4');
   });
 
   it('reads an access event of the gateway as a row', () => {

@@ -103,3 +103,14 @@ export function exclusionCandidates(row: Pick<AttackRow, 'wafRuleIds'>): number[
   const detection = row.wafRuleIds.filter((id) => !isScoringRule(id));
   return detection.length > 0 ? detection : row.wafRuleIds;
 }
+
+/** A query string as a reader sees it (percent-decoding and + as space; malformed escapes stay as they are). */
+export function decodeQuery(query: string): string {
+  return query.replace(/\+/g, ' ').replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}

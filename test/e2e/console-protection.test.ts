@@ -1,0 +1,161 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../src/console/static.js';
+import { rootContext } from '../../src/console/test-support/root-context.js';
+import { until } from '../../src/core/test-support/until.js';
+import { attachPolicy } from '../../src/iam/attachments.js';
+import { createLoginProfile } from '../../src/iam/login-profiles.js';
+import { createUser } from '../../src/iam/users.js';
+import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
+import { assertBuilt, ROOT, spawnGateway } from './support.js';
+
+// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts/console');
+const PASSWORD = 'SecOps-Pass-2026';
+// A self-contained WAF rule (no CRS needed): libinjection SQLi in any argument, scored like CRS.
+const SQLI_RULE = `SecRule ARGS "@detectSQLi" "id:100100,phase:2,deny,status:403,log,msg:'SQL injection (libinjection)',tag:'attack-sqli',setvar:tx.anomaly_score=+5"`;
+const ATTACK = "/search?id=1'%20or%201=1--";
+
+describe('web console protection pages: sites & WAF, attack log, exclusion (Chromium, managed gateway)', { timeout: 240_000 }, () => {
+  let server: TestServer;
+  let origin: Server;
+  let originUrl: string;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const cleanup: Array<() => Promise<void> | void> = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    const root = rootContext(server.server.platform, server.root.accountId);
+    await createUser(root, { UserName: 'secops' });
+    await createLoginProfile(root, { UserName: 'secops', Password: PASSWORD });
+    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'secops' });
+    server.server.app.log.level = 'silent';
+    origin = createServer((req, res) => res.end(JSON.stringify({ origin: 'e2e', url: req.url })));
+    await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+    originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    page.setDefaultTimeout(45_000);
+    page.on('pageerror', (e) => errors.push(String(e)));
+  }, 90_000);
+  afterAll(async () => {
+    while (cleanup.length > 0) await cleanup.pop()?.();
+    await browser?.close();
+    origin?.closeAllConnections();
+    await new Promise<void>((r) => (origin ? origin.close(() => r()) : r()));
+    await server?.close();
+  });
+
+  // drawers and dialogs slide in: wait until no CSS transition runs, then take the picture
+  const shot = async (name: string) => {
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+  };
+  const status = async (url: string) => (await fetch(url, { headers: { connection: 'close' } })).status;
+
+  it('creates a site in the console, a managed gateway serves it, its attack shows in the attack log, and an exclusion from it applies', async () => {
+    await page.goto(`${server.server.url}/console/signin`);
+    await page.getByLabel(/Account/).fill(server.root.accountId);
+    await page.getByLabel(/User name/).fill('secops');
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByTestId('page-title').waitFor();
+
+    // 1. create the site in the console; saving shows the document that will apply
+    // the navigation's groups start open
+    await page.getByRole('menuitem', { name: 'Sites & WAF' }).click();
+    await page.getByText('No managed sites yet').waitFor();
+    await page.getByTestId('create-site').first().click();
+    await page.getByTestId('site-name').fill('shop');
+    await page.getByTestId('add-upstream').click();
+    await page.getByTestId('upstream-0').fill(originUrl);
+    await page.getByTestId('waf-mode').getByText('Block').click();
+    await page.getByTestId('waf-rules').fill(SQLI_RULE);
+    await page.getByTestId('site-review').click();
+    const diff = page.getByTestId('diff-changes');
+    await diff.waitFor();
+    expect(await diff.innerText()).toContain('waf.mode');
+    expect(await diff.innerText()).toContain(originUrl);
+    await shot('protection-site-create-diff');
+    await page.getByTestId('apply-confirm').click();
+    await page.getByTestId('site-shop').waitFor();
+    expect(await page.getByTestId('sites-revision').innerText()).toContain('1');
+    await shot('protection-sites');
+
+    // 2. a managed gateway picks it up and blocks the attack
+    const { url: gateway } = await spawnGateway(['--server', server.server.url, '--listen', '127.0.0.1:0', '--workers', '1'], cleanup, {
+      BULWARK_ACCESS_KEY_ID: server.root.accessKeyId,
+      BULWARK_ACCESS_KEY_SECRET: server.root.accessKeySecret,
+    });
+    await until(async () => ((await status(`${gateway}/`)) === 200 ? true : undefined), 30_000);
+    expect(await status(`${gateway}${ATTACK}`)).toBe(403);
+    expect(await status(`${gateway}/other?id=1'%20or%201=1--`)).toBe(403);
+
+    // 3. the attack log shows it (events reach the server in batches: refresh until they do)
+    await page.getByRole('menuitem', { name: 'Attack log' }).click();
+    await expect.poll(async () => {
+      await page.getByTestId('attacks-refresh').click();
+      await page.waitForLoadState('networkidle');
+      return page.locator('tr[data-row-key]').filter({ hasText: '/search' }).count();
+    }, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
+    const row = page.locator('tr[data-row-key]').filter({ hasText: '/search' }).first();
+    expect(await row.innerText()).toContain('waf:100100');
+    expect(await row.innerText()).toContain('Blocked');
+    expect(await page.getByTestId('top-topSites').innerText()).toContain('shop');
+    expect(await page.getByTestId('top-topPaths').innerText()).toContain('/search');
+    // filters: another source IP finds nothing, the rule id finds it
+    await page.getByTestId('filter-rule').fill('100100');
+    await page.getByTestId('attacks-search').click();
+    await expect.poll(() => page.locator('tr[data-row-key]').filter({ hasText: '/search' }).count()).toBeGreaterThan(0);
+    await shot('protection-attack-log');
+
+    // 4. the request in full, then an exclusion for its rule under its path, reviewed as a diff
+    await row.click();
+    const drawer = page.getByTestId('attack-drawer');
+    await drawer.getByTestId('attack-request').waitFor();
+    expect(await drawer.getByTestId('attack-request').innerText()).toContain('GET /search?id=1');
+    expect(await drawer.getByTestId('attack-decoded').innerText()).toContain("id=1' or 1=1--");
+    expect(await drawer.getByTestId('attack-message').first().innerText()).toContain('100100: SQL injection');
+    await shot('protection-attack-detail');
+    await page.getByTestId('add-exclusion-button').click();
+    expect(await page.getByTestId('exclusion-path').inputValue()).toBe('/search');
+    await page.getByTestId('exclusion-review').click();
+    await page.getByTestId('diff-changes').waitFor();
+    const changes = await page.getByTestId('diff-changes').innerText();
+    expect(changes).toContain('waf.exclusions[0].id');
+    expect(changes).toContain('100100');
+    expect(changes).toContain('waf.exclusions[0].path');
+    expect(await page.getByTestId('diff-lines').locator('.diff-added').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('"path": "/search"')]));
+    await shot('protection-exclusion-diff');
+    await page.getByTestId('apply-confirm').click();
+    await page.getByTestId('site-diff').waitFor({ state: 'hidden' });
+
+    // the gateway applies it: the attack passes under /search, and is still blocked elsewhere
+    await until(async () => ((await status(`${gateway}${ATTACK}`)) === 200 ? true : undefined), 30_000);
+    expect(await status(`${gateway}/other?id=1'%20or%201=1--`)).toBe(403);
+
+    // 5. the same pages in Chinese
+    await page.evaluate(() => localStorage.setItem('bulwark.lang', 'zh-CN'));
+    await page.goto(`${server.server.url}/console/protection/attacks`);
+    await page.getByText('受攻击最多的站点').waitFor();
+    await expect.poll(() => page.locator('tr[data-row-key]').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    await shot('zh-protection-attack-log');
+    await page.goto(`${server.server.url}/console/protection/sites`);
+    await page.getByTestId('site-shop').click();
+    await page.getByText('Web 应用防火墙').waitFor();
+    await shot('zh-protection-site-editor');
+    expect(errors).toEqual([]);
+  });
+});

@@ -60,10 +60,9 @@ describe('web console compliance page (Chromium)', { timeout: 120_000 }, () => {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(ARTIFACTS, 'compliance.png'), fullPage: false });
 
-    await page.getByTestId('framework').click();
-    await page.getByTitle('MLPS 2.0 Level 3 (GB/T 22239-2019)').click();
+    await page.getByTestId('framework-mlps2-l3').click();
     await expect.poll(() => page.getByText('(身份鉴别)').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('link', { name: 'Download HTML report' }).getAttribute('href')).toBe('/console/api/posture/report?framework=mlps2-l3&format=html');
+    expect(await page.getByTestId('download-html').getAttribute('href')).toBe('/console/api/posture/report?framework=mlps2-l3&format=html');
     expect(errors).toEqual([]);
   });
 });

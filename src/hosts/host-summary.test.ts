@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VulnTables } from '../agent/vuln/tables.js';
 import { testDialects } from '../openapi/test-support/iam-fixture.js';
 import type { HostAlertSource } from './alert-counts.js';
-import { primaryAddress } from './host-summary.js';
+import { pageOfSummaries, primaryAddress, summaryInput } from './host-summary.js';
 import { HostService } from './service.js';
 import { inventoryOf, pkg } from './test-support/inventory.js';
 import { hostServiceFixture, testMeta as meta, type HostServiceFixture } from './test-support/service.js';
@@ -76,8 +76,15 @@ describe.each(testDialects())('host summaries and detail on %s', (dialect) => {
     expect(second).toMatchObject({ HostId: quiet.e.HostId, Address: '', Risk: { Score: 0, Level: 'none' } });
     expect(asked[0]).toBe(`${f.root.accountId}|event.kind:alert AND NOT event.dataset:agent.baseline|-7d`);
 
+    // pages, filtered by text and status
+    const all = await service.summaries(f.root.accountId);
+    expect(pageOfSummaries(all, summaryInput.parse({ pageSize: 1, pageNumber: 2 }))).toMatchObject({ Hosts: [{ HostId: quiet.e.HostId }], TotalCount: 2, PageNumber: 2, PageSize: 1 });
+    expect(pageOfSummaries(all, summaryInput.parse({ filter: '10.0.0' })).Hosts.map((h) => h.HostId)).toEqual([e.HostId]);
+    expect([pageOfSummaries(all, summaryInput.parse({ status: 'online' })).TotalCount, pageOfSummaries(all, summaryInput.parse({ status: 'offline' })).TotalCount]).toEqual([2, 0]);
+
     f.clock.advance(10 * 60_000);
     expect((await service.summaries(f.root.accountId))[0]).toMatchObject({ HostId: e.HostId, Status: 'offline' });
+    expect(pageOfSummaries(await service.summaries(f.root.accountId), summaryInput.parse({ status: 'offline' })).TotalCount).toBe(2);
 
     // without an event store the risk leaves alerts out and says so
     expect((await f.service.summaries(f.root.accountId))[0]).toMatchObject({ Alerts: null, Risk: { Score: 14 } });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Inventory } from '../agent/collectors/inventory.js';
 import type { VulnTables } from '../agent/vuln/tables.js';
 import { listHosts, type HostView } from './queries.js';
@@ -76,6 +77,25 @@ function summarize(h: HostView, address: string, vulns: Counts, alerts: AlertCou
     Alerts: a ? { High: a.high, Total: a.total } : null,
     Risk: riskScore({ vulnerabilities: { critical: vulns.Critical, high: vulns.High, medium: vulns.Medium, low: vulns.Low }, failedChecks: h.Baseline.Failed, alerts: a ?? { high: 0, total: 0 } }),
   };
+}
+
+/** A page of the hosts list: filtered by text (hostname, label, address, OS, id) and agent status. */
+export const summaryInput = z
+  .object({
+    filter: z.string().max(255).default(''),
+    status: z.enum(['online', 'offline']).optional(),
+    pageNumber: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type SummaryQuery = z.output<typeof summaryInput>;
+
+/** One page of `hostSummaries`, riskiest first, with the total count after filtering. */
+export function pageOfSummaries(all: readonly HostSummary[], q: SummaryQuery): { Hosts: HostSummary[]; TotalCount: number; PageNumber: number; PageSize: number } {
+  const needle = q.filter.trim().toLowerCase();
+  const kept = all.filter((h) => (!q.status || h.Status === q.status) && (!needle || [h.Hostname, h.Label, h.Address, h.Os, h.HostId].some((v) => v.toLowerCase().includes(needle))));
+  const start = (q.pageNumber - 1) * q.pageSize;
+  return { Hosts: kept.slice(start, start + q.pageSize), TotalCount: kept.length, PageNumber: q.pageNumber, PageSize: q.pageSize };
 }
 
 /** Every host of an account with its status, address, open findings and risk score, riskiest first. */

@@ -37,6 +37,8 @@ describe('hosts API for the console: summary, detail, response actions', () => {
 
     const summary = await admin('summary', LIST_HOSTS_ACTION, {});
     expect(summary.status).toBe(200);
+    expect(summary.json).toMatchObject({ TotalCount: 1, PageNumber: 1, PageSize: 20 });
+    expect((await admin('summary', LIST_HOSTS_ACTION, { pageSize: 1000 })).json).toMatchObject({ Code: 'InvalidParameter' });
     expect((summary.json as { Hosts: unknown[] }).Hosts).toEqual([expect.objectContaining({ HostId: e.HostId, Status: 'online', Risk: expect.objectContaining({ Score: 1, Level: 'low' }), Alerts: { High: 0, Total: 0 } })]);
 
     const detail = (await admin('detail', GET_FINDINGS_ACTION, { host: 'web-9' })).json as { Checks: Array<Record<string, unknown>> };

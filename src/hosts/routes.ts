@@ -9,6 +9,7 @@ import { signedRoutes, type CallerAuth } from '../server/signed-routes.js';
 import { baselineReportSchema } from './baseline-report.js';
 import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, RESPOND_HOST_ACTION, DELETE_HOST_ACTION, ENROLL_PATH, LIST_TOKENS_ACTION, REVOKE_TOKEN_ACTION, GET_FINDINGS_ACTION, GET_HOST_TASKS_ACTION, HOSTS_API, LIST_HOSTS_ACTION, REPORT_HOST_ACTION, adminPath, type AdminCall, type AgentReport } from './api.js';
 import { enrollInput } from './enroll.js';
+import { pageOfSummaries, summaryInput } from './host-summary.js';
 import { heartbeatInput, type HostService } from './service.js';
 import { ackTaskInput, createTaskInput, undoTaskInput } from './tasks.js';
 import { createTokenInput } from './tokens.js';
@@ -71,7 +72,7 @@ export async function hostsRoutes(app: FastifyInstance, options: HostsRoutesOpti
     const input = kit.jsonBody(req, findingsInput);
     return { ...(await service.findings(caller.accountId, input.host, { inventory: input.inventory })) };
   });
-  admin('summary', LIST_HOSTS_ACTION, async (_req, caller) => ({ Hosts: await service.summaries(caller.accountId) }));
+  admin('summary', LIST_HOSTS_ACTION, async (req, caller) => pageOfSummaries(await service.summaries(caller.accountId), kit.jsonBody(req, summaryInput)));
   admin('detail', GET_FINDINGS_ACTION, async (req, caller) => ({ ...(await service.detail(caller.accountId, kit.jsonBody(req, hostRefInput).host)) }));
   // a scan needs CreateHostTask; a response action (and its undo) the stronger CreateHostResponse
   app.post(adminPath('tasks'), { bodyLimit: 64 * KB }, async (req, reply) => {

@@ -132,7 +132,7 @@ export interface Inventory {
 }
 
 export const hostsApi = {
-  summary: () => api.post<{ Hosts: HostSummary[] }>('/hosts/summary'),
+  summary: (q: { filter: string; status?: 'online' | 'offline'; pageNumber: number; pageSize: number }) => api.post<{ Hosts: HostSummary[]; TotalCount: number; PageNumber: number; PageSize: number }>('/hosts/summary', q),
   detail: (host: string) => api.post<HostDetail>('/hosts/detail', { host }),
   inventory: (host: string) => api.post<{ Inventory: Inventory | null }>('/hosts/findings', { host, inventory: true }),
   vulns: (host: string, status: 'open' | 'resolved' | 'all') => api.post<{ findings: VulnFinding[] }>('/vuln/findings', { host, status }),

@@ -1,19 +1,19 @@
 import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
-import type { AriaComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { useEffect, useRef } from 'react';
 
 // Only what the console draws is bundled (tree-shaken ECharts), on the canvas renderer.
-use([BarChart, LineChart, PieChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+use([BarChart, LineChart, PieChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | PieSeriesOption | GaugeSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | AriaComponentOption>;
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | PieSeriesOption | GaugeSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
 interface Props {
   option: ChartOption;
-  /** what the chart shows, for screen readers (ECharts adds a description of the data) */
+  /** what the chart shows, for screen readers (pages put the figures in a table or tiles beside it) */
   label: string;
   height?: number | string;
   dark?: boolean;
@@ -47,7 +47,7 @@ export function Chart({ option, label, height = 280, dark = false, testId }: Pro
     const c = chart.current;
     if (!c || !ref.current) return;
     ref.current.setAttribute('data-rendered', 'false');
-    c.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, ...option }, { notMerge: true });
+    c.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
   }, [option, label, dark]);
 
   return <div ref={ref} role="img" aria-label={label} data-chart={testId ?? ''} data-testid={testId} style={{ width: '100%', height }} />;

@@ -47,7 +47,7 @@ export function blockedVsPassed(t: TFunction, traffic: Traffic, intervalMs: numb
 function pie(name: string, data: Array<{ name: string; value: number; itemStyle?: { color: string } }>): ChartOption {
   return {
     tooltip: { trigger: 'item' }, legend: { ...legend, bottom: 0, top: undefined },
-    series: [{ type: 'pie', name, radius: ['40%', '68%'], center: ['50%', '45%'], avoidLabelOverlap: true, label: { formatter: '{b}: {c}' }, data: data.filter((d) => d.value > 0) }],
+    series: [{ type: 'pie', name, radius: ['40%', '68%'], center: ['50%', '45%'], avoidLabelOverlap: true, label: { formatter: '{c}' }, data: data.filter((d) => d.value > 0) }],
   };
 }
 

@@ -7,7 +7,10 @@ import { AgentDaemon } from '../../src/agent/daemon.js';
 import { HostClient } from '../../src/agent/host-client.js';
 import { WEB_DIST } from '../../src/console/static.js';
 import { rootContext } from '../../src/console/test-support/root-context.js';
+import { importFeed } from '../../src/agent/vuln/feed-import.js';
+import { readFeed } from '../../src/agent/vuln/feed-source.js';
 import { createLogger } from '../../src/core/logger.js';
+import { systemCaller } from '../../src/iam/caller.js';
 import { signedPost } from '../../src/events/client.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
 import { attachPolicy } from '../../src/iam/attachments.js';
@@ -22,13 +25,16 @@ const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Operator-Pass-2026';
 const POLICY = join(ROOT, 'src/agent/baseline/policies/bulwark_linux.yml');
 
-/** A Debian 12 host under a directory whose sshd allows root logins (check 90001 of the Linux baseline fails). */
+/** A Debian 12 host under a directory whose sshd allows root logins (check 90001 of the Linux baseline fails) and whose OpenSSL is vulnerable. */
 function fixtureRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'bw-console-hosts-'));
   mkdirSync(join(root, 'etc/ssh'), { recursive: true });
   writeFileSync(join(root, 'etc/os-release'), 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\nID=debian\n');
   writeFileSync(join(root, 'etc/hostname'), 'e2e-web\n');
   writeFileSync(join(root, 'etc/ssh/sshd_config'), 'PermitRootLogin yes\nPasswordAuthentication yes\n');
+  // an OpenSSL older than the fix of DSA-5764-1 (the OSV fixture imported below)
+  mkdirSync(join(root, 'var/lib/dpkg'), { recursive: true });
+  writeFileSync(join(root, 'var/lib/dpkg/status'), 'Package: openssl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 3.0.11-1~deb12u2\n\n');
   return root;
 }
 
@@ -50,6 +56,8 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'operator' });
     server.server.app.log.level = 'silent';
 
+    await importFeed(server.server.platform, systemCaller(server.root.accountId, 'e2e'), await readFeed(join(ROOT, 'src/agent/vuln/test-support/osv-dsa.json')), 'osv-dsa.json');
+
     // a real agent: enrolled with a one-time token, then one collection (inventory + the Linux baseline) of the fixture host
     const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
     const token = (await signedPost(server.server.url, adminPath('tokens'), Buffer.from('{"label":"e2e"}'), 'application/json', key, CREATE_TOKEN_ACTION)).json as { Token: string };
@@ -59,6 +67,8 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     const daemon = new AgentDaemon({ client: agent, logger: createLogger({ level: 'silent' }), agentVersion: '0.0.0-e2e', root: fixtureRoot(), policyFiles: [POLICY], heartbeatMs: 1000, intervalMs: 3_600_000 });
     await agent.report('heartbeat', { agentVersion: '0.0.0-e2e', hostname: 'e2e-web' });
     expect(await daemon.collectAndReport()).toContain('baseline: 1 policies');
+    // an intrusion alert as the agent's detectors send it
+    await agent.report('events', [{ '@timestamp': new Date().toISOString(), message: 'ssh brute force from 198.51.100.7', event: { kind: 'alert', category: 'intrusion_detection', action: 'ssh-brute-force', severity: 73, module: 'agent', dataset: 'agent.intrusion' }, source: { ip: '198.51.100.7' } }]);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
@@ -99,7 +109,17 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     expect(await details.innerText()).toContain('PermitRootLogin');
     await page.screenshot({ path: join(ARTIFACTS, 'host-baseline.png') });
 
-    // inventory: the fixture's OS as the agent collected it
+    // vulnerabilities with the command that fixes them
+    await page.getByRole('tab', { name: 'Vulnerabilities' }).click();
+    await expect.poll(() => page.getByText('apt-get install --only-upgrade openssl').count()).toBeGreaterThan(0);
+    expect(await page.getByText('DSA-5764-1').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'host-vulnerabilities.png') });
+
+    // intrusion events of this host from the event store
+    await page.getByRole('tab', { name: 'Intrusion events' }).click();
+    await expect.poll(() => page.getByText('ssh brute force from 198.51.100.7').count()).toBe(1);
+
+        // inventory: the fixture's OS as the agent collected it
     await page.getByRole('tab', { name: 'Inventory' }).click();
     await expect.poll(() => page.getByText('Debian GNU/Linux 12 (bookworm)').count()).toBeGreaterThan(0);
 

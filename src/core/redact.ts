@@ -27,6 +27,9 @@ const SECRET_KEYS = new Set([
   'totpsecret',
   'base32stringseed',
   'qrcodepng',
+  // KMS key material import: wrapped material and the token holding its (wrapped) unwrapping key
+  'encryptedkeymaterial',
+  'importtoken',
 ]);
 
 const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)/g;

@@ -30,6 +30,7 @@ export function keyMetadata(row: KeyRow): Record<string, unknown> {
     ...(row.last_rotation_at ? { LastRotationDate: row.last_rotation_at } : {}),
     ...(row.next_rotation_at ? { NextRotationDate: row.next_rotation_at } : {}),
     ...(row.delete_at ? { DeleteDate: row.delete_at } : {}),
+    ...(row.material_expire_at ? { MaterialExpireTime: row.material_expire_at } : {}),
     DeletionProtection: row.deletion_protection ? 'Enabled' : 'Disabled',
     ...(row.deletion_protection ? { DeletionProtectionDescription: row.deletion_protection_description } : {}),
   };
@@ -56,13 +57,15 @@ export async function findKey(ctx: KmsContext, ref: string): Promise<KeyRow> {
 /** A key that may be used for `usage` right now: enabled, with the right usage. */
 export async function usableKey(ctx: KmsContext, ref: string, usage: KeyUsage, operation: string): Promise<KeyRow> {
   const row = await findKey(ctx, ref);
-  assertUsable(row, usage, operation);
+  assertUsable(row, usage, operation, ctx.clock.now());
   return row;
 }
 
-export function assertUsable(row: KeyRow, usage: KeyUsage, operation: string): void {
+export function assertUsable(row: KeyRow, usage: KeyUsage, operation: string, at: Date): void {
   if (row.state === 'Disabled') throw new BulwarkError('Rejected.Disabled', { keyId: row.id });
   if (row.state === 'PendingDeletion') throw new BulwarkError('Rejected.PendingDeletion', { resource: 'key', name: row.id });
+  // Imported material past its expiry is unusable at once, before the scheduler deletes it.
+  if (row.state === 'PendingImport' || (row.material_expire_at !== null && Date.parse(row.material_expire_at) <= at.getTime())) throw new BulwarkError('Rejected.PendingImport', { keyId: row.id });
   if (row.key_usage !== usage) throw new BulwarkError('Rejected.IncorrectKeyUsage', { keyId: row.id, keyUsage: row.key_usage, operation });
 }
 
@@ -82,7 +85,9 @@ export async function createKey(ctx: KmsContext, input: CreateKeyInput): Promise
   const usage = (input.KeyUsage ?? spec.usages[0]!) as KeyUsage;
   if (!spec.usages.includes(usage)) throw new BulwarkError('InvalidParameter.KeyUsage', { keyUsage: usage, keySpec: spec.name });
   const origin = input.Origin ?? 'Aliyun_KMS';
-  if (origin !== 'Aliyun_KMS') throw new BulwarkError('Rejected.UnsupportedOperation', { reason: 'Origin EXTERNAL (key material import) is not supported' });
+  const external = origin === 'EXTERNAL';
+  if (external && spec.kind !== 'symmetric') throw new BulwarkError('InvalidParameter.KeySpec', { keySpec: spec.name, reason: ' for Origin EXTERNAL (key material can be imported into symmetric keys only)' });
+  if (external && input.EnableAutomaticRotation === true) throw new BulwarkError('Rejected.UnsupportedOperation', { reason: 'keys with imported key material (Origin EXTERNAL) cannot rotate automatically' });
   const level = input.ProtectionLevel ?? 'SOFTWARE';
   if (level === 'HSM' && !ctx.keyrings.hsm) throw new BulwarkError('InvalidParameter.ProtectionLevel', { level, reason: 'the server has no pkcs11 keyring' });
   const rotate = input.EnableAutomaticRotation === true;
@@ -100,7 +105,7 @@ export async function createKey(ctx: KmsContext, input: CreateKeyInput): Promise
     key_usage: usage,
     origin,
     protection_level: level,
-    state: 'Enabled',
+    state: external ? 'PendingImport' : 'Enabled',
     creator: ctx.caller.principalType === 'root' ? ctx.caller.accountId : ctx.caller.principalId,
     created_at: t,
     updated_at: t,
@@ -112,7 +117,15 @@ export async function createKey(ctx: KmsContext, input: CreateKeyInput): Promise
     rotation_interval_seconds: interval,
     last_rotation_at: null,
     next_rotation_at: interval !== null ? isoAt(ctx.clock.now().getTime() + interval * 1000) : null,
+    material_expire_at: null,
+    import_check: null,
   };
+  if (external) {
+    // No material until ImportKeyMaterial stores it under this (only) version.
+    row.primary_version_id = randomUUID();
+    await ctx.db.insertInto('kms_keys').values(row).execute();
+    return row;
+  }
   await ctx.db.insertInto('kms_keys').values(row).execute();
   const version = await addVersion(ctx, row, t);
   row.primary_version_id = version.version_id;
@@ -140,12 +153,14 @@ export async function updateKeyDescription(ctx: KmsContext, input: { KeyId: stri
 export async function enableKey(ctx: KmsContext, input: { KeyId: string }): Promise<void> {
   const row = await findKey(ctx, input.KeyId);
   if (row.state === 'PendingDeletion') throw new BulwarkError('Rejected.PendingDeletion', { resource: 'key', name: row.id });
+  if (row.state === 'PendingImport') throw new BulwarkError('Rejected.PendingImport', { keyId: row.id });
   await update(ctx, row, { state: 'Enabled' });
 }
 
 export async function disableKey(ctx: KmsContext, input: { KeyId: string }): Promise<void> {
   const row = await findKey(ctx, input.KeyId);
   if (row.state === 'PendingDeletion') throw new BulwarkError('Rejected.PendingDeletion', { resource: 'key', name: row.id });
+  if (row.state === 'PendingImport') throw new BulwarkError('Rejected.PendingImport', { keyId: row.id });
   await update(ctx, row, { state: 'Disabled' });
 }
 
@@ -161,7 +176,9 @@ export async function scheduleKeyDeletion(ctx: KmsContext, input: { KeyId: strin
 export async function cancelKeyDeletion(ctx: KmsContext, input: { KeyId: string }): Promise<void> {
   const row = await findKey(ctx, input.KeyId);
   if (row.state !== 'PendingDeletion') throw new BulwarkError('Rejected.UnsupportedOperation', { reason: `key ${row.id} is not pending deletion` });
-  await update(ctx, row, { state: 'Enabled', delete_at: null });
+  // An EXTERNAL key whose material was never imported (or was deleted) goes back to waiting for it.
+  const material = row.origin !== 'EXTERNAL' || (await ctx.db.selectFrom('kms_key_versions').select('version_id').where('key_id', '=', row.id).executeTakeFirst()) !== undefined;
+  await update(ctx, row, { state: material ? 'Enabled' : 'PendingImport', delete_at: null });
 }
 
 export async function setDeletionProtection(ctx: KmsContext, input: { ProtectedResourceArn: string; EnableDeletionProtection: boolean; DeletionProtectionDescription?: string | undefined }): Promise<void> {
@@ -173,6 +190,7 @@ export async function setDeletionProtection(ctx: KmsContext, input: { ProtectedR
 export async function updateRotationPolicy(ctx: KmsContext, input: { KeyId: string; EnableAutomaticRotation: boolean; RotationInterval?: number | undefined }): Promise<void> {
   const row = await findKey(ctx, input.KeyId);
   if (keySpec(row.key_spec).kind !== 'symmetric') throw new BulwarkError('Rejected.IncorrectKeySpec', { operation: 'automatic rotation', keySpec: row.key_spec });
+  if (row.origin === 'EXTERNAL' && input.EnableAutomaticRotation) throw new BulwarkError('Rejected.UnsupportedOperation', { reason: 'keys with imported key material (Origin EXTERNAL) cannot rotate automatically' });
   if (!input.EnableAutomaticRotation) {
     await update(ctx, row, { automatic_rotation: 'Disabled', rotation_interval_seconds: null, next_rotation_at: null });
     return;
@@ -188,6 +206,7 @@ export async function updateRotationPolicy(ctx: KmsContext, input: { KeyId: stri
 /** CreateKeyVersion (manual rotation): a new primary version; old versions keep decrypting. */
 export async function rotateKey(ctx: KmsContext, row: KeyRow): Promise<string> {
   if (keySpec(row.key_spec).kind !== 'symmetric') throw new BulwarkError('Rejected.IncorrectKeySpec', { operation: 'CreateKeyVersion', keySpec: row.key_spec });
+  if (row.origin === 'EXTERNAL') throw new BulwarkError('Rejected.UnsupportedOperation', { reason: 'keys with imported key material (Origin EXTERNAL) have one version; import the same material again instead' });
   if (row.state !== 'Enabled') throw new BulwarkError(row.state === 'Disabled' ? 'Rejected.Disabled' : 'Rejected.PendingDeletion', { keyId: row.id, resource: 'key', name: row.id });
   const t = now(ctx);
   const version = await addVersion(ctx, row, t);

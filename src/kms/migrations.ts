@@ -91,5 +91,12 @@ export const kmsMigrations: ContextMigrations = {
           .execute();
       },
     },
+    '0002_external_material': {
+      async up(db) {
+        // Origin=EXTERNAL keys: when imported material expires, and a check value that only the same material matches.
+        await db.schema.alterTable('kms_keys').addColumn('material_expire_at', 'varchar(32)').execute();
+        await db.schema.alterTable('kms_keys').addColumn('import_check', 'varchar(64)').execute();
+      },
+    },
   },
 };

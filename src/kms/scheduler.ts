@@ -6,6 +6,7 @@ import { systemCaller } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
 import type { Keyrings, KmsContext } from './context.js';
 import { now } from './context.js';
+import { deleteKeyMaterial } from './key-import.js';
 import { destroyKey, rotateKey } from './keys.js';
 import { destroySecret, rotateSecret } from './secrets.js';
 import type { KmsTables } from './tables.js';
@@ -15,6 +16,8 @@ export interface KmsJobReport {
   deletedKeys: string[];
   deletedSecrets: string[];
   rotatedSecrets: string[];
+  /** Origin=EXTERNAL keys whose imported material expired and was deleted */
+  expiredMaterial: string[];
 }
 
 function systemEvent(eventName: string, accountId: string, requestId: string, resource: Record<string, unknown>): AuditEventInput {
@@ -31,10 +34,10 @@ function systemEvent(eventName: string, accountId: string, requestId: string, re
 
 /**
  * One pass of the KMS scheduler: rotates keys and secrets whose automatic rotation is due, destroys
- * keys and secrets whose deletion window has passed. Each change is its own transaction with an audit record.
+ * keys and secrets whose deletion window has passed, deletes imported key material that expired. Each change is its own transaction with an audit record.
  */
 export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 'clock'>, keyrings: Keyrings, region: string): Promise<KmsJobReport> {
-  const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [], rotatedSecrets: [] };
+  const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [], rotatedSecrets: [], expiredMaterial: [] };
   const db = platform.storage.db<KmsTables>() as Kysely<KmsTables>;
   const t = now(platform);
   const run = async (accountId: string, eventName: string, resource: Record<string, unknown>, work: (ctx: KmsContext) => Promise<void>): Promise<void> => {
@@ -49,6 +52,11 @@ export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 
   for (const key of due) {
     await run(key.account_id, 'DeleteKey', { KeyId: key.id }, (ctx) => destroyKey(ctx, key.id));
     report.deletedKeys.push(key.id);
+  }
+  const expired = await db.selectFrom('kms_keys').select(['id', 'account_id']).where('region', '=', region).where('origin', '=', 'EXTERNAL').where('state', 'in', ['Enabled', 'Disabled']).where('material_expire_at', '<=', t).execute();
+  for (const key of expired) {
+    await run(key.account_id, 'DeleteKeyMaterial', { KeyId: key.id, reason: 'KeyMaterialExpired' }, (ctx) => deleteKeyMaterial(ctx, { KeyId: key.id }));
+    report.expiredMaterial.push(key.id);
   }
   const rotate = await db.selectFrom('kms_keys').selectAll().where('region', '=', region).where('state', '=', 'Enabled').where('automatic_rotation', '=', 'Enabled').where('next_rotation_at', '<=', t).execute();
   for (const key of rotate) {

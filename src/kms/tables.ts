@@ -22,6 +22,10 @@ export interface KmsTables {
     rotation_interval_seconds: number | null;
     last_rotation_at: string | null;
     next_rotation_at: string | null;
+    /** Origin=EXTERNAL: when the imported material expires (null: never, or none imported) */
+    material_expire_at: string | null;
+    /** Origin=EXTERNAL: HMAC check value of the first imported material; re-imports must match it */
+    import_check: string | null;
   };
   kms_key_versions: {
     key_id: string;

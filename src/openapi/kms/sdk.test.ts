@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, constants, publicEncrypt, verify } from 'node:crypto';
+import { createHash, createPublicKey, constants, publicEncrypt, randomBytes, verify } from 'node:crypto';
 import KmsModule, * as $Kms from '@alicloud/kms20160120';
 import OpenApiModule, * as $OpenApi from '@alicloud/openapi-client';
 import * as $Util from '@alicloud/tea-util';
@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTrail } from '../../audit/verify.js';
 import { fixedClock } from '../../core/clock.js';
 import { initAccount } from '../../iam/bootstrap.js';
+import { openBlob, parseBlob } from '../../kms/ciphertext.js';
+import { canonicalContext } from '../../kms/encryption-context.js';
 import { kmsRuntime } from '../../kms/runtime.js';
 import { runKmsJobs } from '../../kms/scheduler.js';
 import { KMS_ACTIONS } from './registry.js';
@@ -142,6 +144,71 @@ describe('KMS through the official SDKs', () => {
     expect(JSON.stringify(audited(ok))).not.toContain('"p1"');
     expect((await verifyTrail(t.server.platform.storage)).ok).toBe(true);
   });
+
+  it('Origin=EXTERNAL (V1): GetParametersForImport, RSA-OAEP wrapped ImportKeyMaterial, expiry, DeleteKeyMaterial, re-import of the same material only', async () => {
+    const meta = (await sdk.createKey(new $Kms.CreateKeyRequest({ origin: 'EXTERNAL', description: 'byok' }))).keyMetadata!;
+    expect(meta).toMatchObject({ origin: 'EXTERNAL', keyState: 'PendingImport', keySpec: 'Aliyun_AES_256' });
+    expect(code(await sdkError(sdk.encrypt(new $Kms.EncryptRequest({ keyId: meta.keyId, plaintext: 'x' }))))).toBe('Rejected.PendingImport');
+    expect(code(await sdkError(sdk.enableKey(new $Kms.EnableKeyRequest({ keyId: meta.keyId }))))).toBe('Rejected.PendingImport');
+
+    const material = randomBytes(32);
+    const wrapFor = async (keyId: string, algorithm = 'RSAES_OAEP_SHA_256', bytes = material) => {
+      const params = await sdk.getParametersForImport(new $Kms.GetParametersForImportRequest({ keyId, wrappingAlgorithm: algorithm, wrappingKeySpec: 'RSA_2048' }));
+      expect(Date.parse(params.tokenExpireTime) - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+      const publicKey = createPublicKey({ key: Buffer.from(params.publicKey, 'base64'), format: 'der', type: 'spki' });
+      const wrapped = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256' }, bytes);
+      return { importToken: params.importToken, encryptedKeyMaterial: wrapped.toString('base64') };
+    };
+    const first = await wrapFor(meta.keyId);
+    await sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: meta.keyId, ...first, keyMaterialExpireUnix: 0 }));
+    const imported = (await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!;
+    expect(imported.keyState).toBe('Enabled');
+    expect(imported.materialExpireTime).toBeFalsy();
+    // Encrypt with KMS, decrypt offline with the imported material: the ciphertext really uses it.
+    const enc = await sdk.encrypt(new $Kms.EncryptRequest({ keyId: meta.keyId, plaintext: 'byok data', encryptionContext: { k: 'v' } }));
+    expect((await sdk.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob, encryptionContext: { k: 'v' } }))).plaintext).toBe('byok data');
+    expect(openBlob(parseBlob(enc.ciphertextBlob), material, canonicalContext({ k: 'v' })).toString()).toBe('byok data');
+
+    // The audit trail holds neither the wrapped material nor the token.
+    const trail = JSON.stringify(await t.server.platform.audit.list({ accountId: t.root.accountId, limit: 50 }));
+    expect(trail).toContain('ImportKeyMaterial');
+    expect(trail).not.toContain(first.encryptedKeyMaterial.slice(0, 40));
+    expect(trail).not.toContain(first.importToken.slice(0, 40));
+
+    // A token is bound to its key and cannot be reused for another one; other material is refused.
+    const other = (await sdk.createKey(new $Kms.CreateKeyRequest({ origin: 'EXTERNAL' }))).keyMetadata!.keyId;
+    expect(code(await sdkError(sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: other, ...first, keyMaterialExpireUnix: 0 }))))).toBe('InvalidParameter.ImportToken');
+    expect(code(await sdkError(sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: meta.keyId, ...(await wrapFor(meta.keyId, 'RSAES_OAEP_SHA_1', randomBytes(32))), keyMaterialExpireUnix: 0 }))))).toBe('Rejected.KeyMaterialMismatch');
+    expect(code(await sdkError(sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: other, ...(await wrapFor(other, 'RSAES_OAEP_SHA_256', randomBytes(16))), keyMaterialExpireUnix: 0 }))))).toBe('InvalidParameter.EncryptedKeyMaterial');
+    const forged = JSON.parse(Buffer.from(first.importToken, 'base64').toString()) as Record<string, string>;
+    forged.e = new Date(Date.now() + 48 * 3600_000).toISOString();
+    expect(code(await sdkError(sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: meta.keyId, encryptedKeyMaterial: first.encryptedKeyMaterial, importToken: Buffer.from(JSON.stringify(forged)).toString('base64'), keyMaterialExpireUnix: 0 }))))).toBe('InvalidParameter.ImportToken');
+    expect(code(await sdkError(sdk.getParametersForImport(new $Kms.GetParametersForImportRequest({ keyId: meta.keyId, wrappingAlgorithm: 'RSAES_PKCS1_V1_5', wrappingKeySpec: 'RSA_2048' }))))).toBe('Rejected.UnsupportedOperation');
+    const generated = (await sdk.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
+    expect(code(await sdkError(sdk.getParametersForImport(new $Kms.GetParametersForImportRequest({ keyId: generated, wrappingAlgorithm: 'RSAES_OAEP_SHA_256', wrappingKeySpec: 'RSA_2048' }))))).toBe('Rejected.UnsupportedOperation');
+    expect(code(await sdkError(sdk.createKeyVersion(new $Kms.CreateKeyVersionRequest({ keyId: meta.keyId }))))).toBe('Rejected.UnsupportedOperation');
+    expect(code(await sdkError(sdk.createKey(new $Kms.CreateKeyRequest({ origin: 'EXTERNAL', keySpec: 'RSA_2048', keyUsage: 'SIGN/VERIFY' }))))).toBe('InvalidParameter.KeySpec');
+
+    // DeleteKeyMaterial: unusable at once; the same material, re-imported with an expiry, decrypts the old ciphertext.
+    await sdk.deleteKeyMaterial(new $Kms.DeleteKeyMaterialRequest({ keyId: meta.keyId }));
+    expect((await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!.keyState).toBe('PendingImport');
+    expect(code(await sdkError(sdk.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob, encryptionContext: { k: 'v' } }))))).toBe('Rejected.PendingImport');
+    const expireUnix = Math.floor(Date.now() / 1000) + 3600;
+    await sdk.importKeyMaterial(new $Kms.ImportKeyMaterialRequest({ keyId: meta.keyId, ...(await wrapFor(meta.keyId, 'RSAES_OAEP_SHA_1')), keyMaterialExpireUnix: expireUnix }));
+    const again = (await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!;
+    expect(again).toMatchObject({ keyState: 'Enabled', materialExpireTime: new Date(expireUnix * 1000).toISOString().replace(/\.\d+Z$/, 'Z') });
+    expect((await sdk.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob, encryptionContext: { k: 'v' } }))).plaintext).toBe('byok data');
+
+    // The scheduler deletes material once it has expired.
+    const runtime = kmsRuntime(t.server.platform.sealer);
+    const { storage, audit } = t.server.platform;
+    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 1800_000)) }, runtime.keyrings, runtime.region);
+    expect(early.expiredMaterial).not.toContain(meta.keyId);
+    const late = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7200_000)) }, runtime.keyrings, runtime.region);
+    expect(late.expiredMaterial).toContain(meta.keyId);
+    expect((await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!.keyState).toBe('PendingImport');
+    expect(code(await sdkError(sdk.encrypt(new $Kms.EncryptRequest({ keyId: meta.keyId, plaintext: 'x' }))))).toBe('Rejected.PendingImport');
+  }, 60_000);
 
   it('GenerateDataKey and GenerateDataKeyWithoutPlaintext (V1): sizes, and the blob decrypts to the same key', async () => {
     const key = (await sdk.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
@@ -463,6 +530,15 @@ describe('KMS through the official SDKs', () => {
     await v3('DeleteSecret', { SecretName: 'sweep' });
     await v3('RestoreSecret', { SecretName: 'sweep' });
     expect((await v3('DescribeSecret', { SecretName: 'sweep' })).EncryptionKeyId).toBe(key);
+
+    const byok = ((await v3('CreateKey', { Origin: 'EXTERNAL', KeySpec: 'Aliyun_SM4' })).KeyMetadata as { KeyId: string }).KeyId;
+    const params = await v3('GetParametersForImport', { KeyId: byok, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' });
+    const spki = createPublicKey({ key: Buffer.from(String(params.PublicKey), 'base64'), format: 'der', type: 'spki' });
+    const material = publicEncrypt({ key: spki, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, randomBytes(16)).toString('base64');
+    await v3('ImportKeyMaterial', { KeyId: byok, EncryptedKeyMaterial: material, ImportToken: String(params.ImportToken) }, 'body');
+    expect(String((await v3('Decrypt', { CiphertextBlob: String((await v3('Encrypt', { KeyId: byok, Plaintext: 'sm4' })).CiphertextBlob) })).Plaintext)).toBe('sm4');
+    await v3('DeleteKeyMaterial', { KeyId: byok });
+    expect((await v3('DescribeKey', { KeyId: byok })).KeyMetadata).toMatchObject({ KeyState: 'PendingImport', Origin: 'EXTERNAL' });
   });
 
   it('every KMS action was called through openapi-client with V3 signatures in this file', () => {

@@ -7,7 +7,8 @@
 // 2. Compression: gzip and br bodies decoded, scanned and re-encoded vs the same decode/re-encode
 //    without scanning (the price of inspecting compressed responses).
 // 3. Gateway: requests/s for a 100 KB HTML page with a few matches through `startGateway` with the
-//    DLP plugin vs without it (origin + gateway in a child process, autocannon here).
+//    DLP plugin vs without it (origin + gateway in a child process, autocannon here), two
+//    interleaved rounds, plus CPU milliseconds per request (gateway process and load generator).
 //
 // Usage: npm run bench -- dlp [--seconds N]   (last line: one JSON object)
 import { fork } from 'node:child_process';
@@ -25,7 +26,7 @@ const { compileDlpPolicy } = await import(new URL('gateway/dlp/policy.js', dist)
 const { dlpConfig } = await import(new URL('gateway/dlp/config.js', dist).href);
 
 const args = process.argv.slice(2);
-const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 0) || 8;
+const seconds = Number(args[args.indexOf('--seconds') + 1] ?? 0) || 5;
 
 // ---------------------------------------------------------------------------------------------
 // Child: origin + gateway (DLP on or off), prints its URL, runs until killed.
@@ -45,6 +46,12 @@ if (args[0] === '--serve') {
   const quiet = { active: false, write() {}, async flush() {}, async close() {} };
   const gw = await startGateway(cfg, { accessLog: quiet });
   process.send?.({ url: gw.urls[0], bytes: page.length });
+  // CPU time of this process (origin + gateway) on request, for CPU per request.
+  process.on('message', (m) => {
+    if (m !== 'cpu') return;
+    const c = process.cpuUsage();
+    process.send?.({ cpuMs: (c.user + c.system) / 1000 });
+  });
   process.on('SIGTERM', () => gw.stop().then(() => process.exit(0)));
   await new Promise(() => {});
 }
@@ -104,23 +111,42 @@ async function gatewayRps(mode) {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`gateway child exited with ${code}`)));
   });
+  const childCpu = () => new Promise((resolve) => {
+    child.once('message', (m) => resolve(m.cpuMs));
+    child.send('cpu');
+  });
   try {
     await autocannon({ url, connections: 10, duration: 2 }); // warm-up
+    const c0 = await childCpu();
+    const p0 = process.cpuUsage();
     const r = await autocannon({ url, connections: 10, duration: seconds });
-    return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
+    const p = process.cpuUsage(p0);
+    const c1 = await childCpu();
+    const n = Math.max(1, r.requests.total);
+    // CPU per request: the gateway process (with its origin) and the load generator.
+    return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, serverMs: (c1 - c0) / n, clientMs: (p.user + p.system) / 1000 / n };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
 }
 
+// Two interleaved rounds (off, on, off, on) so that load drifting on a shared machine hits both.
+const mean = (xs, k) => xs.reduce((a, x) => a + x[k], 0) / xs.length;
 let gateway = { off: undefined, on: undefined, error: undefined };
 try {
-  gateway.off = await gatewayRps('off');
-  gateway.on = await gatewayRps('on');
+  const runs = { off: [], on: [] };
+  for (let pass = 0; pass < 2; pass++) for (const mode of ['off', 'on']) runs[mode].push(await gatewayRps(mode));
+  for (const mode of ['off', 'on']) {
+    const rs = runs[mode];
+    gateway[mode] = { rps: mean(rs, 'rps'), p99: Math.max(...rs.map((r) => r.p99)), errors: rs.reduce((a, r) => a + r.errors, 0), serverMs: mean(rs, 'serverMs'), clientMs: mean(rs, 'clientMs') };
+  }
 } catch (e) {
   gateway.error = String(e?.message ?? e);
 }
+// On a CPU-bound machine req/s go as 1 / (CPU per request of server + load generator): the ratio
+// of those is the rps ratio without the noise of other jobs stealing time.
+const cpuRatio = gateway.on && gateway.off ? (gateway.off.serverMs + gateway.off.clientMs) / (gateway.on.serverMs + gateway.on.clientMs) : undefined;
 
 const rows = [
   ['pass-through Transform (baseline)', `${passThrough.toFixed(0)} MB/s`],
@@ -131,8 +157,9 @@ const rows = [
   ['DLP gzip (decode → scan → encode)', `${gzipDlp.toFixed(1)} MB/s`],
   ['brotli q5 decode → encode (baseline)', `${brBaseline.toFixed(1)} MB/s`],
   ['DLP br (decode → scan → encode)', `${brDlp.toFixed(1)} MB/s`],
-  ['gateway 100 KB page, DLP off', gateway.off ? `${gateway.off.rps.toFixed(0)} req/s (p99 ${gateway.off.p99} ms)` : `n/a: ${gateway.error}`],
-  ['gateway 100 KB page, DLP on', gateway.on ? `${gateway.on.rps.toFixed(0)} req/s (p99 ${gateway.on.p99} ms)` : `n/a: ${gateway.error}`],
+  ['gateway 100 KB page, DLP off', gateway.off ? `${gateway.off.rps.toFixed(0)} req/s (p99 ${gateway.off.p99} ms), CPU/req ${gateway.off.serverMs.toFixed(3)} ms gateway + ${gateway.off.clientMs.toFixed(3)} ms client` : `n/a: ${gateway.error}`],
+  ['gateway 100 KB page, DLP on', gateway.on ? `${gateway.on.rps.toFixed(0)} req/s (p99 ${gateway.on.p99} ms), CPU/req ${gateway.on.serverMs.toFixed(3)} ms gateway + ${gateway.on.clientMs.toFixed(3)} ms client` : `n/a: ${gateway.error}`],
+  ['gateway DLP on / off', gateway.on && gateway.off ? `${(gateway.on.rps / gateway.off.rps).toFixed(3)} (req/s), ${cpuRatio.toFixed(3)} (CPU per request)` : 'n/a'],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
@@ -156,6 +183,9 @@ console.log(
     gateway_rps_dlp_off: round(gateway.off?.rps, 0),
     gateway_rps_dlp_on: round(gateway.on?.rps, 0),
     gateway_dlp_on_vs_off: gateway.on && gateway.off ? round(gateway.on.rps / gateway.off.rps, 3) : null,
+    gateway_cpu_ms_per_req_off: round(gateway.off && gateway.off.serverMs + gateway.off.clientMs, 3),
+    gateway_cpu_ms_per_req_on: round(gateway.on && gateway.on.serverMs + gateway.on.clientMs, 3),
+    gateway_dlp_on_vs_off_cpu: round(cpuRatio, 3),
     gateway_errors: gateway.on && gateway.off ? gateway.on.errors + gateway.off.errors : null,
   }),
 );

@@ -78,7 +78,11 @@ export interface UpstreamResponse {
  * waits for every verdict before sending the head, and `block` or `error` replaces the response
  * with a 502 block page — nothing of the body reaches the client.
  */
-export type BodyTransform = Transform & { readonly verdict?: Promise<{ readonly action: string }> };
+export type BodyTransform = Transform & {
+  readonly verdict?: Promise<{ readonly action: string }>;
+  /** True when the output has exactly the input's length (in-place masking): `Content-Length` is kept. */
+  readonly preservesLength?: boolean;
+};
 
 export interface ResponseStage {
   readonly name: string;

@@ -103,7 +103,7 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
           res.writeHead(response.status, response.headers);
           return;
         }
-        delete response.headers['content-length'];
+        if (!transforms.every((t) => t.preservesLength === true)) delete response.headers['content-length'];
         response.headers['x-request-id'] = ctx.id;
         sink = transforms[0] as BodyTransform;
         const send = (): void => {

@@ -102,6 +102,7 @@ describe('DLP through the gateway (real sockets)', () => {
       expect(r.status).toBe(200);
       expect(r.body.toString()).toBe(MASKED);
       expect(r.headers['accept-ranges']).toBe('none');
+      expect(r.headers['transfer-encoding']).toBe('chunked');
       expect(events.map((e) => [e.site, e.path, e.detector, e.count, e.action])).toEqual([
         ['shop', '/chunked', 'idCard', 1, 'mask'],
         ['shop', '/chunked', 'phone', 1, 'mask'],
@@ -111,14 +112,17 @@ describe('DLP through the gateway (real sockets)', () => {
   });
 
   it('leaves responses alone when DLP is off, the path is excepted or the type is not text', async () => {
-    routes.set('/plain', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
+    routes.set('/plain', (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(PAGE)) }).end(PAGE));
     routes.set('/static/app.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
     routes.set('/img', (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PAGE));
     await withGateway(undefined, async (url) => expect((await get(`${url}/plain`)).body.toString()).toBe(PAGE));
     await withGateway({ exceptions: ['/static/*'] }, async (url) => {
       expect((await get(`${url}/static/app.html`)).body.toString()).toBe(PAGE);
       expect((await get(`${url}/img`)).body.toString()).toBe(PAGE);
-      expect((await get(`${url}/plain`)).body.toString()).toBe(MASKED);
+      // Masks keep the length: an identity body keeps its Content-Length.
+      const plain = await get(`${url}/plain`);
+      expect(plain.body.toString()).toBe(MASKED);
+      expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(MASKED)));
     });
   });
 

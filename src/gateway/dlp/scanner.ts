@@ -33,6 +33,7 @@ export interface DlpScannerOptions {
  * and the word "secret" up to 64 bytes before a secret).
  */
 const LEFT_CONTEXT = 80;
+const EMPTY = Buffer.alloc(0);
 /** Larger input chunks are scanned in slices of this size, bounding the memory of one scan. */
 const MAX_SLICE = 256 * 1024;
 
@@ -223,7 +224,8 @@ export class DlpScanner {
     if (final) cut = n;
     if (cut > leftLen) out.push(window.subarray(leftLen, cut));
     this.left = Buffer.from(view.subarray(Math.max(0, cut - LEFT_CONTEXT), cut));
-    this.carry = cut < n ? Buffer.from(window.subarray(cut)) : Buffer.alloc(0);
+    // No copy: the next scan copies the carry into its window (and masks there).
+    this.carry = cut < n ? window.subarray(cut) : EMPTY;
     this.base = origin + cut;
   }
 

@@ -66,6 +66,8 @@ export interface DlpStream extends Transform {
   readonly inspecting: boolean;
   /** True when the body is re-compressed: its length changes, drop `Content-Length` (send chunked). */
   readonly reencoded: boolean;
+  /** `!reencoded`: masks keep the length, so the proxy may keep `Content-Length`. */
+  readonly preservesLength: boolean;
   /** Per-detector counts so far. */
   hits(): DlpHit[];
 }
@@ -269,6 +271,7 @@ function passThrough(): DlpStream {
     verdict: Promise.resolve<DlpVerdict>({ action: 'pass' }),
     inspecting: false,
     reencoded: false,
+    preservesLength: true,
     hits: (): DlpHit[] => [],
   });
 }
@@ -295,10 +298,10 @@ export function createDlpStream(config: DlpPolicy | DlpConfig, options: DlpStrea
   const decoder = decoderFor(decision.encoding);
   const encoder = encoderFor(decision.encoding, options);
   const extras = { verdict: scan.verdict, inspecting: true, hits: (): DlpHit[] => scanner.hits() };
-  if (decoder === undefined || encoder === undefined) return Object.assign(scan, extras, { reencoded: false });
+  if (decoder === undefined || encoder === undefined) return Object.assign(scan, extras, { reencoded: false, preservesLength: true });
   decoder.on('error', (e: Error) => scan.settle({ action: 'error', error: new BulwarkError('Dlp.DecodeFailed', { encoding: decision.encoding, reason: e.message }) }));
   const composed = new ChainTransform([decoder, scan, encoder]);
-  return Object.assign(composed, extras, { reencoded: true });
+  return Object.assign(composed, extras, { reencoded: true, preservesLength: false });
 }
 
 /** Minimal view of the request and response a proxy has when it decides to add the transform. */

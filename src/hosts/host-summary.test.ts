@@ -112,6 +112,8 @@ describe.each(testDialects())('host summaries and detail on %s', (dialect) => {
       ['respond', 'block'],
       ['respond', 'kill'],
     ]);
+    // handed out once (a scan is handed again until acknowledged)
+    expect(await f.service.pullTasks(caller, meta, e.HostId)).toEqual([]);
     await expect(f.service.undoTask(f.root, meta, { host: 'web-1', taskId: block.TaskId })).rejects.toMatchObject({ code: 'Hosts.CannotUndo', params: { reason: expect.stringContaining('not finished') } });
     await f.service.ackTask(caller, meta, e.HostId, { taskId: block.TaskId, status: 'done', message: 'block 203.0.113.9: done', result: { id: 'r-1', outcome: 'done', details: { durationSeconds: 600 }, undo: { action: 'unblock', target: '203.0.113.9' } } });
     await f.service.ackTask(caller, meta, e.HostId, { taskId: kill.TaskId, status: 'done', message: '', result: { id: 'r-2', outcome: 'done', details: {}, undo: null } });

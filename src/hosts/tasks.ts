@@ -83,9 +83,20 @@ export async function insertTask(db: Kysely<HostsTables>, host: { id: string; ac
   return taskView(row);
 }
 
-/** Hands pending tasks to the agent (they become `delivered`); delivered but unacknowledged ones are handed again. */
+/**
+ * Hands pending tasks to the agent (they become `delivered`); delivered but unacknowledged scans are
+ * handed again. A response action is handed out once: running it twice could, say, kill a new
+ * process that reused the pid.
+ */
 export async function takeTasks(db: Kysely<HostsTables>, hostId: string, now: string): Promise<TaskView[]> {
-  const rows = await db.selectFrom('hosts_tasks').selectAll().where('host_id', '=', hostId).where('status', 'in', ['pending', 'delivered']).orderBy('created_at').limit(20).execute();
+  const rows = await db
+    .selectFrom('hosts_tasks')
+    .selectAll()
+    .where('host_id', '=', hostId)
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'delivered'), eb('kind', '=', 'scan')])]))
+    .orderBy('created_at')
+    .limit(20)
+    .execute();
   const pending = rows.filter((r) => r.status === 'pending').map((r) => r.id);
   if (pending.length > 0) await db.updateTable('hosts_tasks').set({ status: 'delivered', delivered_at: now }).where('id', 'in', pending).execute();
   return rows.map((r) => taskView(r.status === 'pending' ? { ...r, status: 'delivered', delivered_at: now } : r));

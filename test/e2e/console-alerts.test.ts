@@ -100,10 +100,10 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await upload('bad.yml', UNSUPPORTED);
     await expect.poll(() => page.getByTestId('sigma-validation').innerText()).toContain('Line 9, column 16');
     expect(await page.getByTestId('sigma-validation').innerText()).toContain('|expand');
+    await shot('alerts-sigma-error');
     await upload('apt-shell.yml', SIGMA);
     await expect.poll(() => page.getByTestId('sigma-validation').innerText()).toBe('Valid Sigma rule: Shell spawned through apt');
     await expect.poll(() => page.getByTestId('rule-name').inputValue()).toBe('Shell spawned through apt');
-    await shot('alerts-sigma-editor');
     await dialog().getByTestId('modal-ok').click();
     await page.getByTestId('rule-Shell spawned through apt').waitFor();
     expect(await page.getByTestId('rule-enabled-Shell spawned through apt').getAttribute('aria-checked')).toBe('true');

@@ -47,19 +47,19 @@ export function SigmaEditor({ value, onChange, onTitle }: { value?: string; onCh
       >
         <Button icon={<UploadOutlined />} data-testid="sigma-upload">{t('alerts.sigma.upload')}</Button>
       </Upload>
-      <Input.TextArea
-        value={value}
-        onChange={(e) => onChange?.(e.target.value)}
-        rows={16}
-        spellCheck={false}
-        data-testid="sigma-editor"
-        style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 }}
-      />
       {status && (
         <Typography.Text type={status.valid ? 'success' : 'danger'} data-testid="sigma-validation">
           {status.valid ? t('alerts.sigma.valid', { title: status.title ?? '' }) : sigmaProblem(t, status)}
         </Typography.Text>
       )}
+      <Input.TextArea
+        value={value}
+        onChange={(e) => onChange?.(e.target.value)}
+        rows={12}
+        spellCheck={false}
+        data-testid="sigma-editor"
+        style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 }}
+      />
     </Space>
   );
 }

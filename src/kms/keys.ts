@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BulwarkError } from '../core/errors.js';
 import { keyArn, parseKeyArn } from './arn.js';
 import { isoAt, now, type KmsContext } from './context.js';
+import { applyKeyFilters, parseKeyFilters } from './key-filters.js';
 import { keySpec, type KeyUsage } from './key-specs.js';
 import type { KmsTables } from './tables.js';
 import { addVersion } from './versions.js';
@@ -133,8 +134,10 @@ export async function createKey(ctx: KmsContext, input: CreateKeyInput): Promise
   return row;
 }
 
-export async function listKeys(ctx: KmsContext, input: { PageNumber: number; PageSize: number }): Promise<{ total: number; keys: KeyRow[] }> {
-  const base = ctx.db.selectFrom('kms_keys').where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region);
+/** ListKeys: the caller's keys in this region, oldest first, narrowed by `Filters` (see key-filters.ts). */
+export async function listKeys(ctx: KmsContext, input: { PageNumber: number; PageSize: number; Filters?: string | undefined }): Promise<{ total: number; keys: KeyRow[] }> {
+  const filters = parseKeyFilters(input.Filters);
+  const base = applyKeyFilters(ctx, ctx.db.selectFrom('kms_keys').where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region), filters);
   const count = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   const keys = await base.selectAll().orderBy('created_at').orderBy('id').limit(input.PageSize).offset((input.PageNumber - 1) * input.PageSize).execute();
   return { total: Number(count.n), keys };

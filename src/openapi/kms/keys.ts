@@ -30,7 +30,7 @@ export const keyActions: AnyActionDef[] = [
     async (ctx, i) => ({ KeyMetadata: keyMetadata(await createKey(ctx, i)) }),
   ),
   kmsAction('DescribeKey', 'Read', z.object({ KeyId: keyRef }), (i, c) => keyResource(i.KeyId, c), async (ctx, i) => ({ KeyMetadata: keyMetadata(await findKey(ctx, i.KeyId)) })),
-  kmsAction('ListKeys', 'Read', z.object({ PageNumber: pageNumber, PageSize: pageSize }), (_i, c) => anyKey(c), async (ctx, i) => {
+  kmsAction('ListKeys', 'Read', z.object({ PageNumber: pageNumber, PageSize: pageSize, Filters: z.string().max(8192).optional() }), (_i, c) => anyKey(c), async (ctx, i) => {
     const page = await listKeys(ctx, i);
     return { PageNumber: i.PageNumber, PageSize: i.PageSize, TotalCount: page.total, Keys: { Key: page.keys.map((k) => ({ KeyId: k.id, KeyArn: keyArn(k.region, k.account_id, k.id) })) } };
   }),

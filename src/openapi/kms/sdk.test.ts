@@ -210,6 +210,38 @@ describe('KMS through the official SDKs', () => {
     expect(code(await sdkError(sdk.encrypt(new $Kms.EncryptRequest({ keyId: meta.keyId, plaintext: 'x' }))))).toBe('Rejected.PendingImport');
   }, 60_000);
 
+  it('ListKeys Filters (V3, JSON string): keys ANDed, values ORed; state, spec, usage, alias, tags, creator type', async () => {
+    const ids = async (filters: unknown[]): Promise<string[]> => ((await v3('ListKeys', { PageSize: '100', Filters: JSON.stringify(filters) })).Keys as { Key: { KeyId: string }[] }).Key.map((k) => k.KeyId);
+    const sm4 = ((await v3('CreateKey', { KeySpec: 'Aliyun_SM4', Description: 'filters' })).KeyMetadata as { KeyId: string }).KeyId;
+    const signing = ((await v3('CreateKey', { KeySpec: 'EC_P256', KeyUsage: 'SIGN/VERIFY' })).KeyMetadata as { KeyId: string }).KeyId;
+    const pending = ((await v3('CreateKey', { Origin: 'EXTERNAL' })).KeyMetadata as { KeyId: string }).KeyId;
+    await v3('DisableKey', { KeyId: sm4 });
+    await v3('CreateAlias', { AliasName: 'alias/filtered', KeyId: signing });
+    await v3('TagResource', { KeyId: sm4, Tags: '[{"TagKey":"team","TagValue":"blue"}]' });
+
+    const disabled = await ids([{ Key: 'KeyState', Values: ['Disabled'] }]);
+    expect(disabled).toContain(sm4);
+    expect(disabled).not.toContain(signing);
+    const waiting = await ids([{ Key: 'KeyState', Values: ['PendingImport'] }]);
+    expect(waiting).toContain(pending);
+    expect(waiting).not.toContain(sm4);
+    const either = await ids([{ Key: 'KeyState', Values: ['Disabled', 'PendingImport'] }]);
+    expect(either).toEqual(expect.arrayContaining([sm4, pending]));
+    expect(await ids([{ Key: 'KeySpec', Values: ['Aliyun_SM4'] }, { Key: 'KeyState', Values: ['Enabled'] }])).not.toContain(sm4);
+    expect(await ids([{ Key: 'KeyUsage', Values: ['SIGN/VERIFY'] }, { Key: 'KeySpec', Values: ['EC_P256'] }])).toContain(signing);
+    expect(await ids([{ Key: 'AliasName', Values: ['alias/filtered'] }])).toEqual([signing]);
+    expect(await ids([{ Key: 'TagKey', Values: ['team'] }, { Key: 'TagValue', Values: ['blue', 'red'] }])).toEqual([sm4]);
+    expect(await ids([{ Key: 'CreatorType', Values: ['Service'] }])).toEqual([]);
+    expect(await ids([{ Key: 'CreatorType', Values: ['User'] }, { Key: 'KeyId', Values: [sm4, pending] }])).toEqual(expect.arrayContaining([sm4, pending]));
+    expect(await ids([{ Key: 'KeyState', Values: [] }])).toEqual(expect.arrayContaining([sm4, signing, pending]));
+    const counted = await v3('ListKeys', { PageSize: '1', Filters: JSON.stringify([{ Key: 'KeyState', Values: ['Disabled', 'PendingImport'] }]) });
+    expect(counted.TotalCount).toBe(either.length);
+    const bad = await sdkError(v3('ListKeys', { Filters: JSON.stringify([{ Key: 'Colour', Values: ['x'] }]) }));
+    expect(code(bad)).toBe('InvalidParameter');
+    expect(String(bad.data?.Message)).toContain('Filters');
+    expect(code(await sdkError(v3('ListKeys', { Filters: 'not json' })))).toBe('InvalidParameter');
+  });
+
   it('GenerateDataKey and GenerateDataKeyWithoutPlaintext (V1): sizes, and the blob decrypts to the same key', async () => {
     const key = (await sdk.createKey(new $Kms.CreateKeyRequest({}))).keyMetadata!.keyId;
     const dk = await sdk.generateDataKey(new $Kms.GenerateDataKeyRequest({ keyId: key, encryptionContext: { file: 'x' } }));

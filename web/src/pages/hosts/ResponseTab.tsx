@@ -1,6 +1,7 @@
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { errorText, showFieldError } from '../../api/errors.js';
 import { useAction } from '../../api/useAction.js';
 import { formatTime } from '../../components/time.js';
@@ -42,7 +43,10 @@ function NewAction({ host, open, onClose, onQueued }: { host: HostSummary; open:
       close();
     } catch (e) {
       setPending(undefined);
-      if (!showFieldError(form, t, e, undefined, {})) setError(errorText(t, e));
+      // the server names `response.target`; the form's field is `target`
+      const field = e instanceof ApiError ? (e.field ?? '').replace(/^response\./, '') : '';
+      if (field === 'target' || field === 'durationSeconds') form.setFields([{ name: field, errors: [errorText(t, e)] }]);
+      else if (!showFieldError(form, t, e)) setError(errorText(t, e));
     } finally {
       setBusy(false);
     }

@@ -65,6 +65,14 @@ const tlsCertificate = z.object({ cert: z.string().min(1, 'expected a PEM file p
 
 const clientAuth = z.enum(['none', 'optional', 'required']);
 
+/** A certificate uploaded to the server (`bulwark:PutCertificate`), referenced by a managed site by name. */
+export const CERTIFICATE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const managedCertificate = z.object({ certificate: z.string().regex(CERTIFICATE_NAME, 'expected a certificate name of letters, digits, _ . -') }).strict();
+/** The PEM text itself: how the server hands a managed certificate to its gateways (never stored in a site document). */
+const inlineCertificate = z.object({ certPem: z.string().includes('-----BEGIN', { message: 'expected PEM text' }), keyPem: z.string().includes('-----BEGIN', { message: 'expected PEM text' }) }).strict();
+/** A site certificate: PEM files on the gateway host, a managed certificate by name, or (from the server) inline PEM. */
+export const siteCertificate = z.union([tlsCertificate, managedCertificate, inlineCertificate]);
+
 export const listenerConfig = z
   .object({
     address: listenAddress,
@@ -193,7 +201,7 @@ export const siteConfig = z
       .default({ mode: 'off', paranoia: 1, rules: [], thresholds: { inbound: 5, outbound: 4 }, exclusions: [] }),
     tls: z
       .object({
-        certificates: z.array(tlsCertificate).default([]),
+        certificates: z.array(siteCertificate).default([]),
         clientCa: z.string().min(1).optional(),
         clientAuth: clientAuth.default('none'),
       })
@@ -280,6 +288,7 @@ export type GatewayConfig = z.output<typeof gatewayConfig>;
 export type GatewayConfigInput = z.input<typeof gatewayConfig>;
 export type SiteConfig = z.output<typeof siteConfig>;
 export type ListenerConfig = z.output<typeof listenerConfig>;
+export type SiteCertificateConfig = z.output<typeof siteCertificate>;
 export type AccessRuleConfig = z.output<typeof accessRuleConfig>;
 export type RateLimitConfig = z.output<typeof rateLimitConfig>;
 export type StringMatchConfig = z.output<typeof stringMatch>;

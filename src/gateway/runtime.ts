@@ -67,9 +67,16 @@ export function readCaBundle(baseDir: string, path: string, field: string): X509
   }
 }
 
-export function loadCertificate(baseDir: string, pair: { cert: string; key: string }, field: string): SiteCertificate {
-  const cert = readPem(baseDir, pair.cert, `${field}.cert`);
-  const key = readPem(baseDir, pair.key, `${field}.key`);
+/** A site certificate: PEM files (paths relative to baseDir), or inline PEM as the server delivers managed ones. */
+export type CertificateSource = { cert: string; key: string } | { certPem: string; keyPem: string } | { certificate: string };
+
+export function loadCertificate(baseDir: string, source: CertificateSource, field: string): SiteCertificate {
+  // a reference the server did not resolve (the certificate was deleted or this is not a managed gateway)
+  if ('certificate' in source) throw new BulwarkError('Gateway.TlsFile', { path: `certificate ${source.certificate}`, field: `${field}.certificate`, reason: 'a managed certificate is only available to gateways started with --server' });
+  const inline = 'certPem' in source;
+  const pair = inline ? { cert: '(inline PEM)', key: '(inline PEM)' } : source;
+  const cert = inline ? Buffer.from(source.certPem) : readPem(baseDir, source.cert, `${field}.cert`);
+  const key = inline ? Buffer.from(source.keyPem) : readPem(baseDir, source.key, `${field}.key`);
   let names: string[] = [];
   try {
     const x = new X509Certificate(cert);

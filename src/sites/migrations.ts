@@ -23,5 +23,24 @@ export const sitesMigrations: ContextMigrations = {
           .execute();
       },
     },
+    '0002_certificates': {
+      async up(db) {
+        await db.schema
+          .createTable('gateway_certificates')
+          .addColumn('account_id', 'varchar(16)', (c) => c.notNull())
+          .addColumn('name', 'varchar(64)', (c) => c.notNull())
+          .addColumn('cert_pem', 'text', (c) => c.notNull())
+          .addColumn('key_sealed', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('names', 'text', (c) => c.notNull())
+          .addColumn('not_before', 'varchar(32)', (c) => c.notNull())
+          .addColumn('not_after', 'varchar(32)', (c) => c.notNull())
+          .addColumn('fingerprint', 'varchar(128)', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('gateway_certificates_pk', ['account_id', 'name'])
+          .execute();
+      },
+    },
   },
 };

@@ -4,6 +4,11 @@ export const GATEWAY_CONFIG_PATH = '/api/gateway/config';
 export const PUT_SITE_ACTION = 'bulwark:PutSite';
 export const DELETE_SITE_ACTION = 'bulwark:DeleteSite';
 export const LIST_SITES_ACTION = 'bulwark:ListSites';
+/** Certificates of managed sites: `POST /api/gateway/certificates/{put,delete,list}`. */
+export const CERTIFICATES_PATH = '/api/gateway/certificates';
+export const PUT_CERTIFICATE_ACTION = 'bulwark:PutCertificate';
+export const DELETE_CERTIFICATE_ACTION = 'bulwark:DeleteCertificate';
+export const LIST_CERTIFICATES_ACTION = 'bulwark:ListCertificates';
 /** Granted to managed gateways by the system policy BulwarkGatewayAccess. */
 export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:GetGatewayConfig';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { awaitChange } from '../server/long-poll.js';
 import { parseInput, signedRoutes, type CallerAuth } from '../server/signed-routes.js';
-import { DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
+import { CERTIFICATES_PATH, DELETE_CERTIFICATE_ACTION, DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, LIST_CERTIFICATES_ACTION, PUT_CERTIFICATE_ACTION, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
 import type { RevisionSignal } from './revision-signal.js';
 import type { SiteStore } from './site-store.js';
 
@@ -12,9 +12,12 @@ export const MAX_WAIT_SECONDS = 60;
 
 const putBody = z.object({ site: z.record(z.string(), z.unknown()) }).strict();
 const deleteBody = z.object({ name: z.string().min(1).max(64) }).strict();
+const pem = z.string().min(1).max(64 * 1024);
+const putCertificateBody = z.object({ name: z.string().min(1).max(64), cert: pem, key: pem }).strict();
 const configQuery = z.object({ wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(0) });
 
 const siteResource = (name: string): string => `acs:bulwark:*:*:site/${name}`;
+const certificateResource = (name: string): string => `acs:bulwark:*:*:certificate/${name}`;
 
 /** Reputation bans pushed to managed gateways with their sites (see src/reputation/). */
 export interface BanSource {
@@ -33,7 +36,8 @@ export interface SitesRoutesOptions {
 }
 
 /**
- * Managed gateway sites, signed like any API call: `POST /api/gateway/sites/{put,delete,list}` and
+ * Managed gateway sites, signed like any API call: `POST /api/gateway/sites/{put,delete,list}`, their
+ * certificates `POST /api/gateway/certificates/{put,delete,list}` (the key sealed, never answered), and
  * the gateways' `GET /api/gateway/config?wait=N` long-poll (`If-None-Match` → 304 when unchanged).
  */
 export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOptions): Promise<void> {
@@ -65,6 +69,35 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
     try {
       const caller = await kit.authorize(req, LIST_SITES_ACTION, siteResource('*'));
       return kit.send(reply, { revision: await sites.revision(caller.accountId), sites: await sites.list(caller.accountId) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${CERTIFICATES_PATH}/put`, async (req, reply) => {
+    try {
+      const body = kit.jsonBody(req, putCertificateBody);
+      const caller = await kit.authorize(req, PUT_CERTIFICATE_ACTION, certificateResource(body.name));
+      return kit.send(reply, await sites.putCertificate(caller, body));
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${CERTIFICATES_PATH}/delete`, async (req, reply) => {
+    try {
+      const body = kit.jsonBody(req, deleteBody);
+      const caller = await kit.authorize(req, DELETE_CERTIFICATE_ACTION, certificateResource(body.name));
+      return kit.send(reply, await sites.deleteCertificate(caller, body.name));
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${CERTIFICATES_PATH}/list`, async (req, reply) => {
+    try {
+      const caller = await kit.authorize(req, LIST_CERTIFICATES_ACTION, certificateResource('*'));
+      return kit.send(reply, { certificates: await sites.listCertificates(caller.accountId) });
     } catch (e) {
       return kit.fail(req, reply, e);
     }

@@ -4,6 +4,7 @@ import { BulwarkError } from '../core/errors.js';
 import type { Caller } from '../iam/caller.js';
 import { callerWrite } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
+import { CertificateStore, certificateRefs, withCertificatePems, type CertificateView } from './certificate-store.js';
 import { RevisionSignal } from './revision-signal.js';
 import type { SitesTables } from './tables.js';
 
@@ -38,7 +39,11 @@ export function validateSite(document: unknown): SiteConfig {
 export class SiteStore {
   readonly changes = new RevisionSignal();
 
-  constructor(private readonly platform: Pick<Platform, 'storage' | 'audit' | 'clock'>) {}
+  private readonly certificates: CertificateStore;
+
+  constructor(private readonly platform: Pick<Platform, 'storage' | 'audit' | 'clock' | 'sealer'>) {
+    this.certificates = new CertificateStore(platform);
+  }
 
   private db(): Kysely<SitesTables> {
     return this.platform.storage.db<SitesTables>() as Kysely<SitesTables>;
@@ -60,16 +65,27 @@ export class SiteStore {
       const db = trx as Kysely<SitesTables>;
       const rev = await db.selectFrom('gateway_revisions').select('revision').where('account_id', '=', accountId).executeTakeFirst();
       const rows = await db.selectFrom('gateway_sites').select('document').where('account_id', '=', accountId).orderBy('name').execute();
-      return { revision: rev ? Number(rev.revision) : 0, sites: rows.map((r) => JSON.parse(r.document) as unknown) };
+      const sites = rows.map((r) => JSON.parse(r.document) as unknown);
+      // managed certificates travel to the gateways inline, with their key opened (never stored that way)
+      const pems = sites.some((s) => certificateRefs(s).length > 0) ? await this.certificates.pems(db, accountId) : new Map();
+      return { revision: rev ? Number(rev.revision) : 0, sites: sites.map((s) => withCertificatePems(s, pems)) };
     });
   }
 
   /** Creates or replaces a site; returns the new revision. */
   async put(caller: Caller, document: unknown): Promise<{ name: string; revision: number; created: boolean }> {
     const site = validateSite(document);
+    // private keys are uploaded as certificates (sealed), never kept in a site document
+    const inline = (site.tls?.certificates ?? []).findIndex((c) => 'keyPem' in c);
+    if (inline >= 0) throw new BulwarkError('InvalidParameter', { field: `site.tls.certificates.${inline}`, reason: 'upload the certificate and its key with certificates put, then reference it as { certificate: NAME }' });
     const at = iso(this.platform.clock.now());
     const result = await this.platform.storage.transaction(async (trx) => {
       const db = trx as Kysely<SitesTables>;
+      for (const ref of certificateRefs(document)) {
+        if (!(await this.certificates.exists(db, caller.accountId, ref.name))) {
+          throw new BulwarkError('InvalidParameter', { field: `site.tls.certificates.${ref.index}.certificate`, reason: `no certificate named "${ref.name}" (upload it first)` });
+        }
+      }
       const existing = await db.selectFrom('gateway_sites').select('name').where('account_id', '=', caller.accountId).where('name', '=', site.name).executeTakeFirst();
       const text = JSON.stringify(document);
       if (existing) {
@@ -93,6 +109,41 @@ export class SiteStore {
       if (Number(r.numDeletedRows) === 0) throw new BulwarkError('Site.NotFound', { name });
       const next = await this.bump(db, caller.accountId, at);
       await this.audit(trx, caller, 'DeleteSite', { siteName: name, revision: next });
+      return next;
+    });
+    this.changes.notify(caller.accountId, revision);
+    return { revision };
+  }
+
+  async listCertificates(accountId: string): Promise<CertificateView[]> {
+    return this.certificates.list(this.db(), accountId);
+  }
+
+  /** Uploads or replaces a certificate; bumps the revision (sites using it get the new one) and audits without the key. */
+  async putCertificate(caller: Caller, input: { name: string; cert: string; key: string }): Promise<{ certificate: CertificateView; created: boolean; revision: number }> {
+    const at = iso(this.platform.clock.now());
+    const result = await this.platform.storage.transaction(async (trx) => {
+      const db = trx as Kysely<SitesTables>;
+      const { view, created } = await this.certificates.put(db, caller, input);
+      const revision = await this.bump(db, caller.accountId, at);
+      await this.audit(trx, caller, created ? 'UploadCertificate' : 'UpdateCertificate', { certificateName: view.name, names: view.names, notAfter: view.notAfter, fingerprint: view.fingerprint, revision });
+      return { certificate: view, created, revision };
+    });
+    this.changes.notify(caller.accountId, result.revision);
+    return result;
+  }
+
+  /** Deletes a certificate no site references. */
+  async deleteCertificate(caller: Caller, name: string): Promise<{ revision: number }> {
+    const at = iso(this.platform.clock.now());
+    const revision = await this.platform.storage.transaction(async (trx) => {
+      const db = trx as Kysely<SitesTables>;
+      const rows = await db.selectFrom('gateway_sites').select(['name', 'document']).where('account_id', '=', caller.accountId).execute();
+      const user = rows.find((r) => certificateRefs(JSON.parse(r.document)).some((ref) => ref.name === name));
+      if (user) throw new BulwarkError('Site.CertificateInUse', { name, site: user.name });
+      await this.certificates.delete(db, caller.accountId, name);
+      const next = await this.bump(db, caller.accountId, at);
+      await this.audit(trx, caller, 'DeleteCertificate', { certificateName: name, revision: next });
       return next;
     });
     this.changes.notify(caller.accountId, revision);

@@ -13,6 +13,9 @@ export const gatewayErrors = defineErrors({
   'Gateway.ClientCertificateRequired': { status: 403, message: 'A valid client certificate is required for this site.' },
   'Gateway.UpstreamUnavailable': { status: 502, message: 'The origin server could not be reached.' },
   'Site.NotFound': { status: 404, message: 'The site "{name}" does not exist.' },
+  'Site.InvalidCertificate': { status: 400, message: 'The certificate is not usable ("{field}"): {reason}.', recommend: 'Upload the PEM certificate (with its chain) and the PEM private key that belongs to it.' },
+  'Site.CertificateNotFound': { status: 404, message: 'The certificate "{name}" does not exist.' },
+  'Site.CertificateInUse': { status: 409, message: 'The certificate "{name}" is used by site "{site}".', recommend: 'Remove it from the site first.' },
   'Gateway.ManagedConfig': { status: 502, message: 'The managed configuration from {server} cannot be applied: {reason}.', recommend: 'Fix the site through the server API; the gateway keeps running its last good configuration.' },
   'Gateway.UpstreamTimeout': { status: 504, message: 'The origin server did not answer in time.' },
 });

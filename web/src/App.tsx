@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { ApiError, SESSION_EXPIRED_EVENT } from './api/client.js';
@@ -29,8 +29,9 @@ import { HostDetail } from './pages/hosts/HostDetail.js';
 import { EventSearch } from './pages/events/EventSearch.js';
 import { Alerts } from './pages/alerts/Alerts.js';
 import { Incidents } from './pages/incidents/Incidents.js';
-import { Dashboard } from './pages/dashboard/Dashboard.js';
-import { BigScreen } from './pages/dashboard/BigScreen.js';
+// the dashboards (and ECharts) load on first use, not with every console page
+const Dashboard = lazy(() => import('./pages/dashboard/Dashboard.js').then((m) => ({ default: m.Dashboard })));
+const BigScreen = lazy(() => import('./pages/dashboard/BigScreen.js').then((m) => ({ default: m.BigScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
@@ -85,7 +86,7 @@ export function ConsoleApp() {
             <SessionExpiry />
             <Routes>
               <Route path="/signin" element={<SignIn />} />
-              <Route path="/screen" element={<BigScreen />} />
+              <Route path="/screen" element={<Suspense><BigScreen /></Suspense>} />
               <Route element={<RequireSession />}>
                 <Route index element={<Overview />} />
                 <Route path="identity/users" element={<Users />} />
@@ -101,7 +102,7 @@ export function ConsoleApp() {
                 <Route path="protection/attacks" element={<AttackLog />} />
                 <Route path="hosts" element={<Hosts />} />
                 <Route path="hosts/:hostId" element={<HostDetail />} />
-                <Route path="security/dashboard" element={<Dashboard />} />
+                <Route path="security/dashboard" element={<Suspense><Dashboard /></Suspense>} />
                 <Route path="security/events" element={<EventSearch />} />
                 <Route path="security/alerts" element={<Alerts />} />
                 <Route path="security/incidents" element={<Incidents />} />

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import { systemCaller } from '../../iam/caller.js';
 import { openPlatform, type Platform } from '../../server/platform.js';
+import { storageTargets, type OpenedTarget } from '../../storage/test-support/targets.js';
 import { parseQuery } from '../query/parser.js';
 import { DuckDbEventStore } from '../store/duckdb-store.js';
 import { events } from '../test-support/events.js';
@@ -19,16 +18,18 @@ const T = Date.UTC(2026, 10, 28, 12, 0, 0);
 const failure = (i: number, account: string, user = 'root') => ({ '@timestamp': T + i * 1000, event: { id: `${account}-f${i}`, outcome: 'failure', action: 'login' }, user: { name: user }, source: { ip: '198.51.100.4' }, cloud: { account: { id: account } } });
 const SIGMA = 'title: Shell via apt\nlevel: critical\nlogsource: {category: process_creation, product: linux}\ndetection:\n  selection:\n    CommandLine|contains: "pre-invoke"\n  condition: selection\n';
 
-describe('alerts of an account: filters, detail with its events, acknowledge and close', () => {
+describe.each(storageTargets())('alerts of an account: filters, detail with its events, acknowledge and close ($dialect)', (target) => {
   let dir: string;
+  let opened: OpenedTarget;
   let platform: Platform;
   let store: DuckDbEventStore;
   let service: AlertService;
   const a = systemCaller(A, 'req-a');
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bw-alertsvc-'));
-    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
+    opened = await target.open();
+    dir = opened.dataDir;
+    platform = await openPlatform({ dataDir: dir, database: opened.database, ...(opened.schema ? { schema: opened.schema } : {}), logger: createLogger({ level: 'silent' }) });
     store = await DuckDbEventStore.open({ path: join(dir, 'events.duckdb') });
     service = new AlertService(platform, store);
     const rules = new RuleService(platform);
@@ -41,7 +42,7 @@ describe('alerts of an account: filters, detail with its events, acknowledge and
   afterAll(async () => {
     await store.close();
     await platform.storage.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.dispose();
   });
 
   it('lists with severity and status filters, only the account’s alerts', async () => {

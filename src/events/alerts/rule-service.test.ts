@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import { systemCaller } from '../../iam/caller.js';
 import { openPlatform, type Platform } from '../../server/platform.js';
+import { storageTargets, type OpenedTarget } from '../../storage/test-support/targets.js';
 import { AlertStore } from './alert-store.js';
 import { RuleService } from './rule-service.js';
 
@@ -13,8 +11,9 @@ const B = '1000000000000002';
 const SIGMA = 'title: Shell via apt\nid: apt-shell\nlevel: high\nlogsource: {category: process_creation, product: linux}\ndetection:\n  selection:\n    CommandLine|contains: "APT::Update::Pre-Invoke::="\n  condition: selection\n';
 const threshold = { kind: 'threshold', query: 'event.outcome:failure', groupBy: ['user.name'], window: '5m', threshold: 5 };
 
-describe('alert rules per account', () => {
+describe.each(storageTargets())('alert rules per account ($dialect)', (target) => {
   let dir: string;
+  let opened: OpenedTarget;
   let platform: Platform;
   let rules: RuleService;
   const a = systemCaller(A, 'req-a');
@@ -26,13 +25,14 @@ describe('alert rules per account', () => {
     }));
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bw-rules-'));
-    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
+    opened = await target.open();
+    dir = opened.dataDir;
+    platform = await openPlatform({ dataDir: dir, database: opened.database, ...(opened.schema ? { schema: opened.schema } : {}), logger: createLogger({ level: 'silent' }) });
     rules = new RuleService(platform);
   });
   afterAll(async () => {
     await platform.storage.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.dispose();
   });
 
   it('creates, lists, reads, changes and deletes an account’s rules, auditing every change', async () => {

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import { systemCaller } from '../../iam/caller.js';
 import { openPlatform, type Platform } from '../../server/platform.js';
+import { storageTargets, type OpenedTarget } from '../../storage/test-support/targets.js';
 import type { Alert } from '../alerts/alert-store.js';
 import { notifyConfig } from './channel-config.js';
 import { ChannelStore } from './channel-store.js';
@@ -18,8 +16,9 @@ const B = '1000000000000002';
 const TOKEN = 'tok-3f9a1c77e2';
 const alertOf = (id: string, accountId: string | null): Alert => ({ id, accountId, ruleId: 'r', status: 'open', severity: 75, title: `alert ${id}`, group: {}, count: 1, first: 0, last: 0, created: 0, updated: 0 });
 
-describe('notification channels per account', () => {
+describe.each(storageTargets())('notification channels per account ($dialect)', (target) => {
   let dir: string;
+  let opened: OpenedTarget;
   let platform: Platform;
   let channels: ChannelStore;
   let http: Server;
@@ -29,8 +28,9 @@ describe('notification channels per account', () => {
   const b = systemCaller(B, 'req-b');
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bw-channels-'));
-    platform = await openPlatform({ dataDir: dir, logger: createLogger({ level: 'silent' }) });
+    opened = await target.open();
+    dir = opened.dataDir;
+    platform = await openPlatform({ dataDir: dir, database: opened.database, ...(opened.schema ? { schema: opened.schema } : {}), logger: createLogger({ level: 'silent' }) });
     channels = new ChannelStore(platform);
     http = createServer((req, res) => {
       let body = '';
@@ -46,7 +46,7 @@ describe('notification channels per account', () => {
   afterAll(async () => {
     await new Promise<void>((r) => http.close(() => r()));
     await platform.storage.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.dispose();
   });
 
   it('keeps secrets sealed: stored sealed, never shown, kept when an edit leaves them out', async () => {

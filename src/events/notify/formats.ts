@@ -63,7 +63,13 @@ export function slackRequest(url: string, alerts: readonly Alert[]): OutgoingReq
 /** Chat APIs answer 200 with an error code in the body; this reads it. */
 export function chatAccepted(type: string, status: number, text: string): { ok: boolean; reason: string } {
   if (status < 200 || status >= 300) return { ok: false, reason: `HTTP ${status}` };
-  if (type === 'slack') return text.trim() === 'ok' || text.trim() === '' ? { ok: true, reason: '' } : { ok: false, reason: text.slice(0, 200) };
+  if (type === 'slack') {
+    const answer = text.trim();
+    if (answer === 'ok' || answer === '') return { ok: true, reason: '' };
+    // Slack answers an error code (`invalid_token`, `no_service`); anything else is not echoed back,
+    // so a channel pointed at another service cannot be used to read its answers
+    return { ok: false, reason: /^[a-z_]{1,64}$/.test(answer) ? answer : 'unexpected answer (expected "ok")' };
+  }
   if (type === 'dingtalk' || type === 'wecom' || type === 'lark') {
     try {
       const json = JSON.parse(text) as { errcode?: number; code?: number; StatusCode?: number; errmsg?: string; msg?: string };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import type { Alert } from '../alerts/alert-store.js';
 import { notifyConfig } from './channel-config.js';
+import { chatAccepted } from './formats.js';
 import { Notifier } from './notifier.js';
 
 interface Received {
@@ -120,6 +121,13 @@ describe('notifications', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toContain('Subject: [Bulwark] high: brute force (user.name=root)');
     expect(mails[0]).toContain('To: soc@example.test');
+  });
+
+  it('reports Slack error codes but never echoes another answer', () => {
+    expect(chatAccepted('slack', 200, 'ok')).toEqual({ ok: true, reason: '' });
+    expect(chatAccepted('slack', 200, 'invalid_token')).toEqual({ ok: false, reason: 'invalid_token' });
+    expect(chatAccepted('slack', 200, '<html>internal admin page</html>')).toEqual({ ok: false, reason: 'unexpected answer (expected "ok")' });
+    expect(chatAccepted('webhook', 500, 'secret body')).toEqual({ ok: false, reason: 'HTTP 500' });
   });
 
   it('validates channel configuration', () => {

@@ -17,7 +17,8 @@ export function AlertList() {
   const [severity, setSeverity] = useState<SeverityLabel>();
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string>();
-  const q = useQuery({ queryKey: ['alerts', status, severity, page], queryFn: () => alertsApi.listAlerts({ ...(status ? { status } : {}), ...(severity ? { severity } : {}), limit: PAGE, offset: (page - 1) * PAGE }) });
+  // new alerts appear without a reload (the scheduler runs every minute by default)
+  const q = useQuery({ queryKey: ['alerts', status, severity, page], queryFn: () => alertsApi.listAlerts({ ...(status ? { status } : {}), ...(severity ? { severity } : {}), limit: PAGE, offset: (page - 1) * PAGE }), refetchInterval: 30_000 });
   const refresh = () => qc.invalidateQueries({ queryKey: ['alerts'] });
   const filtered = status !== undefined || severity !== undefined;
   const when = (ms: number) => formatTime(new Date(ms).toISOString(), i18n.language);

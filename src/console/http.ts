@@ -8,6 +8,7 @@ import type { SigninMeta, SigninService } from '../iam/signin.js';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import type { Platform } from '../server/platform.js';
 import { toErrorBody } from '../server/error-body.js';
+import { parseInput } from '../server/signed-routes.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
 
 export interface ConsoleDeps {
@@ -20,12 +21,7 @@ export interface ConsoleDeps {
 
 /** Validates console input; the first problem becomes MissingParameter or InvalidParameter naming the field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || '(body)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) throw new BulwarkError('MissingParameter', { field });
-  throw new BulwarkError('InvalidParameter', { field, reason: issue.message });
+  return parseInput(schema, value ?? {}, '(body)');
 }
 
 export function meta(req: FastifyRequest): SigninMeta {

@@ -42,13 +42,27 @@ export interface SignedRouteKit {
   fail(req: FastifyRequest, reply: FastifyReply, e: unknown): FastifyReply;
 }
 
-/** Validates `value` with `schema`, turning the first issue into `MissingParameter` / `InvalidParameter`. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/** The value at `path` inside `value` (undefined when any step is missing). */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * Validates `value` with `schema`, turning the first issue into `MissingParameter` (the field is
+ * absent) or `InvalidParameter` (present but wrong), naming the field (`root` when the path is empty).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root = 'body'): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || 'body';
-  if (issue.code === 'invalid_type' && issue.input === undefined) throw new BulwarkError('MissingParameter', { field });
+  const field = issue.path.map(String).join('.') || root;
+  // zod 4 leaves `issue.input` out unless asked: look the value up instead.
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(value, issue.path) === undefined) throw new BulwarkError('MissingParameter', { field });
   throw new BulwarkError('InvalidParameter', { field, reason: issue.message });
 }
 

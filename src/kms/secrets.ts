@@ -105,7 +105,7 @@ export interface CreateSecretInput {
 }
 
 export async function createSecret(ctx: KmsContext, input: CreateSecretInput): Promise<Record<string, unknown>> {
-  if (input.SecretType !== 'Generic') throw new BulwarkError('Rejected.UnsupportedOperation', { reason: 'only Generic secrets are supported' });
+  if (input.SecretType !== 'Generic') throw new BulwarkError('Rejected.UnsupportedOperation', { reason: `SecretType ${input.SecretType}: only Generic secrets are stored (Rds, RAMCredentials, ECS, Redis and PolarDB secrets rotate credentials inside those cloud services)` });
   const clash = await ctx.db.selectFrom('kms_secrets').select('name').where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region).where('name', '=', input.SecretName).executeTakeFirst();
   if (clash) throw new BulwarkError('Rejected.ResourceExist', { resource: 'secret', name: input.SecretName });
   const keyId = input.EncryptionKeyId ? (await findKey(ctx, input.EncryptionKeyId)).id : await defaultKeyId(ctx);

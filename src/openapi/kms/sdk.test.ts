@@ -419,6 +419,11 @@ describe('KMS through the official SDKs', () => {
     const created = await sdk.createSecret(new $Kms.CreateSecretRequest({ secretName: 'db/password', versionId: 'v1', secretData: 'hunter2-initial', secretDataType: 'text', description: 'db', tags: JSON.stringify([{ TagKey: 'env', TagValue: 'prod' }]) }));
     expect(created).toMatchObject({ secretName: 'db/password', versionId: 'v1', arn: `acs:kms:cn-hangzhou:${t.root.accountId}:secret/db/password` });
     expect(code(await sdkError(sdk.createSecret(new $Kms.CreateSecretRequest({ secretName: 'db/password', versionId: 'v1', secretData: 'x' }))))).toBe('Rejected.ResourceExist');
+    for (const secretType of ['Rds', 'RAMCredentials', 'ECS']) {
+      const refused = await sdkError(v3('CreateSecret', { SecretName: `typed-${secretType}`, VersionId: 'v1', SecretData: 'x', SecretType: secretType }));
+      expect(code(refused)).toBe('Rejected.UnsupportedOperation');
+      expect(String(refused.data?.Message)).toContain(`SecretType ${secretType}`);
+    }
     expect((await sdk.getSecretValue(new $Kms.GetSecretValueRequest({ secretName: 'db/password' }))).secretData).toBe('hunter2-initial');
     await sdk.putSecretValue(new $Kms.PutSecretValueRequest({ secretName: 'db/password', versionId: 'v2', secretData: 'hunter2-second' }));
     const current = await sdk.getSecretValue(new $Kms.GetSecretValueRequest({ secretName: 'db/password' }));

@@ -32,6 +32,20 @@ describe('SQLite prepared-statement cache', () => {
     expect(raw.open).toBe(false);
   });
 
+  it('never hands out a statement that is still being iterated', () => {
+    raw.exec('create table n (v integer); insert into n values (1), (2), (3)');
+    const cached = withStatementCache(raw);
+    const outer = cached.prepare('select v from n order by v') as unknown as Sqlite.Statement;
+    const seen: number[] = [];
+    for (const row of outer.iterate() as Iterable<{ v: number }>) {
+      const inner = cached.prepare('select v from n order by v') as unknown as Sqlite.Statement;
+      expect(inner).not.toBe(outer);
+      seen.push(row.v, (inner.all() as { v: number }[]).length);
+    }
+    expect(seen).toEqual([1, 3, 2, 3, 3, 3]);
+    expect(cached.prepare('select v from n order by v')).toBe(outer);
+  });
+
   it('keeps at most `size` statements, evicting the least recently used', () => {
     const cached = withStatementCache(raw, 2);
     cached.prepare('select 1');

@@ -6,8 +6,8 @@ const STATEMENT_CACHE_SIZE = 512;
 
 /**
  * better-sqlite3 as Kysely's SQLite driver sees it, with a bounded cache of prepared statements:
- * preparing is a large part of a small query's cost. Reuse is safe because Kysely runs one query at
- * a time on SQLite's single connection.
+ * preparing is a large part of a small query's cost. Kysely runs one query at a time on SQLite's single
+ * connection; a statement still being iterated is never handed out twice.
  */
 export function withStatementCache(raw: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
   const cache = new Map<string, SqliteDatabase.Statement>();
@@ -18,6 +18,8 @@ export function withStatementCache(raw: SqliteDatabase.Database, size = STATEMEN
     },
     prepare: (sqlText: string) => {
       let statement = cache.get(sqlText);
+      // A statement still being iterated (a stream) cannot run again: give that caller a fresh one.
+      if (statement?.busy) return raw.prepare(sqlText);
       if (statement) {
         cache.delete(sqlText);
       } else {

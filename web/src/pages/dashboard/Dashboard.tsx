@@ -1,5 +1,5 @@
 import { FullscreenOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -13,6 +13,8 @@ export function Dashboard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const params = useDashboardParams(0);
+  // charts follow the console's theme (dark when the system asks for it)
+  const dark = theme.useToken().token.colorBgBase === '#000';
   const q = useDashboard(params.from, params.refresh);
   const openScreen = () => {
     // full screen needs the user's gesture: asked here, kept by the big-screen route
@@ -32,7 +34,7 @@ export function Dashboard() {
         }
       />
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()}>
-        {q.data && <DashboardView data={q.data} />}
+        {q.data && <DashboardView data={q.data} dark={dark} />}
       </QueryState>
     </>
   );

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/console/static.js';
 import { rootContext } from '../../src/console/test-support/root-context.js';
-import { ALERTS_PATH, LIST_ALERTS_ACTION } from '../../src/events/alert-routes.js';
+import { ALERTS_PATH, LIST_ALERTS_ACTION, LIST_RULES_ACTION, RULES_PATH } from '../../src/events/alert-routes.js';
 import { signedPost } from '../../src/events/client.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION } from '../../src/events/paths.js';
 import { attachPolicy } from '../../src/iam/attachments.js';
@@ -92,6 +92,15 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
   });
 
   it('uploads a Sigma rule (an unsupported one is refused at its line), the scheduler raises an alert, the responder acknowledges it', async () => {
+    // a matching process event (and one that does not match) arrive before the rule: its first
+    // evaluation looks back an hour (events older than a rule's checkpoint are never evaluated)
+    const now = Date.now();
+    const docs = [
+      { '@timestamp': new Date(now - 60_000).toISOString(), event: { id: 'e2e-p1', category: 'process', action: 'exec' }, process: { executable: '/usr/bin/apt-get', command_line: 'apt-get update -o APT::Update::Pre-Invoke::=/bin/sh' }, host: { name: 'web-1' }, user: { name: 'deploy' }, message: 'apt-get with a pre-invoke hook' },
+      { '@timestamp': new Date(now - 50_000).toISOString(), event: { id: 'e2e-p2', category: 'process', action: 'exec' }, process: { executable: '/usr/bin/ls', command_line: 'ls -la' }, host: { name: 'web-1' } },
+    ];
+    const ingested = await signedPost(server.server.url, INGEST_PATH, Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n')), 'application/x-ndjson', key(), PUT_EVENTS_ACTION);
+    expect(ingested.json).toMatchObject({ accepted: 2, rejected: [] });
     await page.getByRole('menuitem', { name: 'Alerts & rules' }).click();
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.getByTestId('create-rule').first().click();
@@ -108,14 +117,6 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await page.getByTestId('rule-Shell spawned through apt').waitFor();
     expect(await page.getByTestId('rule-enabled-Shell spawned through apt').getAttribute('aria-checked')).toBe('true');
 
-    // a matching process event (and one that does not match) arrive for the account
-    const now = Date.now();
-    const docs = [
-      { '@timestamp': new Date(now - 60_000).toISOString(), event: { id: 'e2e-p1', category: 'process', action: 'exec' }, process: { executable: '/usr/bin/apt-get', command_line: 'apt-get update -o APT::Update::Pre-Invoke::=/bin/sh' }, host: { name: 'web-1' }, user: { name: 'deploy' }, message: 'apt-get with a pre-invoke hook' },
-      { '@timestamp': new Date(now - 50_000).toISOString(), event: { id: 'e2e-p2', category: 'process', action: 'exec' }, process: { executable: '/usr/bin/ls', command_line: 'ls -la' }, host: { name: 'web-1' } },
-    ];
-    const ingested = await signedPost(server.server.url, INGEST_PATH, Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n')), 'application/x-ndjson', key(), PUT_EVENTS_ACTION);
-    expect(ingested.json).toMatchObject({ accepted: 2, rejected: [] });
     const alerts = async () => ((await signedPost(server.server.url, ALERTS_PATH, Buffer.from('{}'), 'application/json', key(), LIST_ALERTS_ACTION)).json as { alerts: Array<{ id: string; title: string }> }).alerts;
     await expect.poll(async () => (await alerts()).map((a) => a.title), { timeout: 30_000, interval: 500 }).toEqual(['Shell spawned through apt (host.name=web-1)']);
     const [alert] = await alerts();
@@ -162,6 +163,38 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     expect(hook).toHaveLength(1);
     expect(JSON.parse(hook[0]!.body)).toMatchObject({ version: 1, source: 'bulwark', alerts: [{ id: 'alert-test', title: 'Test message from Bulwark: this channel works' }] });
     await shot('alerts-channels');
+    // renaming keeps the stored URL (the console never had it): the next test still arrives
+    await page.locator('.ant-table').getByText('soc-webhook', { exact: true }).click();
+    await dialog().getByTestId('channel-name').fill('soc-main');
+    await dialog().getByTestId('modal-ok').click();
+    await page.getByTestId('channel-soc-main').waitFor();
+    await page.getByTestId('test-soc-main').click();
+    await expect.poll(() => page.getByTestId('channel-soc-main').getByTestId('test-result').innerText()).toBe('Test message delivered');
+    expect(received.filter((r) => r.path === '/soc-hook?token=e2e-token-7731')).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('creates a threshold rule with the form, refuses a bad window next to its field, and disables it with the switch', async () => {
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByTestId('create-rule').first().click();
+    await dialog().getByTestId('rule-name').fill('ssh brute force');
+    await dialog().getByTestId('rule-query').fill('event.action:ssh-login AND event.outcome:failure');
+    await dialog().getByTestId('rule-group-by').locator('input').fill('source.ip');
+    await page.keyboard.press('Enter');
+    await dialog().getByTestId('rule-threshold').fill('5');
+    await dialog().getByTestId('rule-window').fill('5 minutes');
+    await dialog().getByTestId('modal-ok').click();
+    await expect.poll(() => dialog().innerText()).toContain('A number and s, m, h or d');
+    await dialog().getByTestId('rule-window').fill('5m');
+    await dialog().getByTestId('modal-ok').click();
+    await page.getByTestId('rule-ssh brute force').waitFor();
+    const row = page.locator('tr', { has: page.getByTestId('rule-ssh brute force') });
+    expect(await row.innerText()).toContain('≥ 5 in 5m by source.ip: event.action:ssh-login AND event.outcome:failure');
+    await page.getByTestId('rule-enabled-ssh brute force').click();
+    await expect.poll(() => page.getByTestId('rule-enabled-ssh brute force').getAttribute('aria-checked')).toBe('false');
+    const listed = ((await signedPost(server.server.url, `${RULES_PATH}/list`, Buffer.from('{"kind":"threshold"}'), 'application/json', key(), LIST_RULES_ACTION)).json as { rules: Array<{ name: string; enabled: boolean; definition: unknown }> }).rules;
+    expect(listed).toMatchObject([{ name: 'ssh brute force', enabled: false, definition: { kind: 'threshold', groupBy: ['source.ip'], window: '5m', threshold: 5 } }]);
+    await shot('alerts-rules');
     expect(errors).toEqual([]);
   });
 
@@ -175,7 +208,7 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('Sigma 规则');
     await shot('zh-alerts-rules');
     await page.getByRole('tab', { name: '通知渠道' }).click();
-    await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('soc-webhook');
+    await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('soc-main');
     await shot('zh-alerts-channels');
     await page.evaluate(() => localStorage.setItem('bulwark.lang', 'en'));
     expect(errors).toEqual([]);

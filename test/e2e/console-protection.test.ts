@@ -9,6 +9,7 @@ import { rootContext } from '../../src/console/test-support/root-context.js';
 import { until } from '../../src/core/test-support/until.js';
 import { attachPolicy } from '../../src/iam/attachments.js';
 import { createLoginProfile } from '../../src/iam/login-profiles.js';
+import { createPki } from '../../src/gateway/test-support/pki.js';
 import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { assertBuilt, ROOT, spawnGateway } from './support.js';
@@ -145,7 +146,40 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
     await until(async () => ((await status(`${gateway}${ATTACK}`)) === 200 ? true : undefined), 30_000);
     expect(await status(`${gateway}/other?id=1'%20or%201=1--`)).toBe(403);
 
-    // 5. the same pages in Chinese
+    // 5. a certificate uploaded in the console (expiring in two days: warned), then served by the site
+    const pki = createPki();
+    pki.ca('ca');
+    pki.leaf('shop', 'ca', 'shop.test', ['shop.test']);
+    await page.keyboard.press('Escape'); // closes the request's drawer
+    await page.getByRole('menuitem', { name: 'Sites & WAF' }).click();
+    await page.getByRole('tab', { name: 'Certificates' }).click();
+    await page.getByTestId('upload-certificate').click();
+    await page.getByTestId('cert-name').fill('shop-cert');
+    await page.getByTestId('cert-pem').fill(pki.read('shop', 'pem').toString());
+    await page.getByTestId('cert-key').fill(pki.read('ca', 'key').toString());
+    await page.getByTestId('modal-ok').click();
+    // the wrong key is refused next to its field
+    await expect.poll(() => page.getByTestId('upload-certificate-modal').innerText()).toContain('does not belong');
+    await page.getByTestId('cert-key').fill(pki.read('shop', 'key').toString());
+    await page.getByTestId('modal-ok').click();
+    await page.getByTestId('cert-warning').waitFor();
+    expect(await page.getByTestId('cert-expiry').first().innerText()).toMatch(/Expiring: [0-2] d left/);
+    expect(await page.locator('tr[data-row-key="shop-cert"]').innerText()).toContain('shop.test');
+    await shot('protection-certificates');
+    await page.getByRole('tab', { name: 'Sites' }).click();
+    await page.getByTestId('site-shop').click();
+    await page.getByTestId('site-certificates').click();
+    await page.getByTitle('shop-cert (shop.test)').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('site-review').click();
+    expect(await page.getByTestId('diff-changes').innerText()).toContain('tls.certificates[0].certificate');
+    await page.getByTestId('apply-confirm').click();
+    await page.getByTestId('site-diff').waitFor({ state: 'hidden' });
+    const sites = await fetch(`${server.server.url}/console/api/gateway/sites/list`).then((r) => r.status);
+    expect(sites).toBeGreaterThanOrEqual(400); // the console API needs the session (and CSRF), not just a URL
+    expect(await page.getByTestId('sites-revision').innerText()).toContain('4');
+
+    // 6. the same pages in Chinese
     await page.evaluate(() => localStorage.setItem('bulwark.lang', 'zh-CN'));
     await page.goto(`${server.server.url}/console/protection/attacks`);
     await page.getByText('受攻击最多的站点').waitFor();

@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ConfirmByName } from '../../components/ConfirmByName.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { formatTime } from '../../components/time.js';
+import { CertificateList } from './CertificateList.js';
 import { SiteEditor } from './SiteEditor.js';
 import { toForm } from './site-form.js';
 import { deleteSite, SITES_KEY, useSites, type SiteView } from './sites-api.js';
@@ -25,6 +26,7 @@ export function Sites() {
     <>
       <PageHeader title={t('protection.sites.title')} description={t('protection.sites.description')} actions={create} />
       {q.data && <Typography.Paragraph type="secondary" data-testid="sites-revision">{t('protection.sites.revision', { revision: q.data.revision })}</Typography.Paragraph>}
+      <Tabs items={[{ key: 'sites', label: t('protection.sites.tab'), children: (
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={sites.length === 0} emptyText={t('protection.sites.empty')} emptyAction={create}>
         <Table<SiteView>
           rowKey="name"
@@ -57,6 +59,7 @@ export function Sites() {
                     {f.rateLimits.length > 0 && <Tag>{t('protection.sites.rateLimitCount', { count: f.rateLimits.length })}</Tag>}
                     {f.acl.allow.length + f.acl.deny.length > 0 && <Tag>{t('protection.sites.ipListCount', { count: f.acl.allow.length + f.acl.deny.length })}</Tag>}
                     {f.dlp.enabled && <Tag color="blue">{t('protection.sites.dlpOn')}</Tag>}
+                    {f.certificates.length > 0 && <Tag color="green">{t('protection.sites.tlsOn', { count: f.certificates.length })}</Tag>}
                   </Space>
                 );
               },
@@ -74,6 +77,7 @@ export function Sites() {
           ]}
         />
       </QueryState>
+      ) }, { key: 'certificates', label: t('protection.certificates.tab'), children: <CertificateList /> }]} />
       {editing && <SiteEditor open site={editing.site} onClose={() => setEditing(undefined)} />}
       <ConfirmByName open={!!deleting} name={deleting ?? ''} title={t('protection.sites.deleteTitle')} danger={t('protection.sites.deleteWarning')} onClose={() => setDeleting(undefined)} onConfirm={async () => {
         await deleteSite(deleting!);

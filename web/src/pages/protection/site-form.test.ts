@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteConfig } from '../../../../src/config/gateway.js';
-import { EMPTY_SITE, FormMappingError, toDocument, toForm, withExclusion, type SiteDocument } from './site-form.js';
+import { EMPTY_SITE, expiryLevel, FormMappingError, toDocument, toForm, withExclusion, type SiteDocument } from './site-form.js';
 
 const full: SiteDocument = {
   name: 'shop',
@@ -92,5 +92,21 @@ describe('site form mapping', () => {
     expect(withExclusion(once, 942100, '/search')).toBe(once);
     expect(withExclusion(once, 941100)).toMatchObject({ waf: { exclusions: [{ id: 942100, path: '/search' }, { id: 941100 }] } });
     expect(siteConfig.safeParse(withExclusion(once, 941100)).success).toBe(true);
+  });
+
+  it('keeps certificate files and follows the form for managed certificates', () => {
+    const doc = { name: 'a', upstreams: ['http://127.0.0.1:1'], tls: { certificates: [{ cert: 'a.crt', key: 'a.key' }, { certificate: 'old' }], clientAuth: 'none' } };
+    const f = toForm(doc);
+    expect(f.certificates).toEqual(['old']);
+    f.certificates = ['shop', 'www'];
+    expect(toDocument(f, doc).tls).toEqual({ certificates: [{ cert: 'a.crt', key: 'a.key' }, { certificate: 'shop' }, { certificate: 'www' }], clientAuth: 'none' });
+    f.certificates = [];
+    expect(toDocument(f, doc).tls).toEqual({ certificates: [{ cert: 'a.crt', key: 'a.key' }], clientAuth: 'none' });
+    const plain = { name: 'b', upstreams: ['http://127.0.0.1:1'] };
+    expect(toDocument(toForm(plain), plain).tls).toBeUndefined();
+    const g = toForm(plain);
+    g.certificates = ['shop'];
+    expect(siteConfig.safeParse(toDocument(g, plain)).success).toBe(true);
+    expect([expiryLevel(-1), expiryLevel(0), expiryLevel(30), expiryLevel(31)]).toEqual(['expired', 'soon', 'soon', 'ok']);
   });
 });

@@ -53,6 +53,18 @@ export interface SiteForm {
   rules: AccessRuleForm[];
   rateLimits: RateLimitForm[];
   dlp: { enabled: boolean; action: DlpAction; exceptions: string[]; bulkThreshold?: number | undefined };
+  /** Managed certificates (uploaded to the server) the site serves, by name. */
+  certificates: string[];
+}
+
+/** How close a certificate is to its end: expired, within 30 days, or fine. */
+export function expiryLevel(daysLeft: number): 'expired' | 'soon' | 'ok' {
+  return daysLeft < 0 ? 'expired' : daysLeft <= 30 ? 'soon' : 'ok';
+}
+
+/** The names of the managed certificates a site references (`tls.certificates[].certificate`). */
+export function certificateRefs(doc: SiteDocument): string[] {
+  return arr(obj(doc.tls).certificates).flatMap((c) => (typeof obj(c).certificate === 'string' ? [obj(c).certificate as string] : []));
 }
 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -141,6 +153,7 @@ export function toForm(doc: SiteDocument): SiteForm {
       exceptions: arr(dlp?.exceptions).map((e) => str(e)),
       bulkThreshold: typeof dlp?.bulkThreshold === 'number' ? dlp.bulkThreshold : undefined,
     },
+    certificates: certificateRefs(doc),
   };
 }
 
@@ -262,6 +275,14 @@ export function toDocument(form: SiteForm, original: SiteDocument = {}): SiteDoc
     if (form.dlp.bulkThreshold !== undefined && form.dlp.bulkThreshold !== null) dlp.bulkThreshold = form.dlp.bulkThreshold;
     else delete dlp.bulkThreshold;
     out.dlp = dlp;
+  }
+
+  // certificate files stay as they are; managed references follow the form
+  const refs = form.certificates ?? [];
+  if (refs.length > 0 || certificateRefs(original).length > 0) {
+    const tls = obj(original.tls);
+    const files = arr(tls.certificates).filter((c) => typeof obj(c).certificate !== 'string');
+    out.tls = { ...tls, certificates: [...files, ...refs.map((certificate) => ({ certificate }))] };
   }
   return out;
 }

@@ -21,3 +21,27 @@ export function useSites() {
 export const putSite = (site: SiteDocument) => api.post<{ name: string; revision: number; created: boolean }>('/gateway/sites/put', { site });
 
 export const deleteSite = (name: string) => api.post<{ revision: number }>('/gateway/sites/delete', { name });
+
+/** A certificate uploaded for managed sites (`POST /api/gateway/certificates/list`); the key never leaves the server. */
+export interface CertificateView {
+  name: string;
+  subject: string;
+  names: string[];
+  notBefore: string;
+  notAfter: string;
+  daysLeft: number;
+  fingerprint: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CERTIFICATES_KEY = ['gateway-certificates'] as const;
+
+export function useCertificates() {
+  return useQuery({ queryKey: CERTIFICATES_KEY, queryFn: () => api.post<{ certificates: CertificateView[] }>('/gateway/certificates/list', {}) });
+}
+
+/** Uploads (or replaces) a PEM chain and its private key; the server checks the pair and seals the key. */
+export const putCertificate = (input: { name: string; cert: string; key: string }) => api.post<{ certificate: CertificateView; created: boolean }>('/gateway/certificates/put', input);
+
+export const deleteCertificate = (name: string) => api.post<{ revision: number }>('/gateway/certificates/delete', { name });

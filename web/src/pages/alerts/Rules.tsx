@@ -42,7 +42,7 @@ export function Rules() {
           columns={[
             { title: t('alerts.rules.name'), dataIndex: 'name', render: (v: string, r) => <a onClick={() => setEditing(r)} data-testid={`rule-${v}`}>{v}</a> },
             { title: t('alerts.rules.kind'), dataIndex: 'kind', width: 120, render: (v: Rule['kind']) => <Tag>{t(`alerts.kinds.${v}`)}</Tag> },
-            { title: t('alerts.rules.definition'), ellipsis: true, render: (_: unknown, r) => <Typography.Text code>{describe(r.definition)}</Typography.Text> },
+            { title: t('alerts.rules.definition'), ellipsis: true, render: (_: unknown, r) => <Typography.Text code title={describe(r.definition)}>{describe(r.definition)}</Typography.Text> },
             { title: t('alerts.columns.severity'), dataIndex: 'severity', width: 110, render: (v: number) => <SeverityTag severity={v} /> },
             { title: t('alerts.rules.enabled'), dataIndex: 'enabled', width: 100, render: (v: boolean, r) => <Switch checked={v} onChange={(on) => void act(() => alertsApi.updateRule(r.id, { enabled: on }))} data-testid={`rule-enabled-${r.name}`} /> },
             { title: t('common.updated'), dataIndex: 'updatedAt', width: 180, render: (v: string) => formatTime(v, i18n.language) },

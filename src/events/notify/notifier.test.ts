@@ -123,6 +123,17 @@ describe('notifications', () => {
     expect(mails[0]).toContain('To: soc@example.test');
   });
 
+  it('still sends to the file’s channels when an account’s channels cannot be read', async () => {
+    const before = received.length;
+    const notifier = new Notifier(notifyConfig.parse({ attempts: 1, channels: [{ type: 'webhook', name: 'ops', url: `${base}/ops-only` }] }), createLogger({ level: 'silent' }), {
+      accountChannels: () => Promise.reject(new Error('database down')),
+    });
+    const report = await notifier.send([{ ...ALERT, accountId: '1000000000000001' }]);
+    notifier.close();
+    expect(report).toEqual([{ channel: 'ops', ok: true, attempts: 1 }]);
+    expect(received.slice(before).map((r) => r.path)).toEqual(['/ops-only']);
+  });
+
   it('reports Slack error codes but never echoes another answer', () => {
     expect(chatAccepted('slack', 200, 'ok')).toEqual({ ok: true, reason: '' });
     expect(chatAccepted('slack', 200, 'invalid_token')).toEqual({ ok: false, reason: 'invalid_token' });

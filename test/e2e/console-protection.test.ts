@@ -168,6 +168,8 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
     await shot('protection-certificates');
     await page.getByRole('tab', { name: 'Sites' }).click();
     await page.getByTestId('site-shop').click();
+    await page.getByTestId('section-waf').scrollIntoViewIfNeeded();
+    await shot('protection-site-editor');
     await page.getByTestId('site-certificates').click();
     await page.getByTitle('shop-cert (shop.test)').click();
     await page.keyboard.press('Escape');

@@ -1,3 +1,4 @@
+import { constants, createPublicKey, publicEncrypt, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +32,18 @@ describe.skipIf(!env)('ProtectionLevel=HSM keys on the pkcs11 keyring (SoftHSM2)
     const digest = Buffer.alloc(32, 7).toString('base64');
     const sig = await kms.call('AsymmetricSign', { KeyId: signer.KeyId, KeyVersionId: signer.PrimaryKeyVersion, Algorithm: 'ECDSA_SHA_256', Digest: digest });
     expect((await kms.call('AsymmetricVerify', { KeyId: signer.KeyId, KeyVersionId: signer.PrimaryKeyVersion, Algorithm: 'ECDSA_SHA_256', Digest: digest, Value: String(sig.Value) })).Value).toBe(true);
+    // Imported material of an HSM key is wrapped by the token too.
+    const byok = (await kms.call('CreateKey', { ProtectionLevel: 'HSM', Origin: 'EXTERNAL' })).KeyMetadata as { KeyId: string };
+    const params = await kms.call('GetParametersForImport', { KeyId: byok.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' });
+    const spki = createPublicKey({ key: Buffer.from(String(params.PublicKey), 'base64'), format: 'der', type: 'spki' });
+    const wrapped = publicEncrypt({ key: spki, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, randomBytes(32)).toString('base64');
+    await kms.call('ImportKeyMaterial', { KeyId: byok.KeyId, EncryptedKeyMaterial: wrapped, ImportToken: String(params.ImportToken) });
+    const imported = await kms.call('Encrypt', { KeyId: byok.KeyId, Plaintext: 'imported into the hsm' });
+    expect((await kms.call('Decrypt', { CiphertextBlob: String(imported.CiphertextBlob) })).Plaintext).toBe('imported into the hsm');
     const rows = await t.server.platform.storage.db<{ kms_key_versions: { key_id: string; keyring: string; wrapped_material: string } }>().selectFrom('kms_key_versions').selectAll().execute();
     const byKey = new Map(rows.map((r) => [r.key_id, r]));
     expect(byKey.get(hsm.KeyId)).toMatchObject({ keyring: 'pkcs11', wrapped_material: expect.stringMatching(/^p1:/) });
+    expect(byKey.get(byok.KeyId)).toMatchObject({ keyring: 'pkcs11', wrapped_material: expect.stringMatching(/^p1:/) });
     expect(byKey.get(soft.KeyId)).toMatchObject({ keyring: 'file', wrapped_material: expect.stringMatching(/^f1:/) });
   });
 });

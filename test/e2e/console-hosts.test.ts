@@ -71,7 +71,8 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     await agent.report('events', [{ '@timestamp': new Date().toISOString(), message: 'ssh brute force from 198.51.100.7', event: { kind: 'alert', category: 'intrusion_detection', action: 'ssh-brute-force', severity: 73, module: 'agent', dataset: 'agent.intrusion' }, source: { ip: '198.51.100.7' } }]);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    // no animations (the console follows the reduced-motion preference): menus are clickable at once
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
     page.setDefaultTimeout(45_000);
     page.on('pageerror', (err) => errors.push(String(err)));
   }, 120_000);
@@ -87,8 +88,8 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     await page.getByLabel(/^Password/).fill(PASSWORD);
     await page.getByRole('button', { name: /Sign in/ }).click();
     await page.getByTestId('page-title').waitFor();
-    await page.getByRole('menuitem', { name: 'Hosts' }).click();
-    await page.getByRole('menuitem', { name: 'Assets' }).click();
+    // Hosts → Assets (every navigation group starts open)
+    await page.getByTestId('nav').getByRole('menuitem', { name: 'Assets' }).click();
 
     const link = page.getByTestId('host-e2e-web');
     await link.waitFor();

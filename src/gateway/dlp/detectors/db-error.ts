@@ -1,6 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
-import { pendingStart, prefixPattern } from './prefix-pattern.js';
+import { pendingStartOnLastLine, prefixPattern } from './prefix-pattern.js';
 
 /**
  * Database error messages leaked by error pages, by engine. A signature is extended to the end of
@@ -57,7 +57,7 @@ const SIGNATURES = [
 
 const PATTERN = new RegExp(`(?:${SIGNATURES.join('|')})[^\\n<]{0,300}`, 'g');
 /** Where a match could start that more data might complete (time-based flushes). */
-const PATTERN_PREFIX = prefixPattern(PATTERN);
+const PATTERN_PREFIX = prefixPattern(PATTERN, { singleLine: true });
 
 /**
  * Literals one of which every signature contains; windows without any skip the full pattern. They
@@ -81,7 +81,8 @@ export const dbErrorDetector: Detector = {
     if (mayContainDbError(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   pendingFrom(text, from) {
-    return pendingStart(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
+    // No alternative matches a line break: only the last line can hold a pending match.
+    return pendingStartOnLastLine(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
   },
   mask(value) {
     return maskAllButSpace(value);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { dbErrorDetector } from './db-error.js';
 import type { ScanContext } from './detector.js';
-import { pendingStart, prefixPattern } from './prefix-pattern.js';
+import { pendingStart, pendingStartOnLastLine, prefixPattern } from './prefix-pattern.js';
 import { privateKeyDetector } from './private-key.js';
 import { stackTraceDetector } from './stack-trace.js';
 
 const ctx: ScanContext = { base: 0, state: { lastAccessKeyEnd: -1 }, options: { legacy15: false } };
 
 /** True when `pfx` matches from `at` to the end of `text`. */
-function matchesAt(pfx: RegExp, text: string, at: number): boolean {
-  pfx.lastIndex = at;
-  return pfx.test(text);
+function matchesAt(pfx: readonly RegExp[], text: string, at: number): boolean {
+  return pfx.some((re) => {
+    re.lastIndex = at;
+    return re.test(text);
+  });
 }
 
 describe('prefixPattern', () => {
@@ -42,6 +44,22 @@ describe('prefixPattern', () => {
     expect(pendingStart(pfx, 'xx abc abb', 0)).toBe(7);
     expect(pendingStart(pfx, 'xx abc ab', 8)).toBe(9);
     expect(pendingStart(pfx, 'nothing here', 0)).toBe(12);
+  });
+
+  it('checks that a single-line pattern cannot match a line break', () => {
+    expect(prefixPattern(/at [^"\n]{1,9}\.java/g, { singleLine: true })).toHaveLength(1);
+    expect(() => prefixPattern(/at [^"]{1,9}\.java/g, { singleLine: true })).toThrow(/line break/);
+    expect(() => prefixPattern(/a|b\sc/g, { singleLine: true })).toThrow(/line break/);
+    const pfx = prefixPattern(/ab{2,3}c/g, { singleLine: true });
+    expect(pendingStartOnLastLine(pfx, 'ab\nxx abb', 0)).toBe(6);
+    expect(pendingStartOnLastLine(pfx, 'xx ab\n', 0)).toBe(6);
+  });
+
+  it('stops after a bounded number of tests, holding the rest', () => {
+    const pfx = prefixPattern(/ab{2,3}c/g);
+    const long = 'x'.repeat(10_000);
+    expect(pendingStart(pfx, long, 0)).toBe(4096);
+    expect(pendingStart(pfx, long, 9000)).toBe(10_000);
   });
 
   it('rejects backreferences', () => {

@@ -128,6 +128,22 @@ class Parser {
   }
 }
 
+/** True when some character the node consumes can be a line feed (lookarounds ignored). */
+function matchesLineBreak(n: Node, flags: string): boolean {
+  switch (n.kind) {
+    case 'atom':
+      return new RegExp(`^(?:${n.src})$`, flags.replace(/[gy]/g, '')).test('\n');
+    case 'assert':
+      return false;
+    case 'seq':
+      return n.items.some((i) => matchesLineBreak(i, flags));
+    case 'alt':
+      return n.options.some((o) => matchesLineBreak(o, flags));
+    case 'rep':
+      return matchesLineBreak(n.body, flags);
+  }
+}
+
 /** Source matching the whole node. */
 function full(n: Node): string {
   switch (n.kind) {
@@ -167,21 +183,43 @@ function seqPrefix(items: readonly Node[], k: number): string {
   return `(?:${prefix(first)}|${full(first)}${seqPrefix(items, k + 1)})`;
 }
 
-/** The sticky prefix pattern of `pattern` (its flags other than g/y kept). */
-export function prefixPattern(pattern: RegExp): RegExp {
+/**
+ * The sticky prefix patterns of `pattern` (its flags other than g/y kept): one per top-level
+ * alternative — V8 runs several small patterns far faster than one large alternation of them.
+ */
+export function prefixPattern(pattern: RegExp, options: { readonly singleLine?: boolean } = {}): readonly RegExp[] {
   const tree = new Parser(pattern.source).parse();
-  return new RegExp(prefix(tree), `${pattern.flags.replace(/[gy]/g, '')}y`);
+  if (options.singleLine === true && matchesLineBreak(tree, pattern.flags)) throw new Error(`prefixPattern: /${pattern.source.slice(0, 40)}…/ can match a line break`);
+  const flags = `${pattern.flags.replace(/[gy]/g, '')}y`;
+  const alternatives = tree.kind === 'alt' ? tree.options : [tree];
+  return alternatives.map((o) => new RegExp(prefix(o), flags));
+}
+
+/** Pattern tests one `pendingStart` may run (a flush on adversarial text stays in milliseconds). */
+const TEST_BUDGET = 4096;
+
+/**
+ * The earliest offset in `[from, text.length)` at which one of `pfx` (from `prefixPattern`) matches,
+ * i.e. where a match could start that more data might complete; `text.length` when there is none.
+ * After `TEST_BUDGET` tests it answers the position it reached: conservative, the rest is held.
+ */
+export function pendingStart(pfx: readonly RegExp[], text: string, from: number): number {
+  const n = text.length;
+  let budget = TEST_BUDGET;
+  for (let p = Math.max(0, from); p < n; p++) {
+    for (const re of pfx) {
+      if (budget-- <= 0) return p;
+      re.lastIndex = p;
+      if (re.test(text)) return p;
+    }
+  }
+  return n;
 }
 
 /**
- * The earliest offset in `[from, text.length)` at which `pfx` (from `prefixPattern`) matches, i.e.
- * where a match could start that more data might complete; `text.length` when there is none.
+ * `pendingStart` for patterns that never match a line break (built with `singleLine`, which checks
+ * it: stack frames, database errors): only the last line can hold the start of a pending match.
  */
-export function pendingStart(pfx: RegExp, text: string, from: number): number {
-  const n = text.length;
-  for (let p = Math.max(0, from); p < n; p++) {
-    pfx.lastIndex = p;
-    if (pfx.test(text)) return p;
-  }
-  return n;
+export function pendingStartOnLastLine(pfx: readonly RegExp[], text: string, from: number): number {
+  return pendingStart(pfx, text, Math.max(from, text.lastIndexOf('\n') + 1));
 }

@@ -1,6 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
-import { pendingStart, prefixPattern } from './prefix-pattern.js';
+import { pendingStartOnLastLine, prefixPattern } from './prefix-pattern.js';
 
 /**
  * Stack traces leaked by error pages. Each alternative recognises one *frame* or header line of a
@@ -44,7 +44,7 @@ const PATTERN = new RegExp(
   'g',
 );
 /** Where a match could start that more data might complete (time-based flushes). */
-const PATTERN_PREFIX = prefixPattern(PATTERN);
+const PATTERN_PREFIX = prefixPattern(PATTERN, { singleLine: true });
 
 /**
  * Literals at least one of which every alternative contains: windows without any of them (almost
@@ -67,7 +67,8 @@ export const stackTraceDetector: Detector = {
     if (mayContainStackTrace(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   pendingFrom(text, from) {
-    return pendingStart(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
+    // No alternative matches a line break: only the last line can hold a pending match.
+    return pendingStartOnLastLine(PATTERN_PREFIX, text, Math.max(from, text.length - this.maxLength));
   },
   mask(value) {
     return maskAllButSpace(value);

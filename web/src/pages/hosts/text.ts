@@ -8,6 +8,7 @@ export const hostsText = {
       empty: 'No host has enrolled yet. Add one: create an enrollment token and run the command it shows on the server.',
       add: 'Add host',
       tokens: 'Enrollment tokens',
+      columnsTitle: 'Columns',
       column: {
         host: 'Host', risk: 'Risk', status: 'Agent', os: 'OS', address: 'IP address', lastSeen: 'Last seen', baseline: 'Baseline', vulns: 'Vulnerabilities', alerts: 'Alerts (7 days)',
       },
@@ -115,6 +116,7 @@ export const hostsText = {
       empty: '还没有主机接入。添加主机：创建接入令牌，并在服务器上运行它给出的命令。',
       add: '添加主机',
       tokens: '接入令牌',
+      columnsTitle: '显示列',
       column: {
         host: '主机', risk: '风险', status: '代理', os: '操作系统', address: 'IP 地址', lastSeen: '最后在线', baseline: '基线', vulns: '漏洞', alerts: '告警（7 天）',
       },

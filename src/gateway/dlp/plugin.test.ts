@@ -194,8 +194,11 @@ describe('DLP through the gateway (real sockets)', () => {
       listen: [{ address: '127.0.0.1:0' }],
       accessLog: { stdout: false },
       logLevel: 'silent',
-      sites: [{ name: 'shop', upstreams: [originUrl], dlp: {} }],
+      sites: [{ name: 'shop', upstreams: [originUrl], dlp: { flushAfterMs: 50 } }],
     });
+    // The gateway's site schema embeds the DLP schema: a bad value names its field.
+    const bad = gatewayConfig.safeParse({ listen: [{ address: '127.0.0.1:0' }], sites: [{ name: 'shop', upstreams: [originUrl], dlp: { flushAfterMs: -1 } }] });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'))).toEqual(['sites.0.dlp.flushAfterMs']);
     const gw = await startGateway(cfg, { drainMs: 100, accessLog: quietLog });
     try {
       expect((await get(`${gw.urls[0] as string}/builtin`)).body.toString()).toBe(MASKED);

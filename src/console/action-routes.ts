@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../iam/caller.js';
 import type { AnyActionDef } from '../openapi/action.js';
+import { BULWARK_WRITES } from './bulwark-writes.js';
 import { activeCaller, requireCsrf, type ConsoleDeps } from './http.js';
 import { guardOutput } from './output.js';
 import { REST_ACTIONS, type RestAction } from './rest-actions.js';
@@ -21,7 +22,7 @@ function toActionInput(...parts: unknown[]): Record<string, unknown> {
 /** Any field of a wildcard input is `*` (the resource ARN a screen's create/change buttons need). */
 const WILDCARD_INPUT = new Proxy({}, { get: () => '*' });
 
-/** Which write actions of the console the caller may perform (for read-only screens; the API still decides). */
+/** Which write actions of the console the caller may perform (for read-only screens; the API still decides): `Ram:CreateUser`, `bulwark:PutSite`… */
 export async function writePermissions(deps: ConsoleDeps, caller: Caller): Promise<Record<string, boolean>> {
   const writes = new Map<string, AnyActionDef>();
   for (const route of REST_ACTIONS) {
@@ -29,7 +30,9 @@ export async function writePermissions(deps: ConsoleDeps, caller: Caller): Promi
     if (def.rw === 'Write' || route.reveals) writes.set(`${route.product}:${route.action}`, def);
   }
   const entries = await Promise.all([...writes].map(async ([key, def]) => [key, await deps.frontDoor.allowed(def, WILDCARD_INPUT, caller)] as const));
-  return Object.fromEntries(entries);
+  // The product's own changes (sites, rules, hosts…) are keyed by their RAM action (`bulwark:PutSite`).
+  const product = await Promise.all(BULWARK_WRITES.map(async ({ action, resource }) => [action, (await deps.authorizer.authorize(caller, { action, resource })).allowed] as const));
+  return Object.fromEntries([...entries, ...product]);
 }
 
 /**

@@ -79,6 +79,9 @@ describe('console API', () => {
     expect(me.can['Kms:CreateKey']).toBe(false);
     const admin = (await call(await signIn('admin'), 'GET', '/me')).json() as { can: Record<string, boolean> };
     expect(admin.can['Ram:CreateUser']).toBe(true);
+    // the product's own changes too, by RAM action
+    expect([me.can['bulwark:PutSite'], me.can['bulwark:CreateEventRule'], me.can['bulwark:CreateHostResponse']]).toEqual([false, false, false]);
+    expect([admin.can['bulwark:PutSite'], admin.can['bulwark:CreateEventRule'], admin.can['bulwark:CreateHostResponse']]).toEqual([true, true, true]);
     const denied = await call(reader, 'POST', '/ram/users', { UserName: 'mallory' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toMatchObject({ Code: 'NoPermission', AccessDeniedDetail: { AuthAction: 'ram:CreateUser' } });

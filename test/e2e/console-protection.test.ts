@@ -120,6 +120,13 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
     await page.getByTestId('attacks-search').click();
     await expect.poll(() => page.locator('tr[data-row-key]').filter({ hasText: '/search' }).count()).toBeGreaterThan(0);
     await shot('protection-attack-log');
+    // columns can be hidden (and the choice is kept in the browser)
+    await page.getByTestId('attack-columns').click();
+    await page.getByRole('checkbox', { name: 'Matched data' }).uncheck();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Matched data' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Matched data' }).check();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Matched data' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
 
     // 4. the request in full, then an exclusion for its rule under its path, reviewed as a diff
     await row.click();

@@ -1,4 +1,6 @@
-import { Button, Card, Col, Form, Input, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Col, Form, Input, List, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +22,21 @@ interface SearchResult {
 const PAGE = 20;
 const RANGES = ['-15m', '-1h', '-24h', '-7d', '-30d'] as const;
 const TOP_TITLES = ['topSites', 'topPaths', 'topRules', 'topIps'] as const;
+
+/** Columns that can be hidden, and this browser's choice (kept across visits). */
+const OPTIONAL = ['site', 'sourceIp', 'rules', 'messages', 'matchedData', 'score', 'action'] as const;
+type Optional = (typeof OPTIONAL)[number];
+const COLUMNS_KEY = 'bulwark.attacks.columns';
+
+function savedColumns(): Optional[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null') as unknown;
+    if (Array.isArray(v)) return OPTIONAL.filter((k) => v.includes(k));
+  } catch {
+    /* the default */
+  }
+  return [...OPTIONAL];
+}
 
 function TopCards({ filters }: { filters: AttackFilters }) {
   const { t } = useTranslation();
@@ -63,6 +80,22 @@ export function AttackLog() {
     queryFn: () => api.post<SearchResult>('/events/search', { query: attackQuery(filters), from: filters.range, size: PAGE, sort: ['@timestamp:desc'], ...(after ? { searchAfter: after } : {}) }),
   });
   const rows = (q.data?.events ?? []).map(toAttackRow);
+  const [shown, setShown] = useState<Optional[]>(savedColumns);
+  const choose = (keys: Optional[]) => {
+    setShown(keys);
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(keys));
+  };
+  const columns: ColumnsType<AttackRow> = [
+    { key: 'time', title: t('protection.attacks.time'), dataIndex: 'time', width: 170, render: (v: string) => formatTime(v, i18n.language) },
+    { key: 'site', title: t('protection.attacks.site'), dataIndex: 'site', width: 110 },
+    { key: 'sourceIp', title: t('protection.attacks.sourceIp'), dataIndex: 'sourceIp', width: 130 },
+    { key: 'request', title: t('protection.attacks.request'), width: 260, render: (_: unknown, r) => <Typography.Text code ellipsis style={{ maxWidth: 250 }}>{`${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`}</Typography.Text> },
+    { key: 'rules', title: t('protection.attacks.rules'), width: 150, render: (_: unknown, r) => <Space size={2} wrap>{r.rules.map((id) => <Tag key={id}>{id}</Tag>)}</Space> },
+    { key: 'messages', title: t('protection.attacks.messages'), width: 260, render: (_: unknown, r) => <Typography.Text ellipsis style={{ maxWidth: 250 }}>{r.messages.join(' · ')}</Typography.Text> },
+    { key: 'matchedData', title: t('protection.attacks.matchedData'), dataIndex: 'matchedData', width: 150, render: (v: string) => v && <Typography.Text code ellipsis style={{ maxWidth: 140 }}>{v}</Typography.Text> },
+    { key: 'score', title: t('protection.attacks.score'), dataIndex: 'score', width: 80 },
+    { key: 'action', title: t('protection.attacks.action'), width: 110, render: (_: unknown, r) => (r.blocked ? <Tag color="red">{t('protection.attacks.blocked')}</Tag> : <Tag color="gold">{t('protection.attacks.detected')}</Tag>) },
+  ];
   const qc = useQueryClient();
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['attacks'] });
@@ -87,6 +120,13 @@ export function AttackLog() {
           <Select style={{ width: 150 }} options={RANGES.map((r) => ({ value: r, label: t(`protection.ranges.${r.slice(1)}`) }))} />
         </Form.Item>
         <Form.Item><Button type="primary" htmlType="submit" data-testid="attacks-search">{t('protection.attacks.search')}</Button></Form.Item>
+        <Form.Item>
+          <Popover trigger="click" placement="bottomLeft" title={t('protection.attacks.columns')} content={
+            <Checkbox.Group<Optional> style={{ display: 'flex', flexDirection: 'column', gap: 4 }} value={shown} onChange={choose} options={OPTIONAL.map((k) => ({ value: k, label: t(`protection.attacks.${k}`) }))} />
+          }>
+            <Button icon={<SettingOutlined />} data-testid="attack-columns">{t('protection.attacks.columns')}</Button>
+          </Popover>
+        </Form.Item>
       </Form>
       <TopCards filters={filters} />
       <QueryState loading={q.isLoading} error={q.error} retry={refresh} empty={rows.length === 0 && cursors.length === 0} emptyText={t('protection.attacks.empty')}>
@@ -98,17 +138,7 @@ export function AttackLog() {
           pagination={false}
           scroll={{ x: 1300 }}
           onRow={(r) => ({ onClick: () => setSelected(r), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: t('protection.attacks.time'), dataIndex: 'time', width: 170, render: (v: string) => formatTime(v, i18n.language) },
-            { title: t('protection.attacks.site'), dataIndex: 'site', width: 110 },
-            { title: t('protection.attacks.sourceIp'), dataIndex: 'sourceIp', width: 130 },
-            { title: t('protection.attacks.request'), width: 260, render: (_: unknown, r) => <Typography.Text code ellipsis style={{ maxWidth: 250 }}>{`${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`}</Typography.Text> },
-            { title: t('protection.attacks.rules'), width: 150, render: (_: unknown, r) => <Space size={2} wrap>{r.rules.map((id) => <Tag key={id}>{id}</Tag>)}</Space> },
-            { title: t('protection.attacks.messages'), width: 260, render: (_: unknown, r) => <Typography.Text ellipsis style={{ maxWidth: 250 }}>{r.messages.join(' · ')}</Typography.Text> },
-            { title: t('protection.attacks.matchedData'), dataIndex: 'matchedData', width: 150, render: (v: string) => v && <Typography.Text code ellipsis style={{ maxWidth: 140 }}>{v}</Typography.Text> },
-            { title: t('protection.attacks.score'), dataIndex: 'score', width: 80 },
-            { title: t('protection.attacks.action'), width: 110, render: (_: unknown, r) => (r.blocked ? <Tag color="red">{t('protection.attacks.blocked')}</Tag> : <Tag color="gold">{t('protection.attacks.detected')}</Tag>) },
-          ]}
+          columns={columns.filter((c) => !(OPTIONAL as readonly string[]).includes(String(c.key)) || shown.includes(c.key as Optional))}
         />
         <Space style={{ marginTop: 12 }}>
           <Button size="small" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('common.previous')}</Button>

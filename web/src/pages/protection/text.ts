@@ -61,7 +61,7 @@ const en = {
       expiry: { expired: 'Expired {{days}} d ago', soon: 'Expiring: {{days}} d left', ok: 'Valid: {{days}} d left' },
     },
     attacks: {
-      title: 'Attack log', description: 'Requests the gateways blocked or flagged (WAF, access rules, rate limits), from the event store.', refresh: 'Refresh',
+      title: 'Attack log', columns: 'Columns', description: 'Requests the gateways blocked or flagged (WAF, access rules, rate limits), from the event store.', refresh: 'Refresh',
       site: 'Site', sourceIp: 'Source IP', ruleId: 'Rule id', action: 'Action', range: 'Time', search: 'Search', blocked: 'Blocked', detected: 'Detected',
       empty: 'No attacks in this time range. Attacks appear here a few seconds after a managed gateway sees them.', total: 'Matching requests: {{count}}',
       time: 'Time', request: 'Request', rules: 'Rules', messages: 'Messages', matchedData: 'Matched data', score: 'Anomaly score', status: 'Status', host: 'Host',
@@ -136,7 +136,7 @@ const zhCN: Translations<typeof en> = {
       expiry: { expired: '已过期 {{days}} 天', soon: '{{days}} 天后到期', ok: '还有 {{days}} 天有效' },
     },
     attacks: {
-      title: '攻击日志', description: '网关拦截或标记的请求（WAF、访问规则、限流），来自事件库。', refresh: '刷新',
+      title: '攻击日志', columns: '显示列', description: '网关拦截或标记的请求（WAF、访问规则、限流），来自事件库。', refresh: '刷新',
       site: '站点', sourceIp: '来源 IP', ruleId: '规则 ID', action: '处置', range: '时间', search: '查询', blocked: '已拦截', detected: '已检测',
       empty: '该时间范围内没有攻击。托管网关发现攻击后数秒内会显示在这里。', total: '匹配的请求：{{count}} 条',
       time: '时间', request: '请求', rules: '规则', messages: '告警信息', matchedData: '命中内容', score: '异常分', status: '状态码', host: '主机',

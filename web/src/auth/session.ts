@@ -12,3 +12,9 @@ export function useCan(): (action: string) => boolean {
   const me = useMe();
   return (action: string) => me.data?.can[action] === true;
 }
+
+/** Whether the user's permissions are known and allow none of these changes (a screen shows it is read-only). */
+export function useReadOnly(...actions: string[]): boolean {
+  const me = useMe();
+  return me.data !== undefined && !actions.some((a) => me.data.can[a] === true);
+}

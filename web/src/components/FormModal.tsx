@@ -15,10 +15,12 @@ interface Props<V> {
   onClose: () => void;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   testId?: string;
+  /** shows the values without letting them change (no save button) */
+  readOnly?: boolean;
 }
 
 /** A form in a dialog: validates before submit, puts server errors next to their field (or above the form). */
-export function FormModal<V extends object>({ open, title, okText, initialValues, documentField, width, onSubmit, onClose, children, testId }: Props<V>) {
+export function FormModal<V extends object>({ open, title, okText, initialValues, documentField, width, onSubmit, onClose, children, testId, readOnly }: Props<V>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   const [busy, setBusy] = useState(false);
@@ -47,9 +49,9 @@ export function FormModal<V extends object>({ open, title, okText, initialValues
     }
   };
   return (
-    <Modal open={open} title={title} width={width} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={close} destroyOnHidden data-testid={testId} okButtonProps={{ 'data-testid': 'modal-ok' }}>
+    <Modal open={open} title={title} width={width} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void submit()} onCancel={close} destroyOnHidden data-testid={testId} okButtonProps={{ 'data-testid': 'modal-ok' }} {...(readOnly ? { footer: null } : {})}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional">
+      <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" disabled={readOnly}>
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>

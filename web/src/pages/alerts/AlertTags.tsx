@@ -1,6 +1,7 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.js';
+import { useCan } from '../../auth/session.js';
 import { alertsApi, SEVERITY_COLOR, severityLabel, type Alert, type AlertStatus } from './api.js';
 
 export const STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'closed'];
@@ -20,7 +21,9 @@ export function StatusTag({ status }: { status: AlertStatus }) {
 /** Acknowledge / close buttons for one alert (what its status still allows). */
 export function StatusActions({ alert, onChanged }: { alert: Alert; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation();
+  const can = useCan();
   const { error, act } = useAction(onChanged);
+  if (!can('bulwark:UpdateEventAlert')) return null;
   return (
     <Space onClick={(e) => e.stopPropagation()}>
       {alert.status === 'open' && <Button size="small" onClick={() => void act(() => alertsApi.setStatus(alert.id, 'acknowledged'))} data-testid={`ack-${alert.id}`}>{t('alerts.acknowledge')}</Button>}

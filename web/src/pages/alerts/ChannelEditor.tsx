@@ -53,16 +53,17 @@ function TypeFields({ form, channel }: { form: FormInstance<ChannelForm>; channe
 }
 
 /** Creates or edits a channel; type-specific fields; secrets are write-only (empty keeps them). */
-export function ChannelEditor({ channel, open, onClose, onSaved }: { channel?: Channel; open: boolean; onClose: () => void; onSaved: () => Promise<unknown> }) {
+export function ChannelEditor({ channel, open, readOnly, onClose, onSaved }: { channel?: Channel; open: boolean; readOnly?: boolean; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const { t } = useTranslation();
   return (
     <FormModal<ChannelForm>
       open={open}
       width={640}
-      title={channel ? t('alerts.channels.editTitle', { name: channel.name }) : t('alerts.channels.create')}
+      title={channel ? t(readOnly ? 'alerts.channels.viewTitle' : 'alerts.channels.editTitle', { name: channel.name }) : t('alerts.channels.create')}
       okText={channel ? t('common.save') : t('common.create')}
       initialValues={channel ? channelForm(channel) : { type: 'webhook', enabled: true }}
       testId="channel-editor"
+      readOnly={readOnly ?? false}
       onClose={onClose}
       onSubmit={async (v) => {
         const doc = channelDocument(v);

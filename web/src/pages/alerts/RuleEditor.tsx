@@ -36,16 +36,17 @@ function KindFields({ form }: { form: FormInstance<RuleForm> }) {
 }
 
 /** Creates or edits a rule: threshold and new-value rules with form fields, Sigma rules as YAML. */
-export function RuleEditor({ rule, open, onClose, onSaved }: { rule?: Rule; open: boolean; onClose: () => void; onSaved: () => Promise<unknown> }) {
+export function RuleEditor({ rule, open, readOnly, onClose, onSaved }: { rule?: Rule; open: boolean; readOnly?: boolean; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const { t } = useTranslation();
   return (
     <FormModal<RuleForm>
       open={open}
       width={820}
-      title={rule ? t('alerts.rules.editTitle', { name: rule.name }) : t('alerts.rules.create')}
+      title={rule ? t(readOnly ? 'alerts.rules.viewTitle' : 'alerts.rules.editTitle', { name: rule.name }) : t('alerts.rules.create')}
       okText={rule ? t('common.save') : t('common.create')}
       initialValues={rule ? formOf(rule) : EMPTY_RULE}
       testId="rule-editor"
+      readOnly={readOnly ?? false}
       onClose={onClose}
       onSubmit={async (v) => {
         const body = { name: v.name, definition: definitionOf(v), enabled: v.enabled, ...(v.severity !== undefined && v.severity !== null ? { severity: v.severity } : {}) };
@@ -59,7 +60,7 @@ export function RuleEditor({ rule, open, onClose, onSaved }: { rule?: Rule; open
           <Form.Item name="kind" label={t('alerts.rules.kind')}>
             <Segmented options={(['threshold', 'new_value', 'sigma'] as const).map((k) => ({ value: k, label: t(`alerts.kinds.${k}`) }))} data-testid="rule-kind" />
           </Form.Item>
-          {rule && <Notice type="info" showIcon title={t('alerts.rules.restartNote')} style={{ marginBottom: 12 }} />}
+          {rule && !readOnly && <Notice type="info" showIcon title={t('alerts.rules.restartNote')} style={{ marginBottom: 12 }} />}
           <Form.Item name="name" label={t('alerts.rules.name')} rules={[{ required: true, message: t('validation.required') }, { max: 256, message: t('validation.maxLength', { n: 256 }) }]}><Input data-testid="rule-name" /></Form.Item>
           <Form.Item name="severity" label={t('alerts.rules.severity')} extra={t('alerts.rules.severityHelp')}><InputNumber min={0} max={100} /></Form.Item>
           <Form.Item name="enabled" label={t('alerts.rules.enabled')} valuePropName="checked"><Switch /></Form.Item>

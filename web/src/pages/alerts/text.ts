@@ -29,6 +29,7 @@ export const alertsText = {
       rules: {
         create: 'Create rule',
         editTitle: 'Edit rule {{name}}',
+        viewTitle: 'Rule {{name}}',
         empty: 'No rules yet. Create a threshold or new-value rule, or upload a Sigma rule.',
         name: 'Name',
         kind: 'Kind',
@@ -64,6 +65,7 @@ export const alertsText = {
       channels: {
         create: 'Create channel',
         editTitle: 'Edit channel {{name}}',
+        viewTitle: 'Channel {{name}}',
         empty: 'No channels yet. Create one to send this account’s new alerts to a webhook, a chat group or email.',
         precedence: 'New alerts of this account go to its enabled channels here, and also to the server-wide channels an operator set in notify.yaml.',
         name: 'Name',
@@ -140,6 +142,7 @@ export const alertsText = {
       rules: {
         create: '创建规则',
         editTitle: '编辑规则 {{name}}',
+        viewTitle: '规则 {{name}}',
         empty: '暂无规则。请创建阈值或新值规则，或上传 Sigma 规则。',
         name: '名称',
         kind: '类型',
@@ -175,6 +178,7 @@ export const alertsText = {
       channels: {
         create: '创建渠道',
         editTitle: '编辑渠道 {{name}}',
+        viewTitle: '渠道 {{name}}',
         empty: '暂无通知渠道。创建一个渠道，把本账号的新告警发送到 Webhook、群聊机器人或邮箱。',
         precedence: '本账号的新告警会发送到这里已启用的渠道，同时也会发送到运维人员在 notify.yaml 中配置的全局渠道。',
         name: '名称',

@@ -3,6 +3,7 @@ import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session.js';
 import { ConfirmByName } from '../../components/ConfirmByName.js';
 import { FormModal } from '../../components/FormModal.js';
 import { eventsApi, type SavedSearch } from './api.js';
@@ -21,6 +22,7 @@ interface Props {
 export function SavedSearches({ state, current, onLoad, onSaved, onDeleted }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const can = useCan();
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const list = useQuery({ queryKey: ['saved-searches'], queryFn: eventsApi.savedList });
@@ -41,8 +43,8 @@ export function SavedSearches({ state, current, onLoad, onSaved, onDeleted }: Pr
           if (s) onLoad(s);
         }}
       />
-      <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="saved-save">{t('events.saved.save')}</Button>
-      <Button icon={<DeleteOutlined />} danger disabled={!current || !searches.some((s) => s.name === current)} onClick={() => setDeleting(true)} data-testid="saved-delete">{t('common.delete')}</Button>
+      {can('bulwark:PutSavedSearch') && <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="saved-save">{t('events.saved.save')}</Button>}
+      {can('bulwark:DeleteSavedSearch') && <Button icon={<DeleteOutlined />} danger disabled={!current || !searches.some((s) => s.name === current)} onClick={() => setDeleting(true)} data-testid="saved-delete">{t('common.delete')}</Button>}
       <FormModal<{ name: string }> open={saving} title={t('events.saved.saveTitle')} initialValues={{ name: current ?? '' }} testId="saved-modal" onClose={() => setSaving(false)} onSubmit={async (v) => {
         await eventsApi.savedPut({ name: v.name.trim(), query: state.query, from: state.from, to: state.to, columns: state.columns });
         await qc.invalidateQueries({ queryKey: ['saved-searches'] });

@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAction } from '../../api/useAction.js';
+import { useCan, useReadOnly } from '../../auth/session.js';
 import { ConfirmByName } from '../../components/ConfirmByName.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { formatTime } from '../../components/time.js';
-import { hostsApi } from './api.js';
+import { HOST_WRITES, hostsApi } from './api.js';
 import { BaselineTab } from './BaselineTab.js';
 import { EventsTab } from './EventsTab.js';
 import { InventoryTab } from './InventoryTab.js';
@@ -27,6 +28,8 @@ export function HostDetail() {
   const { hostId = '' } = useParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const can = useCan();
+  const readOnly = useReadOnly(...HOST_WRITES);
   const [params, setParams] = useSearchParams();
   const [deleting, setDeleting] = useState(false);
   const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'baseline';
@@ -44,15 +47,16 @@ export function HostDetail() {
         actions={
           h && (
             <>
-              <Button onClick={() => void act(async () => {
+              {can('bulwark:CreateHostTask') && <Button onClick={() => void act(async () => {
                 await hostsApi.scan(h.HostId);
                 void message.success(t('hosts.detail.scanQueued'));
-              })} data-testid="scan-now">{t('hosts.detail.scan')}</Button>
-              <Button danger onClick={() => setDeleting(true)}>{t('hosts.detail.delete')}</Button>
+              })} data-testid="scan-now">{t('hosts.detail.scan')}</Button>}
+              {can('bulwark:DeleteHost') && <Button danger onClick={() => setDeleting(true)} data-testid="delete-host">{t('hosts.detail.delete')}</Button>}
             </>
           )
         }
       />
+      {readOnly && <Alert type="info" showIcon title={t('common.readOnly')} style={{ marginBottom: 12 }} data-testid="read-only" />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()}>
         {d && h && (

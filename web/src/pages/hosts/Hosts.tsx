@@ -1,14 +1,15 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Popover, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Popover, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCan, useReadOnly } from '../../auth/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { formatTime } from '../../components/time.js';
-import { hostsApi, type HostSummary } from './api.js';
+import { HOST_WRITES, hostsApi, type HostSummary } from './api.js';
 import { EnrollHost } from './EnrollHost.js';
 import { AgentStatus, RiskTag, VulnCounts } from './RiskTag.js';
 import { TokenList } from './TokenList.js';
@@ -31,6 +32,8 @@ function savedColumns(): Optional[] {
 /** Every enrolled host, riskiest first (paged and filtered on the server): risk score, agent status, OS, address, last seen, findings. */
 export function Hosts() {
   const { t, i18n } = useTranslation();
+  const can = useCan();
+  const readOnly = useReadOnly(...HOST_WRITES);
   const [filter, setFilter] = useState('');
   const [status, setStatus] = useState<'online' | 'offline'>();
   const [page, setPage] = useState({ pageNumber: 1, pageSize: 20 });
@@ -73,11 +76,12 @@ export function Hosts() {
         actions={
           <>
             <Button onClick={() => setTokens(true)}>{t('hosts.tokens')}</Button>
-            <Button type="primary" onClick={() => setEnrolling(true)} data-testid="add-host">{t('hosts.add')}</Button>
+            {can('bulwark:CreateEnrollmentToken') && <Button type="primary" onClick={() => setEnrolling(true)} data-testid="add-host">{t('hosts.add')}</Button>}
           </>
         }
       />
-      <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={unfiltered && q.data?.TotalCount === 0} emptyText={t('hosts.empty')} emptyAction={<Button type="primary" onClick={() => setEnrolling(true)}>{t('hosts.add')}</Button>}>
+      {readOnly && <Alert type="info" showIcon title={t('common.readOnly')} style={{ marginBottom: 12 }} data-testid="read-only" />}
+      <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={unfiltered && q.data?.TotalCount === 0} emptyText={t('hosts.empty')} emptyAction={can('bulwark:CreateEnrollmentToken') && <Button type="primary" onClick={() => setEnrolling(true)}>{t('hosts.add')}</Button>}>
         <Space style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder={t('hosts.search')} style={{ width: 320 }} onSearch={(v) => {
             setFilter(v);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { errorText, showFieldError } from '../../api/errors.js';
 import { useAction } from '../../api/useAction.js';
+import { useCan } from '../../auth/session.js';
 import { formatTime } from '../../components/time.js';
 import { hostsApi, type HostSummary, type ResponseAction, type Task } from './api.js';
 import { BLOCK_DURATIONS, TARGET_PLACEHOLDER, targetProblem } from './response-form.js';
@@ -99,12 +100,13 @@ export function ResponseTab({ host, responses, refresh }: { host: HostSummary; r
   const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
   const { error, act } = useAction(refresh);
+  const mayRespond = useCan()('bulwark:CreateHostResponse');
   const undone = new Set(responses.map((r) => r.Response?.undoOf).filter((x): x is string => Boolean(x)));
   return (
     <>
       <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('hosts.response.intro')}</Typography.Text>
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="new-response">{t('hosts.response.new')}</Button>
+        {mayRespond && <Button type="primary" onClick={() => setCreating(true)} data-testid="new-response">{t('hosts.response.new')}</Button>}
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Table<Task>
@@ -129,7 +131,7 @@ export function ResponseTab({ host, responses, refresh }: { host: HostSummary; r
           {
             title: t('common.actions'),
             render: (_: unknown, r) =>
-              r.Status === 'done' && r.Result?.undo && !undone.has(r.TaskId) && (
+              mayRespond && r.Status === 'done' && r.Result?.undo && !undone.has(r.TaskId) && (
                 <Popconfirm
                   title={t('hosts.response.undoConfirm', { action: t(`hosts.response.actions.${r.Result.undo.action}`), target: r.Result.undo.target })}
                   okText={t('hosts.response.undo')}

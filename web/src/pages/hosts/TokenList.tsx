@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Popconfirm, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/useAction.js';
+import { useCan } from '../../auth/session.js';
 import { QueryState } from '../../components/QueryState.js';
 import { formatTime } from '../../components/time.js';
 import { hostsApi, type Token } from './api.js';
@@ -12,6 +13,7 @@ const STATUS_COLOR: Record<Token['Status'], string> = { unused: 'blue', used: 'g
 export function TokenList({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  const can = useCan();
   const q = useQuery({ queryKey: ['host-tokens'], queryFn: () => hostsApi.tokens(), enabled: open });
   const { error, act } = useAction(() => qc.invalidateQueries({ queryKey: ['host-tokens'] }));
   const tokens = q.data?.Tokens ?? [];
@@ -35,7 +37,7 @@ export function TokenList({ open, onClose }: { open: boolean; onClose: () => voi
             {
               title: t('common.actions'),
               render: (_: unknown, r) =>
-                r.Status === 'unused' && (
+                r.Status === 'unused' && can('bulwark:RevokeEnrollmentToken') && (
                   <Popconfirm title={t('hosts.tokenList.revokeConfirm')} okText={t('hosts.tokenList.revoke')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => act(() => hostsApi.revokeToken(r.TokenId))}>
                     <Button size="small" danger>{t('hosts.tokenList.revoke')}</Button>
                   </Popconfirm>

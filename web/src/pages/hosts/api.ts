@@ -144,3 +144,6 @@ export const hostsApi = {
   undo: (host: string, taskId: string) => api.post<{ Task: Task }>('/hosts/tasks/undo', { host, taskId }),
   remove: (host: string) => api.post('/hosts/delete', { host }),
 };
+
+/** The changes the hosts pages offer; without any of them the pages say they are read-only. */
+export const HOST_WRITES: readonly string[] = ['bulwark:CreateEnrollmentToken', 'bulwark:RevokeEnrollmentToken', 'bulwark:CreateHostTask', 'bulwark:CreateHostResponse', 'bulwark:DeleteHost'];

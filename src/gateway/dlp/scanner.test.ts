@@ -226,6 +226,24 @@ describe('DlpScanner', () => {
     }
   });
 
+  it('flush waits for enough of the head to sniff the charset', () => {
+    const html = Buffer.concat([Buffer.from('<html><head><meta charset="gbk"><p>'), Buffer.from([0x81]), Buffer.from('LTAI5tQ8bW3nXk9RzPq2Lm7V 13812345678</p>\n')]);
+    const whole = new DlpScanner(policyOf(ALL), { sniffHtmlCharset: true });
+    const ref = Buffer.concat([...whole.write(html), ...whole.end()]);
+    const s = new DlpScanner(policyOf(ALL), { sniffHtmlCharset: true });
+    expect(s.write(html.subarray(0, 12))).toEqual([]);
+    expect(s.flush()).toEqual([]); // 12 bytes: too few to know the charset
+    const out = Buffer.concat([...s.write(html.subarray(12)), ...s.flush(), ...s.end()]);
+    expect(out.equals(ref)).toBe(true);
+    expect(out.toString('latin1')).toContain('LTAI5tQ8bW3nXk9RzPq2Lm7V 138****5678');
+    // Without sniffing, four bytes are enough (a UTF-16 byte-order mark).
+    const plain = new DlpScanner(policyOf(ALL));
+    plain.write(Buffer.from('ab'));
+    expect(plain.flush()).toEqual([]);
+    plain.write(Buffer.from('cd\n'));
+    expect(Buffer.concat(plain.flush()).toString()).toBe('abcd\n');
+  });
+
   it('flush never releases part of a GBK character', () => {
     const scanner = new DlpScanner(policyOf(ALL), { charset: 'gb18030' });
     scanner.write(Buffer.from([0x41, 0xca, 0xd6, 0xbb]));

@@ -34,6 +34,8 @@ export interface DlpScannerOptions {
  */
 const LEFT_CONTEXT = 80;
 const EMPTY = Buffer.alloc(0);
+/** Bytes `sniffHtmlCharset` reads for `<meta charset>`. */
+const SNIFF_BYTES = 1024;
 /** Larger input chunks are scanned in slices of this size, bounding the memory of one scan. */
 const MAX_SLICE = 256 * 1024;
 
@@ -137,6 +139,8 @@ export class DlpScanner {
    */
   flush(): Buffer[] {
     const out: Buffer[] = [];
+    // The first scan decides the charset (BOM, `<meta charset>` in the first 1024 bytes): not on less.
+    if (this.first && this.pendingBytes < (this.sniff ? SNIFF_BYTES : 4)) return out;
     if (this.blockReason === undefined && this.heldBytes > 0) this.scan('flush', out);
     return this.blockReason === undefined ? out : [];
   }

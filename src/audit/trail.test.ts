@@ -115,15 +115,38 @@ for (const target of storageTargets()) {
 
     it('records arriving while a group is written go into the next group, after it', async () => {
       let transactions = 0;
-      const counted = new AuditTrail({ ...t.storage, transaction: (work) => ((transactions += 1), t.storage.transaction(work)) });
+      let second: Promise<unknown>[] = [];
+      const counted: AuditTrail = new AuditTrail({
+        ...t.storage,
+        transaction: (work) => {
+          transactions += 1;
+          // the first group is being written: these records must wait for the next one
+          if (transactions === 1) second = Array.from({ length: 5 }, (_, i) => counted.record(event(ACCOUNT_A, `Second${i}`)));
+          return t.storage.transaction(work);
+        },
+      });
       const first = Array.from({ length: 5 }, (_, i) => counted.record(event(ACCOUNT_A, `First${i}`)));
-      await new Promise((resolve) => setImmediate(resolve)); // the first group has started
-      const second = Array.from({ length: 5 }, (_, i) => counted.record(event(ACCOUNT_A, `Second${i}`)));
-      await Promise.all([...first, ...second]);
+      await Promise.all(first);
+      await Promise.all(second);
       expect(transactions).toBe(2);
       const names = (await trail.list({ accountId: ACCOUNT_A })).reverse().map((r) => r.event.eventName);
       expect(names).toEqual([...[0, 1, 2, 3, 4].map((i) => `First${i}`), ...[0, 1, 2, 3, 4].map((i) => `Second${i}`)]);
       expect((await verifyTrail(t.storage)).ok).toBe(true);
+    });
+
+    it('a group waits while the event loop still brings records, then commits them together', async () => {
+      let transactions = 0;
+      // no time bound here (the machine may be slow): only "a turn brought nothing new" closes the group
+      const counted = new AuditTrail({ ...t.storage, transaction: (work) => ((transactions += 1), t.storage.transaction(work)) }, undefined, { groupWaitMs: Infinity });
+      const calls: Promise<unknown>[] = [counted.record(event(ACCOUNT_A, 'Turn0'))];
+      // records arriving over the next loop turns (as requests being read one after another do)
+      for (let turn = 1; turn <= 3; turn++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        calls.push(counted.record(event(ACCOUNT_A, `Turn${turn}`)));
+      }
+      await Promise.all(calls);
+      expect(transactions).toBe(1);
+      expect((await trail.list({ accountId: ACCOUNT_A })).reverse().map((r) => r.event.eventName)).toEqual(['Turn0', 'Turn1', 'Turn2', 'Turn3']);
     });
 
     it('a record the database refuses fails alone: the others of its group are stored once, the chain verifies', async () => {

@@ -17,6 +17,8 @@ export interface ListAuditOptions {
 
 /** Most records one group commit writes in one transaction. */
 export const MAX_GROUP = 256;
+/** Longest a group waits (ms) for more records while the event loop is still busy bringing new ones. */
+export const MAX_GROUP_WAIT_MS = 2;
 /** Rows per multi-row INSERT: 11 parameters a row stays far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_INSERT = 100;
 
@@ -31,8 +33,8 @@ interface Waiting {
  * state change, so the change and its record commit (or roll back) together.
  *
  * `record` (calls that change no state) uses group commit: the records of all calls that arrive
- * in the same turn of the event loop (and while a group is being written) are appended in one
- * transaction, so one fsync makes a whole group durable. Each call's promise settles only after
+ * while the event loop is busy (up to MAX_GROUP_WAIT_MS), and while a group is being written, are
+ * appended in one transaction, so one fsync makes a whole group durable. Each call's promise settles only after
  * the transaction holding its record has committed.
  */
 export class AuditTrail {
@@ -42,6 +44,7 @@ export class AuditTrail {
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock = systemClock,
+    private readonly options: { groupWaitMs: number } = { groupWaitMs: MAX_GROUP_WAIT_MS },
   ) {}
 
   /** Ids, time and version filled in; parameters and responses redacted. */
@@ -79,9 +82,20 @@ export class AuditTrail {
       this.queue.push({ event, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
-        // After the I/O of this loop turn: every request already readable joins the same group.
-        setImmediate(() => void this.drain());
+        this.gather(performance.now(), 0);
       }
+    });
+  }
+
+  /**
+   * Commits once a loop turn brought no new record (or after MAX_GROUP_WAIT_MS): concurrent requests
+   * that are still being read and handled join the group instead of paying for an fsync of their own.
+   */
+  private gather(since: number, seen: number): void {
+    setImmediate(() => {
+      const size = this.queue.length;
+      if (size > seen && size < MAX_GROUP && performance.now() - since < this.options.groupWaitMs) this.gather(since, size);
+      else void this.drain();
     });
   }
 

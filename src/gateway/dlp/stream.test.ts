@@ -107,7 +107,7 @@ describe('createDlpStream', () => {
       [undefined, (b: Buffer) => b, (b: Buffer) => b],
       ['gzip', (b: Buffer) => gzipSync(b), (b: Buffer) => gunzipSync(b, { finishFlush: zlibConstants.Z_SYNC_FLUSH })],
     ] as const) {
-      const s = createDlpStream(policy, { contentType: 'text/html', contentEncoding, flushAfterMs: 20 });
+      const s = createDlpStream(policy, { contentType: 'text/html; charset=utf-8', contentEncoding, flushAfterMs: 20 });
       const got: Buffer[] = [];
       let firstData: () => void = () => undefined;
       const first = new Promise<void>((r) => (firstData = r));
@@ -130,6 +130,19 @@ describe('createDlpStream', () => {
       await ended;
       expect(decode(Buffer.concat(got)).toString()).toBe('<p>id 110105********002X</p>\n<p>tel 138****5678</p>\n');
     }
+  });
+
+  it('releases the head on time even while the first bytes wait for charset sniffing', async () => {
+    const s = createDlpStream(policy, { contentType: 'text/html', flushAfterMs: 20 });
+    const got: Buffer[] = [];
+    s.on('data', (c: Buffer) => got.push(c));
+    s.write(Buffer.from('<html><head>'));
+    expect(await s.verdict).toEqual({ action: 'pass' }); // settled by the timer alone
+    expect(got).toEqual([]);
+    const ended = new Promise((r) => s.once('end', r));
+    s.end(Buffer.from(`<p>${ID}</p>`));
+    await ended;
+    expect(Buffer.concat(got).toString()).toBe('<html><head><p>110105********002X</p>');
   });
 
   it('reports a corrupt compressed body as a decode failure before the head is sent', async () => {

@@ -1,5 +1,6 @@
 import RE2 from 're2';
 import type { OperatorFactory } from './operator.js';
+import { rxPrefilter } from './rx-prefilter.js';
 import { translatePcre } from './rx-translate.js';
 
 /** What @rx needs from a compiled pattern (RE2, or RegExp for the few patterns RE2 cannot express). */
@@ -42,8 +43,12 @@ function nativeFallback(pattern: string): RegExp {
 /** Compiles a SecLang regular expression with RE2 (linear time), PCRE syntax translated. */
 export function compileRx(pattern: string): CompiledRx {
   try {
-    const re = new RE2(translatePcre(pattern), 'sm');
-    return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
+    const source = translatePcre(pattern);
+    const re = new RE2(source, 'sm');
+    // Most inputs hold none of the literals every match needs: those never reach RE2.
+    const pre = rxPrefilter(source);
+    if (pre === undefined) return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
+    return { test: (s) => pre(s) && re.test(s), exec: (s) => (pre(s) ? re.exec(s) : null), linear: true };
   } catch (e) {
     let re: RegExp;
     try {

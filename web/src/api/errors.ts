@@ -4,11 +4,12 @@ import { ApiError } from './client.js';
 
 const GENERIC = new Set(['InvalidParameter', 'MissingParameter']);
 
-/** A translated sentence for an error: the code's translation when there is one, else the server's message. */
+/** A translated sentence for an error: the code's translation (with the server's detail where it matters) when there is one, else the server's message. */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     const key = `errors.${error.code.replace(/\./g, '_')}`;
-    const translated = t(key, { defaultValue: '' });
+    // a translation may quote the server's sentence (`{{detail}}`: which value, column, reason)
+    const translated = t(key, { defaultValue: '', detail: error.message });
     // generic codes say which value and why only in the server's message
     if (translated && GENERIC.has(error.code)) return `${translated} ${error.message}`;
     return translated || error.message;

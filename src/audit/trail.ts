@@ -34,8 +34,8 @@ interface Waiting {
  *
  * `record` (calls that change no state) uses group commit: the records of all calls that arrive
  * while the event loop is busy (up to MAX_GROUP_WAIT_MS), and while a group is being written, are
- * appended in one transaction, so one fsync makes a whole group durable. Each call's promise settles only after
- * the transaction holding its record has committed.
+ * appended in one transaction, so one fsync makes a whole group durable. Each call's promise
+ * settles only after the transaction holding its record has committed.
  */
 export class AuditTrail {
   private queue: Waiting[] = [];

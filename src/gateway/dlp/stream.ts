@@ -84,7 +84,7 @@ function blockError(reason: DlpBlockReason): BulwarkError {
  *
  * Time-based flush: `flushAfterMs` after bytes started being held (and without waiting for more),
  * the scanner is flushed (`DlpScanner.flush`) and the head released, so a slowly streamed response
- * (server-sent events, long polling, progressive pages) is not held back. The timer is armed again
+ * (long polling, NDJSON, progressive pages) is not held back. The timer is armed again
  * only when more data arrives: a trailing piece that could begin a value waits for it.
  */
 class ScanTransform extends Transform {

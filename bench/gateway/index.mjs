@@ -15,6 +15,8 @@ import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, listeningUrl, st
 const cores = cpus().length;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The built gateway to measure (BULWARK_DIST=DIR compares another build, e.g. before/after a change). */
+const DIST = process.env.BULWARK_DIST ?? join(ROOT, 'dist');
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
@@ -100,7 +102,7 @@ sites:
     waf: { mode: off }
 `,
 );
-const gw = start(CORE_PROXY, process.execPath, [join(ROOT, 'dist/cli/main.js'), 'gateway', '--config', gwConfig]);
+const gw = start(CORE_PROXY, process.execPath, [join(DIST, 'cli/main.js'), 'gateway', '--config', gwConfig]);
 const gwUrl = await listeningUrl(gw, 30_000);
 
 const targets = {

@@ -17,6 +17,8 @@ import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, listeningUrl, st
 const cores = cpus().length;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The built gateway to measure (BULWARK_DIST=DIR compares another build, e.g. before/after a change). */
+const DIST = process.env.BULWARK_DIST ?? join(ROOT, 'dist');
 const CRS = process.env.BENCH_CRS ?? join(ROOT, '..', 'shared', 'corpora', 'crs');
 const GOTESTWAF = join(ROOT, '..', 'shared', 'corpora', 'gotestwaf', 'testcases');
 const DURATION = process.env.BENCH_DURATION ?? '8s';
@@ -137,7 +139,7 @@ sites:
     upstreams: ["http://127.0.0.1:${originPort}"]
     waf: { mode: block, crsDir: ${JSON.stringify(CRS)}, paranoia: 1 }
 `);
-const gw = start(CORE_PROXY, process.execPath, [join(ROOT, 'dist/cli/main.js'), 'gateway', '--config', gwConfig]);
+const gw = start(CORE_PROXY, process.execPath, [join(DIST, 'cli/main.js'), 'gateway', '--config', gwConfig]);
 const gwUrl = await listeningUrl(gw, 120_000);
 const targets = { modsec: `http://127.0.0.1:${modsecPort}`, bulwark: gwUrl };
 for (const base of Object.values(targets)) await waitUp(base);
@@ -196,7 +198,7 @@ for (const [scenario, r] of Object.entries(results)) {
 stopPinned();
 
 // ReDoS: the engine's @rx on the worst cases of CRS 941160 / 942251 (V8's backtracking needs minutes at 1 KB).
-const { createWaf } = await import(join(ROOT, 'dist/waf/waf.js'));
+const { createWaf } = await import(join(DIST, 'waf/waf.js'));
 const engine = await createWaf({ crsDir: CRS, paranoia: 4, mode: 'detect' });
 const redos = {};
 for (const [id, make] of [[941160, (n) => `<${'!'.repeat(n - 1)}`], [942251, (n) => '!'.repeat(n)]]) {

@@ -123,6 +123,8 @@ export async function handleRequest(runtime: GatewayRuntime, listener: ListenerI
   let outcome: AccessOutcome;
   try {
     const hasBody = h2 ? h2.hasBody : headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
+    // Without a body there is nothing to read: stages see an empty body at once (no read step later).
+    if (!hasBody) ctx.body = EMPTY;
     outcome = await serve(ctx, listener, req, res, trustedPeer, hasBody);
   } catch (e) {
     if (!res.headersSent) sendBlockPage(res, { status: 502, reason: 'internal', requestId: id }, headers.accept);

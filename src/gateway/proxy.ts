@@ -1,5 +1,4 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import type { AccessOutcome } from './access-log.js';
 import { sendBlockPage } from './block-page.js';
@@ -27,10 +26,12 @@ function errorCode(e: unknown): string {
 /** Headers sent upstream: the client's minus hop-by-hop, plus X-Forwarded-*, X-Real-IP, X-Request-Id and the origin signature. */
 export function upstreamHeaders(ctx: RequestContext, upstream: Upstream, trustedPeer: boolean, pathAndQuery: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const connectionTokens = (ctx.headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const [name, value] of Object.entries(ctx.headers)) {
-    if (value === undefined || REQUEST_DROP.has(name) || connectionTokens.includes(name)) continue;
-    if (ctx.site.signing && name === ctx.site.signing.header) continue;
+  const connectionTokens = connectionHeaderTokens(ctx.headers.connection);
+  const signingHeader = ctx.site.signing?.header;
+  const headers = ctx.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || REQUEST_DROP.has(name) || name === signingHeader || (connectionTokens !== undefined && connectionTokens.includes(name))) continue;
     out[name] = value;
   }
   if (!ctx.site.config.preserveHost) out.host = upstream.host;
@@ -47,14 +48,44 @@ export function upstreamHeaders(ctx: RequestContext, upstream: Upstream, trusted
   return out;
 }
 
+/** Header names listed in a `Connection` header (hop-by-hop by declaration); undefined when there is none. */
+function connectionHeaderTokens(connection: string | string[] | undefined): string[] | undefined {
+  if (connection === undefined) return undefined;
+  return String(connection).toLowerCase().split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
 function responseHeaders(raw: Record<string, string | string[] | undefined>): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  const connectionTokens = String(raw.connection ?? '').toLowerCase().split(',').map((s) => s.trim());
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined || RESPONSE_DROP.has(name) || connectionTokens.includes(name)) continue;
+  const connectionTokens = connectionHeaderTokens(raw.connection);
+  for (const name in raw) {
+    const value = raw[name];
+    if (value === undefined || RESPONSE_DROP.has(name) || (connectionTokens !== undefined && connectionTokens.includes(name))) continue;
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * Streams the body through the transforms to the client with `pipe` (backpressure, end): lighter than
+ * stream.pipeline, which builds an AbortController and an AbortError per response. An error on any
+ * transform destroys the response; a client that goes away destroys the transforms.
+ */
+function pipeThrough(transforms: readonly BodyTransform[], res: ServerResponse): void {
+  let prev: BodyTransform = transforms[0] as BodyTransform;
+  for (let i = 1; i < transforms.length; i++) {
+    const next = transforms[i] as BodyTransform;
+    prev.pipe(next);
+    prev = next;
+  }
+  prev.pipe(res);
+  const fail = (): void => {
+    res.destroy();
+    for (const t of transforms) t.destroy();
+  };
+  for (const t of transforms) t.once('error', fail);
+  res.once('close', () => {
+    if (!res.writableFinished) for (const t of transforms) t.destroy();
+  });
 }
 
 type Attempt =
@@ -108,7 +139,7 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
         sink = transforms[0] as BodyTransform;
         const send = (): void => {
           res.writeHead(response.status, response.headers);
-          pipeline([...transforms, res]).catch(() => res.destroy());
+          pipeThrough(transforms, res);
         };
         const verdicts = transforms.map((t) => t.verdict).filter((v): v is Promise<{ readonly action: string }> => v !== undefined);
         if (verdicts.length === 0) {

@@ -561,8 +561,8 @@ export class Transaction implements VariableSource, ActionTarget {
     return false;
   }
 
-  private extraExclusions(rule: Rule, starter: Rule): VariableSpec[] {
-    if (this.targetExclusionsById.length === 0 && this.targetExclusionsByTag.length === 0) return [];
+  private extraExclusions(rule: Rule, starter: Rule): readonly VariableSpec[] {
+    if (this.targetExclusionsById.length === 0 && this.targetExclusionsByTag.length === 0) return NO_SPECS;
     const out: VariableSpec[] = [];
     for (const e of this.targetExclusionsById) if (e.match(starter)) out.push(e.spec);
     for (const e of this.targetExclusionsByTag) if (starter.tags.some((t) => t.toLowerCase() === e.tag)) out.push(e.spec);
@@ -632,40 +632,56 @@ export class Transaction implements VariableSource, ActionTarget {
   private evaluateLink(rule: Rule, starter: Rule): string | undefined {
     const op = rule.operator;
     if (op === undefined) return undefined;
-    const targets: VarValue[] = rule.variables.length === 0
-      ? [{ name: '', key: '', value: '' }]
+    const targets: readonly VarValue[] = rule.variables.length === 0
+      ? NO_VARIABLE
       : resolveTargets(rule.variables, this.extraExclusions(rule, starter), this);
     if (targets.length === 0) return undefined;
-    const matchedVars: Array<[string, string]> = [];
+    let matchedVars: Array<[string, string]> | undefined;
     let lastData: string | undefined;
     const expand = this.expandFn;
+    // One result object per link, reset before each evaluation (operators only assign its fields).
+    const out: OperatorResult = {};
     for (const target of targets) {
-      const candidates = rule.multiMatch ? this.multiValues(target.value, rule) : [this.transform(target.value, rule)];
-      for (const value of candidates) {
-        const out: OperatorResult = {};
-        const hit = op.evaluate(value, out, rule.capture, expand) !== rule.negated;
-        if (!hit) continue;
-        this.matchedVar = value;
-        this.matchedVarName = target.name;
-        matchedVars.push([target.name, value]);
-        if (rule.capture && out.captures !== undefined) {
-          const tx = this.maps.get('TX') as MapCollection;
-          for (let i = 0; i < 10; i++) {
-            const c = out.captures[i];
-            if (c !== undefined) tx.set(String(i), c);
-          }
+      if (!rule.multiMatch) {
+        const value = this.transform(target.value, rule);
+        out.captures = undefined;
+        out.matched = undefined;
+        if ((op.evaluate(value, out, rule.capture, expand) !== rule.negated)) {
+          lastData = this.onMatch(rule, starter, target, value, out);
+          (matchedVars ??= []).push([target.name, value]);
         }
-        lastData = out.matched ?? value;
-        this.currentRule = starter;
-        for (const a of rule.actions) runAction(a, this);
-        if (!rule.multiMatch) break;
+        continue;
+      }
+      for (const value of this.multiValues(target.value, rule)) {
+        out.captures = undefined;
+        out.matched = undefined;
+        if (op.evaluate(value, out, rule.capture, expand) === rule.negated) continue;
+        lastData = this.onMatch(rule, starter, target, value, out);
+        (matchedVars ??= []).push([target.name, value]);
       }
     }
     if (lastData === undefined) return undefined;
     const mv = this.maps.get('MATCHED_VARS') as MapCollection;
     mv.clear();
-    for (const [k, v] of matchedVars) mv.add(k, v);
+    for (const [k, v] of matchedVars as Array<[string, string]>) mv.add(k, v);
     return lastData;
+  }
+
+  /** Records one match of a link (MATCHED_VAR, captures) and runs its non-disruptive actions. */
+  private onMatch(rule: Rule, starter: Rule, target: VarValue, value: string, out: OperatorResult): string {
+    this.matchedVar = value;
+    this.matchedVarName = target.name;
+    if (rule.capture && out.captures !== undefined) {
+      const tx = this.maps.get('TX') as MapCollection;
+      for (let i = 0; i < 10; i++) {
+        const c = out.captures[i];
+        if (c !== undefined) tx.set(String(i), c);
+      }
+    }
+    const data = out.matched ?? value;
+    this.currentRule = starter;
+    for (const a of rule.actions) runAction(a, this);
+    return data;
   }
 
   private multiValues(value: string, rule: Rule): string[] {
@@ -681,6 +697,9 @@ export class Transaction implements VariableSource, ActionTarget {
 }
 
 const tkeys = new WeakMap<Rule, string>();
+const NO_SPECS: readonly VariableSpec[] = [];
+/** The one target of a rule without variables (SecAction-like links). */
+const NO_VARIABLE: readonly VarValue[] = [{ name: '', key: '', value: '' }];
 
 /** Escapes a value for a log line as ModSecurity does: control and non-ASCII bytes as \xHH, `"` and `\` escaped. */
 function logEscape(value: string): string {

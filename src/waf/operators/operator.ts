@@ -3,9 +3,9 @@ import type { Macro } from '../actions/macro.js';
 /** What an operator may report back besides match / no match. */
 export interface OperatorResult {
   /** Capture groups: index 0 is the whole match (only filled when the rule has `capture`). */
-  captures?: string[];
+  captures?: string[] | undefined;
   /** The part of the input that matched, for logs. */
-  matched?: string;
+  matched?: string | undefined;
 }
 
 /** A compiled operator: returns true on match (before negation). */

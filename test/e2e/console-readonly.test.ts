@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../src/console/static.js';
+import { rootContext } from '../../src/console/test-support/root-context.js';
+import { CHANNELS_PATH, CREATE_CHANNEL_ACTION, CREATE_RULE_ACTION, RULES_PATH } from '../../src/events/alert-routes.js';
+import { signedPost } from '../../src/events/client.js';
+import { SAVED_SEARCHES_PATH, SAVED_SEARCH_ACTIONS } from '../../src/events/paths.js';
+import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
+import { attachPolicy } from '../../src/iam/attachments.js';
+import { createLoginProfile } from '../../src/iam/login-profiles.js';
+import { createPolicy } from '../../src/iam/policies.js';
+import { createUser } from '../../src/iam/users.js';
+import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
+import { ROOT } from './support.js';
+
+// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts/console');
+const PASSWORD = 'Viewer-Pass-2026';
+/** Reads of the product only: every list, get and search, no change. */
+const READ_ONLY = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['bulwark:List*', 'bulwark:Get*', 'bulwark:Search*'], Resource: '*' }], Version: '1' });
+
+describe('web console for a user who may only read the product (Chromium)', { timeout: 180_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let hostId: string;
+  const errors: string[] = [];
+  const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+  /** A full load of a console page, waiting for `/me` (what the user may change) to arrive. */
+  const open = async (path: string) => {
+    const me = page.waitForResponse((r) => r.url().endsWith('/console/api/me') && r.ok());
+    await page.goto(`${server.server.url}/console${path}`);
+    await me;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    server.server.app.log.level = 'silent';
+    const root = rootContext(server.server.platform, server.root.accountId);
+    await createUser(root, { UserName: 'viewer' });
+    await createLoginProfile(root, { UserName: 'viewer', Password: PASSWORD });
+    await createPolicy(root, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
+    await attachPolicy(root, 'User', { PolicyType: 'Custom', PolicyName: 'BulwarkReadOnly', PrincipalName: 'viewer' });
+
+    // what there is to look at: a rule, a channel, a saved search and an enrolled host (made with the root key)
+    const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
+    const rule = await signedPost(server.server.url, RULES_PATH, json({ name: 'brute force', definition: { kind: 'threshold', query: 'event.outcome:failure', groupBy: ['source.ip'], window: '5m', threshold: 10 } }), 'application/json', key, CREATE_RULE_ACTION);
+    expect(rule.status).toBe(200);
+    const channel = await signedPost(server.server.url, `${CHANNELS_PATH}/create`, json({ channel: { type: 'webhook', name: 'soc-hook', url: 'https://hooks.example.com/soc' } }), 'application/json', key, CREATE_CHANNEL_ACTION);
+    expect(channel.status).toBe(200);
+    const saved = await signedPost(server.server.url, `${SAVED_SEARCHES_PATH}/put`, json({ name: 'failures', query: 'event.outcome:failure' }), 'application/json', key, SAVED_SEARCH_ACTIONS.put);
+    expect(saved.status).toBe(200);
+    const token = (await signedPost(server.server.url, adminPath('tokens'), json({ label: 'e2e' }), 'application/json', key, CREATE_TOKEN_ACTION)).json as { Token: string };
+    const enrolled = await fetch(`${server.server.url}${ENROLL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: token.Token, hostname: 'ro-web', os: 'Debian GNU/Linux 12 (bookworm)' }) });
+    hostId = ((await enrolled.json()) as { HostId: string }).HostId;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+    page.setDefaultTimeout(45_000);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.server.url}/console/signin`);
+    await page.getByLabel(/Account/).fill(server.root.accountId);
+    await page.getByLabel(/User name/).fill('viewer');
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByTestId('page-title').waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('alerts: rules and channels are shown read-only, without create, edit, delete, test or enable', async () => {
+    await open('/security/alerts?tab=rules');
+    await page.getByTestId('rule-brute force').waitFor();
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('create-rule').count()).toBe(0);
+    expect(await page.getByTestId('rule-enabled-brute force').isDisabled()).toBe(true);
+    const row = page.locator('tr', { has: page.getByTestId('rule-brute force') });
+    expect(await row.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    // the rule opens to be read: its fields disabled, no save button
+    await page.getByTestId('rule-brute force').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('rule-name').waitFor();
+    expect(await dialog.getByTestId('rule-name').isDisabled()).toBe(true);
+    expect(await dialog.getByTestId('modal-ok').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(ARTIFACTS, 'readonly-rule.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: 'Notification channels' }).click();
+    const channel = page.getByTestId('channel-soc-hook');
+    await channel.waitFor({ state: 'attached' });
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('create-channel').count()).toBe(0);
+    expect(await page.getByTestId('test-soc-hook').count()).toBe(0);
+    expect(await channel.getByRole('button').count()).toBe(0);
+    expect(await page.locator('tr', { has: channel }).getByRole('switch').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('events: saved searches can be loaded but not saved or deleted', async () => {
+    await open('/security/events');
+    await page.getByTestId('saved-select').waitFor();
+    await page.getByTestId('events-total').waitFor();
+    expect(await page.getByTestId('saved-save').count()).toBe(0);
+    expect(await page.getByTestId('saved-delete').count()).toBe(0);
+    await page.getByTestId('saved-select').click();
+    await page.getByTitle('event.outcome:failure').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('event.outcome:failure');
+    expect(errors).toEqual([]);
+  });
+
+  it('hosts: no add host, scan, delete or response action; the pages say they are read-only', async () => {
+    await open('/hosts');
+    await page.getByTestId('host-ro-web').waitFor();
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('add-host').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(ARTIFACTS, 'readonly-hosts.png') });
+
+    await open(`/hosts/${hostId}?tab=response`);
+    await page.getByTestId('read-only').waitFor();
+    await page.getByRole('tab', { name: 'Response actions', selected: true }).waitFor();
+    expect(await page.getByTestId('new-response').count()).toBe(0);
+    expect(await page.getByTestId('scan-now').count()).toBe(0);
+    expect(await page.getByTestId('delete-host').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

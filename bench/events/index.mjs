@@ -4,7 +4,7 @@
 // then time five searches through Bulwark (zod input, KQL → parameterised SQL, DuckDB, result shaping)
 // against the same hand-written SQL on another connection to the same database (interleaved, median),
 // and against grep -c / jq over the same NDJSON.
-// Usage: npm run bench -- events [--events 10000000] [--runs 7] [--jq-events 1000000]
+// Usage: npm run bench -- events [--events 10000000] [--runs 9] [--jq-events 1000000]
 //        (or BENCH_EVENTS=…); progress goes to stderr, the report to stdout, its last line is JSON.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +23,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const N = arg('events', Number(process.env.BENCH_EVENTS ?? 10_000_000));
-const RUNS = arg('runs', 7);
+const RUNS = arg('runs', 9);
 /** jq is ~100× slower than the rest: it reads the first JQ_LINES lines and its time is scaled to N (it is linear) */
 const JQ_LINES = Math.min(N, arg('jq-events', 1_000_000));
 if (!Number.isInteger(N) || N < 1000 || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(JQ_LINES) || JQ_LINES < 1) {

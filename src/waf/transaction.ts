@@ -11,9 +11,9 @@ import type { Interruption, MatchedRule } from './interruption.js';
 import type { OperatorResult } from './operators/operator.js';
 import { idMatcher } from './seclang/parser.js';
 import { parseVariables } from './seclang/parse-variables.js';
-import type { Phase, Rule, VariableSpec } from './types.js';
+import type { Phase, Rule, RuleCache, VariableSpec } from './types.js';
 import { MapCollection, type VarValue } from './variables/collection.js';
-import { resolveTargets, type VariableSource } from './variables/resolve.js';
+import { groupExclusions, resolveTargets, type VariableSource } from './variables/resolve.js';
 
 /** Connection facts a transaction starts with. */
 export interface TransactionInit {
@@ -105,6 +105,7 @@ export class Transaction implements VariableSource, ActionTarget {
   private readonly phasesDone = new Set<Phase>();
   private lastPhase: Phase = 1;
   private readonly expandFn = (m: Macro): string => this.expand(m);
+  private readonly matchedVarsCollection: MapCollection;
 
   constructor(private readonly host: TransactionHost, init: TransactionInit = {}) {
     this.ruleEngine = host.config.ruleEngine;
@@ -115,6 +116,7 @@ export class Transaction implements VariableSource, ActionTarget {
       'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'MATCHED_VARS', 'RULE', 'GEO']) {
       this.maps.set(name, new MapCollection(name));
     }
+    this.matchedVarsCollection = this.maps.get('MATCHED_VARS') as MapCollection;
     const id = init.requestId ?? `${Date.now().toString(36)}${(uniqueCounter++).toString(36)}`;
     const s = this.singles;
     s.set('UNIQUE_ID', id);
@@ -572,7 +574,7 @@ export class Transaction implements VariableSource, ActionTarget {
 
   /** Evaluates a rule and its chain; on a full match logs it and applies its disruptive action. */
   private evaluateChain(starter: Rule): boolean {
-    (this.maps.get('MATCHED_VARS') as MapCollection).clear();
+    this.matchedVarsCollection.clear();
     let lastData = '';
     for (let link: Rule | undefined = starter; link !== undefined; link = link.chain) {
       this.currentRule = starter;
@@ -616,8 +618,7 @@ export class Transaction implements VariableSource, ActionTarget {
   private transform(value: string, rule: Rule): string {
     const ts = rule.transformations;
     if (ts.length === 0) return value;
-    let key = tkeys.get(rule);
-    if (key === undefined) { key = ts.map((t) => t.name).join(','); tkeys.set(rule, key); }
+    const key = ruleCache(rule).tkey;
     let cache = this.tcache.get(key);
     if (cache === undefined) { cache = new Map(); this.tcache.set(key, cache); }
     const hit = cache.get(value);
@@ -634,7 +635,7 @@ export class Transaction implements VariableSource, ActionTarget {
     if (op === undefined) return undefined;
     const targets: readonly VarValue[] = rule.variables.length === 0
       ? NO_VARIABLE
-      : resolveTargets(rule.variables, this.extraExclusions(rule, starter), this);
+      : resolveTargets(rule.variables, this.extraExclusions(rule, starter), this, ruleCache(rule).exclusions);
     if (targets.length === 0) return undefined;
     let matchedVars: Array<[string, string]> | undefined;
     let lastData: string | undefined;
@@ -661,7 +662,7 @@ export class Transaction implements VariableSource, ActionTarget {
       }
     }
     if (lastData === undefined) return undefined;
-    const mv = this.maps.get('MATCHED_VARS') as MapCollection;
+    const mv = this.matchedVarsCollection;
     mv.clear();
     for (const [k, v] of matchedVars as Array<[string, string]>) mv.add(k, v);
     return lastData;
@@ -696,7 +697,20 @@ export class Transaction implements VariableSource, ActionTarget {
   }
 }
 
-const tkeys = new WeakMap<Rule, string>();
+/** The rule's derived caches, rebuilt if its variables or transformations were replaced since. */
+function ruleCache(rule: Rule): RuleCache {
+  const c = rule.cache;
+  if (c !== undefined && c.variables === rule.variables && c.transformations === rule.transformations && c.tcount === rule.transformations.length) return c;
+  const fresh: RuleCache = {
+    variables: rule.variables,
+    exclusions: groupExclusions(rule.variables, NO_SPECS),
+    transformations: rule.transformations,
+    tcount: rule.transformations.length,
+    tkey: rule.transformations.map((t) => t.name).join(','),
+  };
+  rule.cache = fresh;
+  return fresh;
+}
 const NO_SPECS: readonly VariableSpec[] = [];
 /** The one target of a rule without variables (SecAction-like links). */
 const NO_VARIABLE: readonly VarValue[] = [{ name: '', key: '', value: '' }];

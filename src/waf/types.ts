@@ -65,5 +65,21 @@ export interface Rule {
   chain: Rule | undefined;
   /** True for rules that are the continuation of a chain. */
   readonly chained: boolean;
+  /**
+   * Engine caches derived from `variables` and `transformations`, built on first evaluation and
+   * rebuilt when either array is replaced (SecRuleUpdateTarget*, SecRuleUpdateAction*).
+   */
+  cache?: RuleCache | undefined;
   readonly raw: string;
+}
+
+/** What the engine derives once per rule (see Rule.cache). */
+export interface RuleCache {
+  readonly variables: readonly VariableSpec[];
+  /** The rule's own exclusions (`!ARGS:x`) by collection. */
+  readonly exclusions: ReadonlyMap<string, VariableSpec[]>;
+  readonly transformations: Rule['transformations'];
+  readonly tcount: number;
+  /** The transformation chain as a key (`lowercase,urlDecodeUni`) for per-transaction result caches. */
+  readonly tkey: string;
 }

@@ -37,7 +37,7 @@ function excluded(exclusions: readonly VariableSpec[], key: string): boolean {
 
 const exclusionCache = new WeakMap<readonly VariableSpec[], ReadonlyMap<string, VariableSpec[]>>();
 
-function groupExclusions(specs: readonly VariableSpec[], extra: readonly VariableSpec[]): ReadonlyMap<string, VariableSpec[]> {
+export function groupExclusions(specs: readonly VariableSpec[], extra: readonly VariableSpec[]): ReadonlyMap<string, VariableSpec[]> {
   if (extra.length === 0) {
     const cached = exclusionCache.get(specs);
     if (cached !== undefined) return cached;
@@ -54,8 +54,9 @@ function groupExclusions(specs: readonly VariableSpec[], extra: readonly Variabl
 }
 
 /** The values a rule's targets select, exclusions (`!X:y`, ctl:ruleRemoveTarget*) applied. */
-export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: readonly VariableSpec[], src: VariableSource): VarValue[] {
-  const exclusionsBy = groupExclusions(specs, extraExclusions);
+export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: readonly VariableSpec[], src: VariableSource, grouped?: ReadonlyMap<string, VariableSpec[]>): VarValue[] {
+  // `grouped`: the specs' own exclusions, grouped beforehand by the caller (valid without extra exclusions)
+  const exclusionsBy = grouped !== undefined && extraExclusions.length === 0 ? grouped : groupExclusions(specs, extraExclusions);
   const out: VarValue[] = [];
   for (const spec of specs) {
     if (spec.exclude) continue;

@@ -19,7 +19,9 @@ const MEMO_MAX_ENTRIES = 2048;
 function memoize(fn: OperatorFn): Operator['evaluate'] {
   const plain = new Map<string, Memo>();
   const captured = new Map<string, Memo>();
+  const mayMatch = fn.mayMatch;
   return (input, out, capture) => {
+    if (mayMatch !== undefined && !mayMatch(input)) return false;
     if (input.length > MEMO_MAX_INPUT) return fn(input, out, capture);
     const memo = capture ? captured : plain;
     const known = memo.get(input);

@@ -9,7 +9,10 @@ export interface OperatorResult {
 }
 
 /** A compiled operator: returns true on match (before negation). */
-export type OperatorFn = (input: string, out: OperatorResult, capture: boolean) => boolean;
+export type OperatorFn = ((input: string, out: OperatorResult, capture: boolean) => boolean) & {
+  /** A cheap test that is false only when the operator cannot match (evaluated before the memo). */
+  readonly mayMatch?: ((input: string) => boolean) | undefined;
+};
 
 /** Evaluates the operator with its parameter macro-expanded at run time where needed. */
 export interface Operator {

@@ -1,5 +1,5 @@
 import RE2 from 're2';
-import type { OperatorFactory } from './operator.js';
+import type { OperatorFactory, OperatorFn } from './operator.js';
 import { rxPrefilter } from './rx-prefilter.js';
 import { translatePcre } from './rx-translate.js';
 
@@ -8,6 +8,8 @@ export interface CompiledRx {
   test(input: string): boolean;
   exec(input: string): RegExpExecArray | null;
   readonly linear: boolean;
+  /** False only for inputs the pattern cannot match (the literal prefilter, already part of test/exec). */
+  readonly mayMatch?: ((input: string) => boolean) | undefined;
 }
 
 const backtracking = new Set<string>();
@@ -48,7 +50,7 @@ export function compileRx(pattern: string): CompiledRx {
     // Most inputs hold none of the literals every match needs: those never reach RE2.
     const pre = rxPrefilter(source);
     if (pre === undefined) return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
-    return { test: (s) => pre(s) && re.test(s), exec: (s) => (pre(s) ? re.exec(s) : null), linear: true };
+    return { test: (s) => pre(s) && re.test(s), exec: (s) => (pre(s) ? re.exec(s) : null), linear: true, mayMatch: pre };
   } catch (e) {
     let re: RegExp;
     try {
@@ -67,7 +69,7 @@ export function compileRx(pattern: string): CompiledRx {
  */
 export const rx: OperatorFactory = ({ param }) => {
   const re = compileRx(param);
-  return (input, out, capture) => {
+  const fn: OperatorFn = (input, out, capture) => {
     if (!capture) return re.test(input);
     const m = re.exec(input);
     if (m === null) return false;
@@ -75,4 +77,6 @@ export const rx: OperatorFactory = ({ param }) => {
     out.matched = m[0];
     return true;
   };
+  // the operator memo asks the prefilter first: inputs it rejects are neither looked up nor remembered
+  return re.mayMatch === undefined ? fn : Object.assign(fn, { mayMatch: re.mayMatch });
 };

@@ -5,6 +5,7 @@ import { BulwarkError } from '../core/errors.js';
 import { accessKeyFromEnv, expectOk, signedPost } from '../events/client.js';
 import { DELETE_SITE_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH } from '../sites/paths.js';
 import { action, formatOf } from './run.js';
+import { registerCertificates } from './sites-certificates.js';
 
 const TABLE_JSON = ['table', 'json'] as const;
 
@@ -77,4 +78,5 @@ export function registerSites(program: Command): void {
         process.stdout.write(format === 'json' ? `${JSON.stringify({ name, revision: r.revision })}\n` : `deleted ${name} (revision ${r.revision})\n`);
       }),
     );
+  registerCertificates(sites);
 }

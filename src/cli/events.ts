@@ -9,6 +9,9 @@ import type { EventProblem } from '../events/normalize.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION, SEARCH_EVENTS_ACTION, SEARCH_PATH } from '../events/routes.js';
 import { EventService, searchInput, type SearchOutput } from '../events/service.js';
 import type { AggregationResult } from '../events/store/event-store.js';
+import { registerAlerts } from './events-alerts.js';
+import { registerChannels } from './events-channels.js';
+import { registerRules } from './events-rules.js';
 import { EXIT_FAILURE, EXIT_OK, action, formatOf } from './run.js';
 import { storageConfigFrom, withStorageFlags, type StorageFlags } from './storage-flags.js';
 
@@ -115,7 +118,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function registerEvents(program: Command): void {
-  const events = program.command('events').description('security-center events: ingest and search (on a server with --server, or offline on --data-dir)');
+  const events = program.command('events').description('security-center events: ingest and search (on a server with --server, or offline on --data-dir); alert rules, alerts and notification channels on a server');
 
   withStorageFlags(events.command('ingest').description('ingest an NDJSON file (or a JSON array of events)').argument('<file>', 'NDJSON or JSON file'))
     .option('--server <url>', 'Bulwark server URL (signed with BULWARK_ACCESS_KEY_ID / BULWARK_ACCESS_KEY_SECRET)')
@@ -190,4 +193,7 @@ export function registerEvents(program: Command): void {
         return EXIT_OK;
       }),
     );
+  registerRules(events);
+  registerAlerts(events);
+  registerChannels(events);
 }

@@ -38,13 +38,14 @@ export function printJson(doc: unknown): void {
   process.stdout.write(`${JSON.stringify(doc)}\n`);
 }
 
-/** A text table sized to its content; `-` for empty cells, columns capped at `max` characters. */
+/** A text table sized to its content; `-` for empty cells, columns but the last capped at `max` characters. */
 export function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>, max = 60): string {
-  const text = (v: unknown): string => {
+  const last = headers.length - 1;
+  const text = (v: unknown, i: number): string => {
     const t = v === null || v === undefined || v === '' ? '-' : String(v);
-    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+    return t.length > max && i < last ? `${t.slice(0, max - 1)}…` : t;
   };
-  const cells = [headers.map(text), ...rows.map((r) => headers.map((_, i) => text(r[i])))];
+  const cells = [headers.map(text), ...rows.map((r) => headers.map((_, i) => text(r[i], i)))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   return cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
 }

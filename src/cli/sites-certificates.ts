@@ -52,7 +52,7 @@ export function registerCertificates(sites: Command): void {
       const { certificates } = await callJson<{ certificates: CertificateView[] }>(flags.server, `${CERTIFICATES_PATH}/list`, {}, LIST_CERTIFICATES_ACTION);
       if (format === 'json') printJson({ certificates: certificates.map((c) => ({ ...c, expiresSoon: c.daysLeft < EXPIRY_WARNING_DAYS })) });
       else if (certificates.length === 0) process.stdout.write('no certificate: upload one with `bulwark sites certificates put NAME --cert FILE --key FILE`\n');
-      else process.stdout.write(table(['NAME', 'NAMES (SAN)', 'SUBJECT', 'NOT AFTER', 'DAYS LEFT', 'SHA-256 FINGERPRINT'], certificates.map((c) => [c.name, c.names.join(','), c.subject, c.notAfter, daysLeftText(c), c.fingerprint]), 100));
+      else process.stdout.write(table(['NAME', 'NAMES (SAN)', 'SUBJECT', 'NOT AFTER', 'DAYS LEFT', 'SHA-256 FINGERPRINT'], certificates.map((c) => [c.name, c.names.join(','), c.subject, c.notAfter, daysLeftText(c), c.fingerprint])));
       warnExpiring(certificates);
       return EXIT_OK;
     }),

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedPost } from '../events/client.js';
+import { INGEST_PATH, PUT_EVENTS_ACTION } from '../events/paths.js';
+import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
+import { registerEvents } from './events.js';
+import { runCli } from './test-support/run-cli.js';
+
+const SIGMA = `title: Shell spawned through apt
+level: critical
+logsource:
+  product: linux
+  category: process_creation
+detection:
+  selection:
+    CommandLine|contains: 'APT::Update::Pre-Invoke::='
+  condition: selection
+`;
+
+let t: TestServer;
+let dir: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  // the rule scheduler runs every second, so the rule raises its alert during the test
+  process.env.BULWARK_EVENTS_RULE_INTERVAL = '1';
+  try {
+    t = await startTestServer();
+  } finally {
+    delete process.env.BULWARK_EVENTS_RULE_INTERVAL;
+  }
+  process.env.BULWARK_ACCESS_KEY_ID = t.root.accessKeyId;
+  process.env.BULWARK_ACCESS_KEY_SECRET = t.root.accessKeySecret;
+  dir = mkdtempSync(join(tmpdir(), 'bw-cli-alerts-'));
+});
+afterAll(async () => {
+  process.env = saved;
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const events = async (...args: string[]) => {
+  const r = await runCli(registerEvents, ['events', ...args, '--server', t.server.url]);
+  return { ...r, code: r.exitCode ?? 0 };
+};
+
+interface Alert {
+  id: string;
+  status: string;
+  title: string;
+  severity: number;
+  firstAt: string;
+}
+
+describe('bulwark events alerts (against a real server)', () => {
+  it('lists the alert a rule raised, acknowledges and closes it; filters by status and severity', async () => {
+    const now = Date.now();
+    const docs = [{ '@timestamp': new Date(now - 60_000).toISOString(), event: { category: 'process', action: 'exec' }, process: { executable: '/usr/bin/apt-get', command_line: 'apt-get update -o APT::Update::Pre-Invoke::=/bin/sh' }, host: { name: 'web-1' } }];
+    const ingested = await signedPost(t.server.url, INGEST_PATH, Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n')), 'application/x-ndjson', { accessKeyId: t.root.accessKeyId, accessKeySecret: t.root.accessKeySecret }, PUT_EVENTS_ACTION);
+    expect(ingested.json).toMatchObject({ accepted: 1 });
+    const rule = join(dir, 'apt.yml');
+    writeFileSync(rule, SIGMA);
+    expect((await events('rules', 'put', '--sigma', rule)).code).toBe(0);
+
+    const listed = async () => (JSON.parse((await events('alerts', 'list', '--format', 'json')).stdout) as { alerts: Alert[]; total: number }).alerts;
+    await expect.poll(async () => (await listed()).map((a) => a.title), { timeout: 30_000, interval: 250 }).toEqual(['Shell spawned through apt (host.name=web-1)']);
+    const [alert] = await listed();
+    expect(alert).toMatchObject({ status: 'open', severity: 100 });
+    expect(alert!.firstAt).toBe(`${new Date(now - 60_000).toISOString().slice(0, 19)}Z`);
+
+    const table = await events('alerts', 'list');
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+STATUS\s+SEVERITY\s+COUNT\s+FIRST\s+LAST\s+TITLE$/);
+    expect(table.stdout).toMatch(new RegExp(`${alert!.id}\\s+open\\s+critical \\(100\\)\\s+1\\s+`));
+    expect(table.stdout).toContain('1 of 1 alert(s)');
+
+    const ack = await events('alerts', 'ack', alert!.id);
+    expect(ack.stdout).toBe(`alert ${alert!.id} acknowledged: Shell spawned through apt (host.name=web-1)\n`);
+    expect((await events('alerts', 'list', '--status', 'open')).stdout).toBe('no alert\n');
+    const closed = await events('alerts', 'close', alert!.id, '--format', 'json');
+    expect(JSON.parse(closed.stdout)).toMatchObject({ alert: { id: alert!.id, status: 'closed' } });
+    expect(JSON.parse((await events('alerts', 'list', '--status', 'closed', '--severity', 'critical', '--format', 'json')).stdout)).toMatchObject({ total: 1 });
+    expect(JSON.parse((await events('alerts', 'list', '--severity', 'low', '--format', 'json')).stdout)).toMatchObject({ total: 0 });
+  });
+
+  it('exits 1 with the code for an unknown alert, 2 for a bad filter', async () => {
+    const unknown = await events('alerts', 'ack', 'alert-does-not-exist');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Events.AlertNotFound');
+    const bad = await events('alerts', 'list', '--status', 'snoozed');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--status');
+  });
+});

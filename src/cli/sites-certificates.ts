@@ -39,7 +39,7 @@ export function registerCertificates(sites: Command): void {
         if (format === 'json') printJson({ certificate: r.certificate, created: r.created, revision: r.revision });
         else {
           const c = r.certificate;
-          process.stdout.write(`${r.created ? 'uploaded' : 'replaced'} certificate ${c.name} (revision ${r.revision})\n  names      ${c.names.join(', ') || '-'}\n  subject    ${c.subject}\n  not after  ${c.notAfter} (${daysLeftText(c)} days left)\n  sha256     ${c.fingerprint}\n`);
+          process.stdout.write(`${r.created ? 'uploaded' : 'replaced'} certificate ${c.name} (revision ${r.revision})\n  names      ${c.names.join(', ') || '-'}\n  subject    ${c.subject}\n  not after  ${c.notAfter} (${c.daysLeft < 0 ? 'expired' : `${c.daysLeft} day(s) left${c.daysLeft < EXPIRY_WARNING_DAYS ? ', renew soon' : ''}`})\n  sha256     ${c.fingerprint}\n`);
         }
         warnExpiring([r.certificate]);
         return EXIT_OK;

@@ -10,7 +10,7 @@ import type { EngineConfig } from './engine-config.js';
 import type { Interruption, MatchedRule } from './interruption.js';
 import type { OperatorResult } from './operators/operator.js';
 import { idMatcher } from './seclang/parser.js';
-import { parseVariables } from './seclang/parse-variables.js';
+import { parseVariables, variableSpec } from './seclang/parse-variables.js';
 import type { Phase, Rule, RuleCache, VariableSpec } from './types.js';
 import { MapCollection, type VarValue } from './variables/collection.js';
 import { groupExclusions, resolveTargets, type VariableSource } from './variables/resolve.js';
@@ -244,13 +244,13 @@ export class Transaction implements VariableSource, ActionTarget {
         const [ids, target] = splitCtlTarget(value);
         if (target === undefined) return;
         const match = idMatcher(ids, where);
-        for (const spec of parseVariables(target, where)) this.targetExclusionsById.push({ match, spec: { ...spec, exclude: true } });
+        for (const spec of parseVariables(target, where)) this.targetExclusionsById.push({ match, spec: excluding(spec) });
         return;
       }
       case 'ruleremovetargetbytag': {
         const [tag, target] = splitCtlTarget(value);
         if (target === undefined) return;
-        for (const spec of parseVariables(target, where)) this.targetExclusionsByTag.push({ tag: tag.toLowerCase(), spec: { ...spec, exclude: true } });
+        for (const spec of parseVariables(target, where)) this.targetExclusionsByTag.push({ tag: tag.toLowerCase(), spec: excluding(spec) });
         return;
       }
       case 'requestbodyprocessor': this.setBodyProcessor(value.toUpperCase()); return;
@@ -558,18 +558,21 @@ export class Transaction implements VariableSource, ActionTarget {
   private isRemoved(rule: Rule): boolean {
     for (const m of this.removedIds) if (m(rule)) return true;
     if (this.removedTags.length > 0) {
-      for (const t of rule.tags) if (this.removedTags.includes(t.toLowerCase())) return true;
+      for (const t of ruleCache(rule).tagsLower) if (this.removedTags.includes(t)) return true;
     }
     return false;
   }
 
   private extraExclusions(rule: Rule, starter: Rule): readonly VariableSpec[] {
     if (this.targetExclusionsById.length === 0 && this.targetExclusionsByTag.length === 0) return NO_SPECS;
-    const out: VariableSpec[] = [];
-    for (const e of this.targetExclusionsById) if (e.match(starter)) out.push(e.spec);
-    for (const e of this.targetExclusionsByTag) if (starter.tags.some((t) => t.toLowerCase() === e.tag)) out.push(e.spec);
+    let out: VariableSpec[] | undefined;
+    for (const e of this.targetExclusionsById) if (e.match(starter)) (out ??= []).push(e.spec);
+    if (this.targetExclusionsByTag.length > 0) {
+      const tags = ruleCache(starter).tagsLower;
+      if (tags.length > 0) for (const e of this.targetExclusionsByTag) if (tags.includes(e.tag)) (out ??= []).push(e.spec);
+    }
     void rule;
-    return out;
+    return out ?? NO_SPECS;
   }
 
   /** Evaluates a rule and its chain; on a full match logs it and applies its disruptive action. */
@@ -700,18 +703,25 @@ export class Transaction implements VariableSource, ActionTarget {
 /** The rule's derived caches, rebuilt if its variables or transformations were replaced since. */
 function ruleCache(rule: Rule): RuleCache {
   const c = rule.cache;
-  if (c !== undefined && c.variables === rule.variables && c.transformations === rule.transformations && c.tcount === rule.transformations.length) return c;
+  if (c !== undefined && c.variables === rule.variables && c.transformations === rule.transformations && c.tcount === rule.transformations.length
+    && c.tags === rule.tags && c.tagsLower.length === rule.tags.length) return c;
   const fresh: RuleCache = {
     variables: rule.variables,
     exclusions: groupExclusions(rule.variables, NO_SPECS),
     transformations: rule.transformations,
     tcount: rule.transformations.length,
     tkey: rule.transformations.map((t) => t.name).join(','),
+    tags: rule.tags,
+    tagsLower: rule.tags.map((t) => t.toLowerCase()),
   };
   rule.cache = fresh;
   return fresh;
 }
 const NO_SPECS: readonly VariableSpec[] = [];
+
+function excluding(spec: VariableSpec): VariableSpec {
+  return variableSpec(spec.collection, spec.key, spec.keyDisplay, spec.keyRegex, spec.count, true);
+}
 /** The one target of a rule without variables (SecAction-like links). */
 const NO_VARIABLE: readonly VarValue[] = [{ name: '', key: '', value: '' }];
 

@@ -80,6 +80,9 @@ export interface RuleCache {
   readonly exclusions: ReadonlyMap<string, VariableSpec[]>;
   readonly transformations: Rule['transformations'];
   readonly tcount: number;
+  readonly tags: readonly string[];
+  /** The rule's tags, lower-cased (ctl:ruleRemoveByTag, ctl:ruleRemoveTargetByTag). */
+  readonly tagsLower: readonly string[];
   /** The transformation chain as a key (`lowercase,urlDecodeUni`) for per-transaction result caches. */
   readonly tkey: string;
 }

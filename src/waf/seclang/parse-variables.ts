@@ -5,6 +5,14 @@ import type { VariableSpec } from '../types.js';
 import { isKnownVariable, variableKind } from '../variables/registry.js';
 
 /**
+ * A target with every field present (undefined where unused), in one order: all specs share one
+ * object shape, which keeps property reads in the rule loop monomorphic.
+ */
+export function variableSpec(collection: string, key: string | undefined, keyDisplay: string | undefined, keyRegex: RE2 | undefined, count: boolean, exclude: boolean): VariableSpec {
+  return { collection, key, keyDisplay, keyRegex, count, exclude, kind: variableKind(collection) };
+}
+
+/**
  * Parses a SecRule target list: `ARGS|!ARGS:id|&TX:x|REQUEST_HEADERS:/^x-/|XML:/*`. Keys may be quoted
  * with single quotes; `/…/` keys are regular expressions (except for XML, whose keys are XPath).
  */
@@ -24,7 +32,7 @@ export function parseVariables(text: string, where: string): VariableSpec[] {
     name = name.trim().toUpperCase();
     if (!isKnownVariable(name)) throw new BulwarkError('Waf.InvalidRule', { where, reason: `unknown variable "${name}"` });
     if (text[i] !== ':') {
-      out.push({ collection: name, count, exclude, kind: variableKind(name) });
+      out.push(variableSpec(name, undefined, undefined, undefined, count, exclude));
       continue;
     }
     i++;
@@ -53,9 +61,9 @@ export function parseVariables(text: string, where: string): VariableSpec[] {
       } catch (e) {
         throw new BulwarkError('Waf.InvalidRule', { where, reason: `bad key regex /${key}/: ${e instanceof Error ? e.message : String(e)}` });
       }
-      out.push({ collection: name, keyRegex: re, keyDisplay: `/${key}/`, count, exclude, kind: variableKind(name) });
+      out.push(variableSpec(name, undefined, `/${key}/`, re, count, exclude));
     } else {
-      out.push({ collection: name, key: key.toLowerCase(), keyDisplay: key, count, exclude, kind: variableKind(name) });
+      out.push(variableSpec(name, key.toLowerCase(), key, undefined, count, exclude));
     }
   }
   return out;

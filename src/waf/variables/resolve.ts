@@ -62,7 +62,7 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
     if (spec.exclude) continue;
     const name = spec.collection;
     const kind = spec.kind ?? variableKind(name);
-    const exclusions = exclusionsBy.get(name);
+    const exclusions = exclusionsBy.size === 0 ? undefined : exclusionsBy.get(name);
     let count = 0;
     if (kind === 'map' || kind === 'names') {
       const coll = src.map(kind === 'names' ? (NAMES_OF[name] as string) : name);

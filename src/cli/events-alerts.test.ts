@@ -75,6 +75,16 @@ describe('bulwark events alerts (against a real server)', () => {
     expect(table.stdout).toMatch(new RegExp(`${alert!.id}\\s+open\\s+critical \\(100\\)\\s+1\\s+`));
     expect(table.stdout).toContain('1 of 1 alert(s)');
 
+    const detail = await events('alerts', 'get', alert!.id);
+    expect(detail.stdout).toContain(`${alert!.id}  Shell spawned through apt (host.name=web-1)`);
+    expect(detail.stdout).toMatch(/rule {7}rule-\S+ "Shell spawned through apt" \(sigma\)/);
+    expect(detail.stdout).toContain("search     bulwark events query 'host.name:web-1' --from ");
+    expect(detail.stdout).toMatch(/exec\s+web-1/);
+    expect(detail.stdout).toContain('1 of 1 event(s)');
+    const detailJson = JSON.parse((await events('alerts', 'get', alert!.id, '--format', 'json')).stdout) as { alert: Alert; events: unknown[]; query: { exact: boolean } };
+    expect(detailJson).toMatchObject({ alert: { id: alert!.id, firstAt: alert!.firstAt }, query: { exact: false } });
+    expect(detailJson.events).toHaveLength(1);
+
     const ack = await events('alerts', 'ack', alert!.id);
     expect(ack.stdout).toBe(`alert ${alert!.id} acknowledged: Shell spawned through apt (host.name=web-1)\n`);
     expect((await events('alerts', 'list', '--status', 'open')).stdout).toBe('no alert\n');

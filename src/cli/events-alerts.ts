@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BulwarkError } from '../core/errors.js';
-import { ALERTS_PATH, LIST_ALERTS_ACTION, UPDATE_ALERT_ACTION } from '../events/alert-routes.js';
-import { SEVERITY_LABELS } from '../events/alerts/alert-service.js';
+import { ALERTS_PATH, GET_ALERT_ACTION, LIST_ALERTS_ACTION, UPDATE_ALERT_ACTION } from '../events/alert-routes.js';
+import { SEVERITY_LABELS, type AlertDetail } from '../events/alerts/alert-service.js';
 import type { Alert } from '../events/alerts/alert-store.js';
 import { callJson, formatFlag, printJson, table, withServer, type ServerFlags } from './remote.js';
 import { action } from './run.js';
@@ -34,9 +34,28 @@ function page(value: string, field: string, min: number, max: number): number {
   return n;
 }
 
-/** `bulwark events alerts list|ack|close` (docs/events.md, Command line). */
+/** The alert, its rule, the search that shows its events and the first of them. */
+function describeAlert(d: AlertDetail): string {
+  const a = d.alert;
+  const group = Object.entries(a.group).map(([k, v]) => `${k}=${v === null ? '(absent)' : String(v)}`).join(' ');
+  const lines = [
+    `${a.id}  ${a.title}`,
+    `  status     ${a.status}`,
+    `  severity   ${label(a.severity)} (${a.severity})`,
+    `  count      ${a.count}, first ${iso(a.first)}, last ${iso(a.last)}`,
+    `  group      ${group || '-'}`,
+    `  rule       ${d.rule ? `${d.rule.id} "${d.rule.name}" (${d.rule.kind})` : '-'}`,
+    `  search     bulwark events query '${d.query.text}' --from ${d.query.from} --to ${d.query.to}${d.query.exact ? '' : '   (group only: Sigma detections have no search form)'}`,
+    '',
+  ];
+  const cell = (doc: Record<string, unknown>, path: string): unknown => (path in doc ? doc[path] : path.split('.').reduce<unknown>((n, p) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[p] : undefined), doc));
+  const columns = ['@timestamp', 'event.action', 'host.name', 'source.ip', 'user.name', 'message'];
+  return `${lines.join('\n')}\n${table(columns.map((c) => c.toUpperCase()), d.events.map((e) => columns.map((c) => cell(e, c))))}${d.events.length} of ${d.total} event(s)\n`;
+}
+
+/** `bulwark events alerts list|get|ack|close` (docs/events.md, Command line). */
 export function registerAlerts(events: Command): void {
-  const alerts = events.command('alerts').description('alerts raised by the rules on a server: list, acknowledge, close');
+  const alerts = events.command('alerts').description('alerts raised by the rules on a server: list, detail, acknowledge, close');
 
   withServer(alerts.command('list').description('alerts of the account, newest first'))
     .option('--status <status>', STATUSES.join(', '))
@@ -55,6 +74,17 @@ export function registerAlerts(events: Command): void {
         if (r.total === 0) return void process.stdout.write('no alert\n');
         process.stdout.write(table(['ID', 'STATUS', 'SEVERITY', 'COUNT', 'FIRST', 'LAST', 'TITLE'], r.alerts.map((a) => [a.id, a.status, `${label(a.severity)} (${a.severity})`, a.count, iso(a.first), iso(a.last), a.title])));
         process.stdout.write(`${r.alerts.length} of ${r.total} alert(s)\n`);
+      }),
+    );
+
+  withServer(alerts.command('get').description('an alert with its rule, the search that shows its events, and the first of them').argument('<alertId>'))
+    .option('--size <n>', 'events to show (0–200)', '20')
+    .action(
+      action(async (alertId: string, flags: ServerFlags & { size: string }) => {
+        const format = formatFlag(flags);
+        const detail = await callJson<AlertDetail>(flags.server, `${ALERTS_PATH}/get`, { alertId, size: page(flags.size, '--size', 0, 200) }, GET_ALERT_ACTION);
+        if (format === 'json') printJson({ ...detail, alert: withTimes(detail.alert) });
+        else process.stdout.write(describeAlert(detail));
       }),
     );
 

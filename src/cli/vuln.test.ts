@@ -52,7 +52,7 @@ describe('bulwark vuln feed (offline, --data-dir)', () => {
     const folder = await run(['vuln', 'feed', 'import', fixture('osv-folder'), '--data-dir', dataDir, '--format', 'osv', '--format', 'json']);
     expect(JSON.parse(folder.stdout)).toMatchObject({ format: 'osv', advisories: 6 });
     const wrong = await run(['vuln', 'feed', 'import', fixture('osv-dsa.json'), '--data-dir', dataDir, '--format', 'debian']);
-    expect(wrong.code).toBe(1);
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Vuln.InvalidFeed');
 
     const list = await run(['vuln', 'feed', 'list', '--data-dir', dataDir, '--format', 'json']);
@@ -93,7 +93,7 @@ describe('bulwark vuln against a server (--server)', () => {
 
   it('an invalid feed is rejected with a coded error and nothing is stored', async () => {
     const r = await run(['vuln', 'feed', 'import', fixture('empty-policy.yml'), '--server', t.server.url], env);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('Vuln.InvalidFeed');
     // the server validates what it is sent, too
     const key = { accessKeyId: t.root.accessKeyId, accessKeySecret: t.root.accessKeySecret };

@@ -188,7 +188,15 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
     expect(sites).toBeGreaterThanOrEqual(400); // the console API needs the session (and CSRF), not just a URL
     expect(await page.getByTestId('sites-revision').innerText()).toContain('4');
 
-    // 6. the same pages in Chinese
+    // 6. the dashboard counts the attacks replayed through the gateway (not ingested by the test)
+    await page.goto(`${server.server.url}/console/security/dashboard?from=-6h`);
+    await page.getByTestId('page-title').filter({ hasText: 'Dashboards' }).waitFor();
+    const attacks = async () => Number(/\d+/.exec((await page.getByTestId('tile-attacks').innerText()).replace(/,/g, ''))?.[0] ?? 0);
+    await expect.poll(attacks, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('top-targets').innerText()).toContain('/search');
+    await shot('protection-dashboard');
+
+    // 7. the same pages in Chinese
     await page.evaluate(() => localStorage.setItem('bulwark.lang', 'zh-CN'));
     await page.goto(`${server.server.url}/console/protection/attacks`);
     await page.getByText('受攻击最多的站点').waitFor();

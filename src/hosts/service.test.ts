@@ -181,7 +181,7 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
     invalidated.length = 0;
     expect(await service.deleteHost(root, meta, 'gone-1')).toEqual({ HostId: e.HostId });
     await expect(service.findings(root.accountId, e.HostId)).rejects.toMatchObject({ code: 'Hosts.HostNotFound' });
-    for (const table of ['hosts_inventories', 'hosts_baseline_results', 'hosts_baseline_policies', 'hosts_tasks'] as const) {
+    for (const table of ['hosts_inventories', 'hosts_inventory_changes', 'hosts_baseline_results', 'hosts_baseline_policies', 'hosts_tasks'] as const) {
       expect(await db().selectFrom(table).select('host_id').where('host_id', '=', e.HostId).execute()).toEqual([]);
     }
     expect(await db().selectFrom('iam_users').select('id').where('name', '=', e.UserName).execute()).toEqual([]);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Inventory } from '../agent/collectors/inventory.js';
 import { vulnHostChanges } from '../agent/vuln/host-changes.js';
-import { matchHostPackages } from '../agent/vuln/host-findings.js';
+import { deleteHostFindings, matchHostPackages } from '../agent/vuln/host-findings.js';
 import { userIdentityOf, type Caller } from '../iam/caller.js';
 import type { IamTables } from '../iam/tables.js';
 import type { BaselineReport } from './baseline-report.js';
@@ -164,8 +164,10 @@ export class HostService {
       const ctx = { db: trx as Kysely<IamTables>, caller, clock: this.deps.clock, sealer: this.deps.sealer, invalidate: (r: 'policy' | 'membership' | 'credential') => pending.add(r) };
       const audit = await deleteHostIdentity(ctx, host.id, userIdentityOf(caller), meta);
       for (const table of ['hosts_inventory_changes', 'hosts_inventories', 'hosts_baseline_results', 'hosts_baseline_policies', 'hosts_tasks'] as const) await db.deleteFrom(table).where('host_id', '=', host.id).execute();
+      // the vuln context's findings about the host go in the same transaction
+      const vulnFindings = await deleteHostFindings(trx, host.account_id, host.id);
       await db.deleteFrom('hosts_hosts').where('id', '=', host.id).execute();
-      await appendAll(this.deps.audit, trx, [hostsAudit(caller, meta, 'DeleteHost', { HostId: host.id, hostname: host.hostname }), ...audit]);
+      await appendAll(this.deps.audit, trx, [hostsAudit(caller, meta, 'DeleteHost', { HostId: host.id, hostname: host.hostname }, { VulnFindings: vulnFindings }), ...audit]);
       return host.id;
     });
     for (const r of pending) this.deps.invalidate(r);

@@ -109,6 +109,16 @@ export async function matchHostPackages(trx: Kysely<unknown>, input: HostMatchIn
   return { supported: true, opened, resolved, open: now.size };
 }
 
+/**
+ * Removes every finding (open and resolved) of a host, inside the caller's transaction: the host
+ * registry calls this when a host is deleted. Returns how many were removed.
+ */
+export async function deleteHostFindings(trx: Kysely<unknown>, accountId: string, hostId: string): Promise<number> {
+  const db = trx as Kysely<VulnTables>;
+  const r = await db.deleteFrom('vuln_host_findings').where('account_id', '=', accountId).where('host_id', '=', hostId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** A host's findings (open ones by default), most severe first. */
 export async function listHostFindings(db: Kysely<VulnTables>, accountId: string, hostId: string, options: { status?: 'open' | 'resolved' | 'all' } = {}): Promise<HostFinding[]> {
   let q = db.selectFrom('vuln_host_findings').selectAll().where('account_id', '=', accountId).where('host_id', '=', hostId);

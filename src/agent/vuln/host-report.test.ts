@@ -4,7 +4,9 @@ import { fixedClock } from '../../core/clock.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import { systemCaller, type Caller } from '../../iam/caller.js';
 import type { IamTables } from '../../iam/tables.js';
+import { rootContext } from '../../console/test-support/root-context.js';
 import { HostService } from '../../hosts/service.js';
+import { createLoginProfile } from '../../iam/login-profiles.js';
 import { inventoryOf } from '../../hosts/test-support/inventory.js';
 import { openTestPlatform, testDialects } from '../../openapi/test-support/iam-fixture.js';
 import type { Platform } from '../../server/platform.js';
@@ -64,5 +66,40 @@ describe.each(testDialects())('inventory reports update vulnerability findings o
       ['DSA-5764-1', 'libssl3'],
     ]);
     expect(events.filter((d) => d['event.action'] === 'vulnerability-resolved').map((d) => d['vulnerability.id']).sort()).toEqual(['CVE-2024-5535', 'DSA-5764-1']);
+  });
+
+  it('deleting a host removes its findings (open and resolved) in the same transaction, and only its own', async () => {
+    await importFeed(platform, root, await readFeed(fixture('osv-dsa.json')), 'osv-dsa.json');
+    await importFeed(platform, root, await readFeed(fixture('debian-tracker.json')), 'debian-tracker.json');
+    const db = () => platform.storage.db<VulnTables>() as Kysely<VulnTables>;
+    const enroll = async (hostname: string) => {
+      const token = await service.createToken(root, meta, { ttlSeconds: 3600, label: hostname });
+      const e = await service.enroll(meta, { token: token.Token, hostname, os: 'Debian 12', agentVersion: '0.1.0' });
+      const user = await (platform.storage.db<IamTables>() as Kysely<IamTables>).selectFrom('iam_users').select(['id', 'name']).where('name', '=', e.UserName).executeTakeFirstOrThrow();
+      const host: Caller = { ...root, principalType: 'user', principalId: user.id, principalName: user.name, accessKeyId: e.AccessKeyId };
+      await service.reportInventory(host, meta, e.HostId, inventoryOf([pkg('dpkg', 'libssl3', '3.0.11-1~deb12u2', 'openssl'), pkg('dpkg', 'curl', '7.88.1-10+deb12u5')], []));
+      return { e, host };
+    };
+    const gone = await enroll('gone-1');
+    const kept = await enroll('kept-1');
+    // one finding resolved, so both statuses are stored for the deleted host
+    await service.reportInventory(gone.host, meta, gone.e.HostId, inventoryOf([pkg('dpkg', 'libssl3', '3.0.14-1~deb12u2', 'openssl'), pkg('dpkg', 'curl', '7.88.1-10+deb12u5')], [], '2026-01-01T01:00:00.000Z'));
+    const all = (hostId: string) => listHostFindings(db(), root.accountId, hostId, { status: 'all' });
+    const goneFindings = (await all(gone.e.HostId)).length;
+    expect(new Set((await all(gone.e.HostId)).map((f) => f.status))).toEqual(new Set(['open', 'resolved']));
+    const keptFindings = (await all(kept.e.HostId)).map((f) => f.advisoryId);
+    expect(keptFindings.length).toBeGreaterThan(0);
+
+    // a deletion that fails (the host's RAM user was given a console password) keeps everything
+    await createLoginProfile(rootContext(platform, root.accountId), { UserName: gone.e.UserName, Password: 'Correct-Horse-42' });
+    await expect(service.deleteHost(root, meta, 'gone-1')).rejects.toMatchObject({ code: expect.any(String) });
+    expect(await all(gone.e.HostId)).toHaveLength(goneFindings);
+    await (platform.storage.db<IamTables>() as Kysely<IamTables>).deleteFrom('iam_login_profiles').execute();
+
+    await service.deleteHost(root, meta, 'gone-1');
+    expect(await db().selectFrom('vuln_host_findings').select('advisory_id').where('host_id', '=', gone.e.HostId).execute()).toEqual([]);
+    expect((await all(kept.e.HostId)).map((f) => f.advisoryId)).toEqual(keptFindings);
+    const deleted = (await platform.audit.list({ accountId: root.accountId, limit: 50 })).find((r) => r.event.eventName === 'DeleteHost');
+    expect(deleted?.event).toMatchObject({ requestParameters: { HostId: gone.e.HostId }, responseElements: { VulnFindings: goneFindings } });
   });
 });

@@ -1,3 +1,4 @@
+import { FEED_RESOURCE, IMPORT_FEED_ACTION } from '../agent/vuln/paths.js';
 import { CREATE_CHANNEL_ACTION, CREATE_RULE_ACTION, DELETE_CHANNEL_ACTION, DELETE_RULE_ACTION, TEST_CHANNEL_ACTION, UPDATE_ALERT_ACTION, UPDATE_CHANNEL_ACTION, UPDATE_RULE_ACTION } from '../events/alert-routes.js';
 import { SAVED_SEARCH_ACTIONS } from '../events/paths.js';
 import { CREATE_TASK_ACTION, CREATE_TOKEN_ACTION, DELETE_HOST_ACTION, RESPOND_HOST_ACTION, REVOKE_TOKEN_ACTION } from '../hosts/api.js';
@@ -32,4 +33,8 @@ export const BULWARK_WRITES: readonly { action: string; resource: string }[] = [
   { action: DELETE_HOST_ACTION, resource: at('host/*') },
   { action: REPUTATION_ACTIONS.create, resource: at('reputation/*') },
   { action: REPUTATION_ACTIONS.delete, resource: at('reputation/*') },
+  { action: REPUTATION_ACTIONS.allowlist, resource: at('reputation/allowlist') },
+  { action: REPUTATION_ACTIONS.settings, resource: at('reputation/settings') },
+  { action: REPUTATION_ACTIONS.bouncer, resource: at('reputation/bouncer/*') },
+  { action: IMPORT_FEED_ACTION, resource: FEED_RESOURCE },
 ];

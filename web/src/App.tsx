@@ -24,6 +24,8 @@ import { AuditTrail } from './pages/audit/AuditTrail.js';
 import { Compliance } from './pages/compliance/Compliance.js';
 import { Sites } from './pages/protection/Sites.js';
 import { AttackLog } from './pages/protection/AttackLog.js';
+import { Reputation } from './pages/reputation/Reputation.js';
+import { VulnFeeds } from './pages/vuln/VulnFeeds.js';
 import { Hosts } from './pages/hosts/Hosts.js';
 import { HostDetail } from './pages/hosts/HostDetail.js';
 import { EventSearch } from './pages/events/EventSearch.js';
@@ -100,7 +102,9 @@ export function ConsoleApp() {
                 <Route path="keys/secrets" element={<Secrets />} />
                 <Route path="protection/sites" element={<Sites />} />
                 <Route path="protection/attacks" element={<AttackLog />} />
+                <Route path="protection/reputation" element={<Reputation />} />
                 <Route path="hosts" element={<Hosts />} />
+                <Route path="hosts/vulnerabilities" element={<VulnFeeds />} />
                 <Route path="hosts/:hostId" element={<HostDetail />} />
                 <Route path="security/dashboard" element={<Suspense><Dashboard /></Suspense>} />
                 <Route path="security/events" element={<EventSearch />} />

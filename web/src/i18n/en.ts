@@ -12,6 +12,7 @@ export const en = {
     securityPreference: 'Security settings', keys: 'Keys', kmsKeys: 'KMS keys', secrets: 'Secrets', audit: 'Audit trail', compliance: 'Compliance',
     protection: 'Protection', sites: 'Sites & WAF', attacks: 'Attack log', hostsGroup: 'Hosts', hosts: 'Assets', security: 'Security center', events: 'Events',
     alerts: 'Alerts & rules', incidents: 'Incidents', dashboard: 'Dashboard',
+    reputation: 'Reputation', vulnFeeds: 'Vulnerability feeds',
   },
   shell: {
     signOut: 'Sign out', setupMfa: 'Set up MFA', mfaBound: 'MFA is set up for your sign-ins.', sessions: 'My sessions', signedIn: 'Signed in', browser: 'Browser',

@@ -6,6 +6,8 @@ import { protectionText } from '../pages/protection/text.js';
 import { alertsText } from '../pages/alerts/text.js';
 import { dashboardText } from '../pages/dashboard/text.js';
 import { hostsText } from '../pages/hosts/text.js';
+import { reputationText } from '../pages/reputation/text.js';
+import { vulnText } from '../pages/vuln/text.js';
 
 type Table = Record<string, unknown>;
 
@@ -20,6 +22,8 @@ const MODULES: readonly { en: object; 'zh-CN': object }[] = [
   alertsText,
   dashboardText,
   hostsText,
+  reputationText,
+  vulnText,
 ];
 
 /** Core table + module tables; a top-level key defined twice is a programming error. */

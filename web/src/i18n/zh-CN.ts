@@ -15,6 +15,7 @@ export const zhCN: Translations<typeof en> = {
     securityPreference: '安全设置', keys: '密钥管理', kmsKeys: 'KMS 密钥', secrets: '凭据', audit: '操作审计', compliance: '合规',
     protection: '防护', sites: '站点与 WAF', attacks: '攻击日志', hostsGroup: '主机', hosts: '资产', security: '安全中心', events: '事件检索',
     alerts: '告警与规则', incidents: '事件调查', dashboard: '安全大屏',
+    reputation: '信誉与封禁', vulnFeeds: '漏洞情报源',
   },
   shell: {
     signOut: '退出登录', setupMfa: '设置 MFA', mfaBound: '已为您的登录启用 MFA。', sessions: '我的会话', signedIn: '登录时间', browser: '浏览器',

@@ -50,9 +50,10 @@ export const NAV: readonly NavGroup[] = [
     items: [
       { path: '/protection/sites', label: 'nav.sites' },
       { path: '/protection/attacks', label: 'nav.attacks' },
+      { path: '/protection/reputation', label: 'nav.reputation' },
     ],
   },
-  { key: 'hosts', label: 'nav.hostsGroup', icon: <CloudServerOutlined />, items: [{ path: '/hosts', label: 'nav.hosts' }] },
+  { key: 'hosts', label: 'nav.hostsGroup', icon: <CloudServerOutlined />, items: [{ path: '/hosts', label: 'nav.hosts' }, { path: '/hosts/vulnerabilities', label: 'nav.vulnFeeds' }] },
   {
     key: 'security',
     label: 'nav.security',

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Logger } from '../../core/logger.js';
 import type { AccessKey } from '../../events/client.js';
-import { LongPoller } from '../../gateway/managed/config-poller.js';
+import { LongPoller } from '../../events/long-poller.js';
 import { REPUTATION_ACTIONS, REPUTATION_BANS_PATH } from '../../reputation/paths.js';
 import type { NftOptions } from '../respond/nft.js';
 import { blockIp, unblockIp } from '../respond/nftables.js';

@@ -618,6 +618,11 @@ export class Transaction implements VariableSource, ActionTarget {
     }
   }
 
+  /**
+   * Applies the rule's transformation chain. Results are cached per chain within the transaction, and
+   * for short values also across transactions (transformations are pure; header and form values
+   * repeat from request to request).
+   */
   private transform(value: string, rule: Rule): string {
     const ts = rule.transformations;
     if (ts.length === 0) return value;
@@ -626,9 +631,22 @@ export class Transaction implements VariableSource, ActionTarget {
     if (cache === undefined) { cache = new Map(); this.tcache.set(key, cache); }
     const hit = cache.get(value);
     if (hit !== undefined) return hit;
+    // A transaction with thousands of values (a large JSON body) would only churn the shared cache.
+    const useShared = value.length <= SHARED_T_MAX_INPUT && cache.size < SHARED_T_MAX_PER_TX;
+    let shared: Map<string, string> | undefined;
+    if (useShared) {
+      shared = sharedTransforms.get(key);
+      if (shared === undefined) { shared = new Map(); sharedTransforms.set(key, shared); }
+      const known = shared.get(value);
+      if (known !== undefined) return known;
+    }
     let v = value;
     for (const t of ts) v = t.fn(v);
     if (value.length < 65536) cache.set(value, v);
+    if (shared !== undefined) {
+      if (shared.size >= SHARED_T_MAX_ENTRIES) shared.clear();
+      shared.set(value, v);
+    }
     return v;
   }
 
@@ -718,6 +736,12 @@ function ruleCache(rule: Rule): RuleCache {
   return fresh;
 }
 const NO_SPECS: readonly VariableSpec[] = [];
+
+/** Transformation results shared by all transactions: per chain key, values up to 1 KB, bounded. */
+const sharedTransforms = new Map<string, Map<string, string>>();
+const SHARED_T_MAX_INPUT = 1024;
+const SHARED_T_MAX_ENTRIES = 4096;
+const SHARED_T_MAX_PER_TX = 512;
 
 function excluding(spec: VariableSpec): VariableSpec {
   return variableSpec(spec.collection, spec.key, spec.keyDisplay, spec.keyRegex, spec.count, true);

@@ -4,7 +4,7 @@
 // then time five searches through Bulwark (zod input, KQL → parameterised SQL, DuckDB, result shaping)
 // against the same hand-written SQL on another connection to the same database (interleaved, median),
 // and against grep -c / jq over the same NDJSON.
-// Usage: npm run bench -- events [--events 10000000] [--runs 9] [--jq-events 1000000]
+// Usage: npm run bench -- events [--events 10000000] [--runs 9] [--producers 3] [--jq-events 1000000]
 //        (or BENCH_EVENTS=…); progress goes to stderr, the report to stdout, its last line is JSON.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,10 +24,12 @@ const arg = (name, fallback) => {
 };
 const N = arg('events', Number(process.env.BENCH_EVENTS ?? 10_000_000));
 const RUNS = arg('runs', 9);
+/** ingest calls in flight, like as many producers (gateways, agents) pushing at once */
+const PRODUCERS = arg('producers', 3);
 /** jq is ~100× slower than the rest: it reads the first JQ_LINES lines and its time is scaled to N (it is linear) */
 const JQ_LINES = Math.min(N, arg('jq-events', 1_000_000));
-if (!Number.isInteger(N) || N < 1000 || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(JQ_LINES) || JQ_LINES < 1) {
-  process.stderr.write('usage: npm run bench -- events [--events N ≥ 1000] [--runs R] [--jq-events N]\n');
+if (!Number.isInteger(N) || N < 1000 || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PRODUCERS) || PRODUCERS < 1 || !Number.isInteger(JQ_LINES) || JQ_LINES < 1) {
+  process.stderr.write('usage: npm run bench -- events [--events N ≥ 1000] [--runs R] [--producers P] [--jq-events N]\n');
   process.exit(2);
 }
 const dir = mkdtempSync(join(tmpdir(), 'bw-bench-events-'));
@@ -126,7 +128,7 @@ try {
 
   // ---- 2. ingest through Bulwark: streamed lines → JSON.parse → EventService ingest (validation, appender) --
   let service = await EventService.open(dataDir, config);
-  progress(`ingesting ${round(bytes / 2 ** 20)} MiB through Bulwark…`);
+  progress(`ingesting ${round(bytes / 2 ** 20)} MiB through Bulwark (${PRODUCERS} calls of 10 000 events in flight)…`);
   t0 = t();
   const cpu0 = process.cpuUsage();
   {
@@ -153,7 +155,7 @@ try {
       if (batch.length === 10_000) {
         send(batch);
         batch = [];
-        if (inflight.size >= 3) await Promise.race(inflight);
+        if (inflight.size >= PRODUCERS) await Promise.race(inflight);
       }
     }
     if (batch.length) send(batch);
@@ -314,7 +316,7 @@ try {
   const ingestRate = N / (ingestMs / 1000);
   const nativeRate = N / (nativeMs / 1000);
   console.log(`events: ${fmt(N)} synthetic ECS events (${round(bytes / 2 ** 20)} MiB NDJSON), generated in ${fmt(genMs)} ms; load average (1/5/15 min) at start ${loads[0]}, after ingest ${loads[1]}, at end ${loads[2]}`);
-  console.log(`ingest through Bulwark (JSON.parse + validate + appender, durable batches): ${fmt(ingestMs)} ms = ${fmt(ingestRate)} events/s (${round(ingestCpu)} s CPU, ${fmt(N / ingestCpu)} events per CPU-second)`);
+  console.log(`ingest through Bulwark (JSON.parse + validate + appender, durable batches, ${PRODUCERS} producers): ${fmt(ingestMs)} ms = ${fmt(ingestRate)} events/s (${round(ingestCpu)} s CPU, ${fmt(N / ingestCpu)} events per CPU-second)`);
   console.log(`baseline DuckDB read_ndjson_auto → INSERT into the same typed table:      ${fmt(nativeMs)} ms = ${fmt(nativeRate)} events/s (Bulwark ${round(ingestRate / nativeRate, 2)}×)\n`);
   console.log(`query            |  matches | Bulwark ms | hand SQL ms | overhead | grep -c ms |    jq ms | vs grep | vs jq`);
   console.log(`-----------------|----------|------------|-------------|----------|------------|----------|---------|------`);
@@ -335,6 +337,7 @@ try {
     events: N,
     ndjson_mib: round(bytes / 2 ** 20),
     load_average: loads,
+    producers: PRODUCERS,
     ingest_events_per_s: Math.round(ingestRate),
     ingest_events_per_cpu_s: Math.round(N / ingestCpu),
     native_load_events_per_s: Math.round(nativeRate),

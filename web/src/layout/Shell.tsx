@@ -28,7 +28,9 @@ export function Shell() {
       ? { key: g.items[0]!.path, icon: g.icon, label: t(g.label) }
       : { key: g.key, icon: g.icon, label: t(g.label), children: g.items.map((i) => ({ key: i.path, label: t(i.label) })) },
   );
-  const selected = NAV.flatMap((g) => g.items).filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path))).map((i) => i.path);
+  const matched = NAV.flatMap((g) => g.items).filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path))).map((i) => i.path);
+  // the most specific item only (/hosts/vulnerabilities is not also /hosts)
+  const selected = matched.filter((p) => !matched.some((q) => q.length > p.length && q.startsWith(p)));
 
   const signOut = async () => {
     await api.del('/session').catch(() => undefined);

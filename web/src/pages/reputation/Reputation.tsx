@@ -26,16 +26,16 @@ export function Reputation() {
   const ip = params.get('ip') ?? '';
   const [banning, setBanning] = useState<{ ip?: string }>();
   const lookup = (value: string) => setParams(value ? { tab: 'lookup', ip: value } : { tab: 'lookup' });
-  const banButton = can(REPUTATION_WRITES.ban) ? <Button type="primary" danger onClick={() => setBanning({})} data-testid="ban-open">{t('reputation.ban.open')}</Button> : null;
+  const banButton = (testId: string) => (can(REPUTATION_WRITES.ban) ? <Button type="primary" danger onClick={() => setBanning({})} data-testid={testId}>{t('reputation.ban.open')}</Button> : null);
   return (
     <>
-      <PageHeader title={t('reputation.title')} description={t('reputation.description')} actions={banButton} />
+      <PageHeader title={t('reputation.title')} description={t('reputation.description')} actions={banButton('ban-open')} />
       {readOnly && <Alert type="info" showIcon title={t('reputation.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
-          { key: 'decisions', label: t('reputation.tabs.decisions'), children: <Decisions onLookup={lookup} banButton={banButton} /> },
+          { key: 'decisions', label: t('reputation.tabs.decisions'), children: <Decisions onLookup={lookup} banButton={banButton('ban-open-empty')} /> },
           { key: 'lookup', label: t('reputation.tabs.lookup'), children: <Lookup ip={ip} onSearch={lookup} onBan={(v) => setBanning({ ip: v })} /> },
           { key: 'allowlist', label: t('reputation.tabs.allowlist'), children: <Allowlist /> },
           { key: 'settings', label: t('reputation.tabs.settings'), children: <SettingsTab /> },

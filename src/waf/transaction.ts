@@ -106,6 +106,7 @@ export class Transaction implements VariableSource, ActionTarget {
   private lastPhase: Phase = 1;
   private readonly expandFn = (m: Macro): string => this.expand(m);
   private readonly matchedVarsCollection: MapCollection;
+  private multiLookups = 0;
 
   constructor(private readonly host: TransactionHost, init: TransactionInit = {}) {
     this.ruleEngine = host.config.ruleEngine;
@@ -706,13 +707,28 @@ export class Transaction implements VariableSource, ActionTarget {
     return data;
   }
 
-  private multiValues(value: string, rule: Rule): string[] {
+  /** multiMatch: the value and each distinct intermediate result of the chain (short values cached across transactions). */
+  private multiValues(value: string, rule: Rule): readonly string[] {
+    // as for transform(): a transaction with thousands of values stops using (and churning) the shared cache
+    const cacheable = value.length <= SHARED_T_MAX_INPUT && rule.transformations.length > 0 && this.multiLookups++ < SHARED_MULTI_MAX_PER_TX;
+    let shared: Map<string, readonly string[]> | undefined;
+    if (cacheable) {
+      const key = ruleCache(rule).tkey;
+      shared = sharedMultiValues.get(key);
+      if (shared === undefined) { shared = new Map(); sharedMultiValues.set(key, shared); }
+      const known = shared.get(value);
+      if (known !== undefined) return known;
+    }
     const out = [value];
     let v = value;
     for (const t of rule.transformations) {
       const next = t.fn(v);
       if (next !== v) out.push(next);
       v = next;
+    }
+    if (shared !== undefined) {
+      if (shared.size >= SHARED_T_MAX_ENTRIES) shared.clear();
+      shared.set(value, out);
     }
     return out;
   }
@@ -742,6 +758,9 @@ const sharedTransforms = new Map<string, Map<string, string>>();
 const SHARED_T_MAX_INPUT = 1024;
 const SHARED_T_MAX_ENTRIES = 4096;
 const SHARED_T_MAX_PER_TX = 512;
+/** The same for multiMatch value lists. */
+const sharedMultiValues = new Map<string, Map<string, readonly string[]>>();
+const SHARED_MULTI_MAX_PER_TX = 2048;
 
 function excluding(spec: VariableSpec): VariableSpec {
   return variableSpec(spec.collection, spec.key, spec.keyDisplay, spec.keyRegex, spec.count, true);

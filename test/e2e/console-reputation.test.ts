@@ -128,6 +128,16 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
     const stored = await signedRequest(server.server.url, { method: 'POST', path: '/api/reputation/settings', body: Buffer.from('{}'), contentType: 'application/json' }, { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret }, REPUTATION_ACTIONS.get);
     expect((stored.json as { settings: { weights: Record<string, number> } }).settings.weights).toEqual({ waf: 3 });
 
+    // a CrowdSec bouncer key, shown once, reads the same decisions from the LAPI endpoint
+    await page.getByRole('tab', { name: 'CrowdSec bouncers' }).click();
+    await page.getByTestId('bouncer-name').fill('nginx-edge');
+    await page.getByTestId('bouncer-create').click();
+    const apiKey = await page.getByTestId('bouncer-key').innerText();
+    expect(apiKey).toMatch(/^[0-9a-f]{48}$/);
+    await page.getByTestId('bouncer-copy').waitFor();
+    const lapi = await fetch(`${server.server.url}/v1/decisions?ip=${TARGET}`, { headers: { 'x-api-key': apiKey } });
+    expect(((await lapi.json()) as Array<{ value: string; type: string }>).map((d) => [d.value, d.type])).toEqual([[TARGET, 'ban']]);
+
     await page.getByRole('tab', { name: 'Decisions' }).click();
     await page.getByTestId(`decision-${TARGET}`).waitFor();
     await page.waitForLoadState('networkidle');

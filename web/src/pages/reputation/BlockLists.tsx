@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Typography, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, showFieldError } from '../../api/errors.js';
 import { useCan } from '../../auth/session.js';
@@ -31,6 +31,9 @@ export function BlockLists() {
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<{ created: number; skipped: number }>();
   const [exported, setExported] = useState<{ content: string; name: string; type: string }>();
+  // a download link for the exported text, released when it changes
+  const href = useMemo(() => (exported ? URL.createObjectURL(new Blob([exported.content], { type: exported.type })) : undefined), [exported]);
+  useEffect(() => () => { if (href) URL.revokeObjectURL(href); }, [href]);
   const submit = async () => {
     const v = await form.validateFields().catch(() => undefined);
     if (!v) return;
@@ -104,7 +107,7 @@ export function BlockLists() {
               <Space style={{ marginBottom: 8 }}>
                 <Typography.Text strong>{t('reputation.blockLists.exported')}</Typography.Text>
                 <CopyButton value={exported.content} />
-                <Button href={URL.createObjectURL(new Blob([exported.content], { type: exported.type }))} download={exported.name}>{t('reputation.blockLists.download')}</Button>
+                <Button href={href} download={exported.name}>{t('reputation.blockLists.download')}</Button>
               </Space>
               <Input.TextArea readOnly rows={10} value={exported.content} style={{ fontFamily: 'monospace' }} data-testid="export-content" />
             </>

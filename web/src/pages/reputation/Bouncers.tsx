@@ -4,13 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { errorText, showFieldError } from '../../api/errors.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { reputationApi } from './api.js';
+import { bouncerConfig } from './bouncer-config.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-
-/** The configuration lines a CrowdSec bouncer needs to pull decisions from this server. */
-export function bouncerConfig(origin: string, apiKey: string): string {
-  return `api_url: ${origin}/\napi_key: ${apiKey}\n`;
-}
 
 /** Creates a CrowdSec bouncer API key and shows it once, with the bouncer configuration. */
 export function Bouncers() {

@@ -15,6 +15,15 @@ export interface AgentModuleContext {
   connection?: { server: string; key: AccessKey };
 }
 
+/** How a module is created (the registry in `modules.ts` calls each factory with these). */
+export interface AgentModuleOptions {
+  /**
+   * `bulwark dev`'s agent on a laptop: lighter defaults where a module's defaults are heavy (a
+   * settings file in the state dir still wins), and operator notes at info level rather than warn.
+   */
+  light?: boolean;
+}
+
 /**
  * A long-running part of the agent beside the report loop (log tailers, file watchers): started
  * when the daemon starts, stopped (and awaited) when it stops.

@@ -5,17 +5,25 @@ import type { Platform } from '../server/platform.js';
 import { AgentDaemon } from './daemon.js';
 import { enrollAgent } from './enroll.js';
 import { HostClient } from './host-client.js';
+import { AGENT_MODULES } from './modules.js';
 import { hasState, loadState } from './state.js';
 
 export interface LocalAgent {
   hostId: string;
   stateDir: string;
-  stop(): void;
+  /** names of the modules run beside the report loop (intrusion, processes, …; one that fails to start is logged) */
+  modules: string[];
+  /** Stops after the current step; resolves when the modules have stopped too. */
+  stop(): Promise<void>;
 }
 
 /**
  * `bulwark dev`'s agent on the same machine: enrolled once (a token minted in-process, exchanged
- * over HTTP like any agent), identity under `<dataDir>/agent`, then the daemon runs in-process.
+ * over HTTP like any agent), identity under `<dataDir>/agent`, then the daemon runs in-process with
+ * the modules of `bulwark agent run` (intrusion detection, suspicious processes, reputation bans when
+ * enabled), created `light` so a laptop stays quick: file integrity of `/etc` only unless
+ * `<dataDir>/agent/intrusion.yaml` says otherwise. A module that cannot start (or read what it
+ * watches, as a non-root user) is logged and the rest keep running.
  */
 export async function startLocalAgent(options: { platform: Platform; serverUrl: string; accountId: string; agentVersion: string }): Promise<LocalAgent | undefined> {
   const { platform } = options;
@@ -38,7 +46,16 @@ async function start(options: { platform: Platform; serverUrl: string; accountId
   }
   // the server may listen on another port than at the first run
   const state = { ...loadState(stateDir), server: options.serverUrl };
-  const daemon = new AgentDaemon({ client: new HostClient(state), logger: platform.logger.child({ name: 'bulwark-agent' }), agentVersion: options.agentVersion, heartbeatMs: 60_000, intervalMs: 3_600_000, stateDir });
-  void daemon.run();
-  return { hostId: state.hostId, stateDir, stop: () => daemon.stop() };
+  const modules = AGENT_MODULES.map((create) => create({ light: true }));
+  const daemon = new AgentDaemon({ client: new HostClient(state), logger: platform.logger.child({ name: 'bulwark-agent' }), agentVersion: options.agentVersion, heartbeatMs: 60_000, intervalMs: 3_600_000, stateDir, modules });
+  const running = daemon.run().catch((e: unknown) => platform.logger.error({ err: e }, 'the local agent stopped'));
+  return {
+    hostId: state.hostId,
+    stateDir,
+    modules: modules.map((m) => m.name),
+    stop: async () => {
+      daemon.stop();
+      await running;
+    },
+  };
 }

@@ -1,7 +1,7 @@
-import type { AgentModule } from './daemon-module.js';
+import type { AgentModule, AgentModuleOptions } from './daemon-module.js';
 import { banSyncModule } from './reputation/ban-sync-module.js';
 import { intrusionModule } from './intrusion/intrusion-module.js';
 import { processModule } from './intrusion/process/process-module.js';
 
-/** Registry: modules `bulwark agent run` starts beside its report loop (intrusion detection, …). */
-export const AGENT_MODULES: ReadonlyArray<() => AgentModule> = [intrusionModule, processModule, banSyncModule];
+/** Registry: modules `bulwark agent run` (and `bulwark dev`'s local agent, `light`) starts beside its report loop (intrusion detection, …). */
+export const AGENT_MODULES: ReadonlyArray<(options?: AgentModuleOptions) => AgentModule> = [intrusionModule, processModule, banSyncModule];

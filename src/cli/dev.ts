@@ -73,7 +73,7 @@ export function registerDev(program: Command): void {
             `  data     ${server.platform.storage.location}`,
             `  gateway  ${gateway.urls[0]}  → demo app ${origin.url}  (WAF blocking: ${crs ? `OWASP CRS from ${crs}` : 'built-in SQLi/XSS rules; install modsecurity-crs for the full CRS'})`,
             `           try: curl -i "${gateway.urls[0]}/?id=1'%20or%201=1--"   → 403 with a request id`,
-            ...(agent ? [`  agent    host ${agent.hostId} reports this machine's inventory and baseline:  bulwark hosts findings ${agent.hostId} --server ${server.url}`] : []),
+            ...(agent ? [`  agent    host ${agent.hostId} reports this machine's inventory and baseline, watches SSH logs, processes and /etc:  bulwark hosts findings ${agent.hostId} --server ${server.url}`] : []),
             '',
             ...credentials,
             '',

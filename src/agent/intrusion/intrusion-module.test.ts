@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
 import type { AgentModule } from '../daemon-module.js';
 import { AGENT_MODULES } from '../modules.js';
+import { loadBaseline } from './fim/baseline-store.js';
 import { intrusionModule } from './intrusion-module.js';
 import { failures, rfc3339Line } from './ssh/test-support/auth-log.js';
 import { ruleIds } from './test-support/ecs-field.js';
@@ -49,6 +50,27 @@ describe('intrusion module of bulwark agent run', () => {
     await appendFile(join(root, 'var', 'log', 'auth.log'), `${failures('203.0.113.3', ['root'], 6, new Date('2026-11-29T10:00:00Z'), 100).map((e) => rfc3339Line(e)).join('\n')}\n`);
     await until(() => sent.length > 1);
     expect(ruleIds(sent)).toEqual(['php-exec-request', 'ssh-bruteforce']);
+  }, 120_000);
+
+  it('light (bulwark dev): a settings file still wins; without one, file integrity covers /etc only', async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const ctx = { hostId: 'h', stateDir: state, root, logger: createLogger({ level: 'silent', name: 't' }), sendEvents: async (docs: readonly Record<string, unknown>[]) => void sent.push(...docs) };
+    module = intrusionModule({ light: true });
+    await module.start(ctx);
+    await until(() => sent.length > 0);
+    expect(ruleIds(sent)).toEqual(['php-exec-request']);
+    await module.stop();
+
+    await rm(state, { recursive: true });
+    await mkdir(state);
+    await mkdir(join(root, 'usr', 'bin'), { recursive: true });
+    await writeFile(join(root, 'usr', 'bin', 'tool'), '#!/bin/sh\n');
+    module = intrusionModule({ light: true });
+    await module.start(ctx);
+    await until(() => existsSync(join(state, 'fim-baseline.jsonl.gz')));
+    const baseline = await loadBaseline(state);
+    expect(baseline?.roots).toEqual([join(root, 'etc')]);
+    expect([...baseline!.files.keys()]).toEqual([join(root, 'etc', 'passwd')]);
   }, 120_000);
 
   it('refuses a bad settings file at start', async () => {

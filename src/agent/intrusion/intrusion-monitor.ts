@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EcsDocument } from './alert.js';
@@ -85,6 +85,9 @@ export async function startIntrusionDetection(options: IntrusionOptions): Promis
 
   const ssh = config.ssh.enabled ? await startSshMonitor({ ...(config.ssh.log ? { logPath: config.ssh.log } : {}), journal: useJournal(config), stateDir, config: config.ssh, ...host, onEvents: options.onEvents }) : undefined;
   if (config.ssh.enabled && !ssh) note('ssh: no auth.log or secure found and journald not asked for; set ssh.log or ssh.source: journald');
+  const sshLog = ssh && !useJournal(config) ? (config.ssh.log ?? DEFAULT_AUTH_LOGS.find((p) => existsSync(p))) : undefined;
+  // followed anyway (it may become readable), but say why nothing comes from it
+  if (sshLog && !(await access(sshLog, constants.R_OK).then(() => true, () => false))) note(`ssh: ${sshLog} is not readable by this user; run the agent as root or give it read access (e.g. the adm group)`);
 
   const fim = config.fim.enabled
     ? await FileIntegrityMonitor.start({

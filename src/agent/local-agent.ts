@@ -48,7 +48,10 @@ async function start(options: { platform: Platform; serverUrl: string; accountId
   const state = { ...loadState(stateDir), server: options.serverUrl };
   const modules = AGENT_MODULES.map((create) => create({ light: true }));
   const daemon = new AgentDaemon({ client: new HostClient(state), logger: platform.logger.child({ name: 'bulwark-agent' }), agentVersion: options.agentVersion, heartbeatMs: 60_000, intervalMs: 3_600_000, stateDir, modules });
-  const running = daemon.run().catch((e: unknown) => platform.logger.error({ err: e }, 'the local agent stopped'));
+  // started on the next turn of the event loop, so `bulwark dev` prints its banner first
+  const running = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => daemon.run())
+    .catch((e: unknown) => platform.logger.error({ err: e }, 'the local agent stopped'));
   return {
     hostId: state.hostId,
     stateDir,

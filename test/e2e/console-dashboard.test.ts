@@ -1,20 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { signedPost, type AccessKey } from '../../src/events/client.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION } from '../../src/events/paths.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { ROOT } from './support.js';
+import { artifact, assertConsoleReady, consoleUser, openConsoleBrowser, signIn } from './console-browser.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Analyst-Pass-2026';
 
 /** What a managed gateway ships for a request (src/gateway/access-log.ts), attack or not. */
@@ -35,7 +26,7 @@ describe('web console dashboards and compliance reports (Chromium)', { timeout: 
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const shot = (name: string) => page.screenshot({ path: artifact(name) });
   /** Every chart on the page has been drawn by ECharts. */
   const chartsDrawn = async () => {
     await page.locator('[data-chart]').first().waitFor();
@@ -43,14 +34,9 @@ describe('web console dashboards and compliance reports (Chromium)', { timeout: 
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'analyst' });
-    await createLoginProfile(root, { UserName: 'analyst', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'analyst' });
+    await consoleUser(server, 'analyst', PASSWORD);
     server.server.app.log.level = 'silent';
     // attacks arrive through the signed ingest API, as a managed gateway sends them
     const key: AccessKey = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
@@ -61,16 +47,8 @@ describe('web console dashboards and compliance reports (Chromium)', { timeout: 
     ];
     const ingested = await signedPost(server.server.url, INGEST_PATH, Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n')), 'application/x-ndjson', key, PUT_EVENTS_ACTION);
     expect(ingested.json).toMatchObject({ accepted: docs.length, rejected: [] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', acceptDownloads: true });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('analyst');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    ({ browser, page } = await openConsoleBrowser(errors, { viewport: { width: 1440, height: 1000 }, acceptDownloads: true }));
+    await signIn(page, server, 'analyst', PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

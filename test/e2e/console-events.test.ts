@@ -1,20 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { signedPost } from '../../src/events/client.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION } from '../../src/events/paths.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { ROOT } from './support.js';
+import { assertConsoleReady, consoleUser, openConsoleBrowser, shot as save, signIn } from './console-browser.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Analyst-Pass-2026';
 const ATTACKER = '203.0.113.66';
 const MIN = 60_000;
@@ -39,37 +29,23 @@ describe('web console events search and incident backtracking (Chromium)', { tim
   let page: Page;
   const errors: string[] = [];
   const shot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+    await save(page, name);
   };
   const total = () => page.getByTestId('events-total').innerText();
   const input = () => page.getByTestId('query-input');
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'analyst' });
-    await createLoginProfile(root, { UserName: 'analyst', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'analyst' });
+    await consoleUser(server, 'analyst', PASSWORD);
     const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
     const docs = fixtures(Date.now() - 30 * MIN);
     const r = await signedPost(server.server.url, INGEST_PATH, Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n')), 'application/x-ndjson', key, PUT_EVENTS_ACTION);
     expect(r.json).toMatchObject({ accepted: docs.length, rejected: [] });
     server.server.app.log.level = 'silent';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('analyst');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    ({ browser, page } = await openConsoleBrowser(errors, { reducedMotion: 'reduce' }));
+    await signIn(page, server, 'analyst', PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,27 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentDaemon } from '../../src/agent/daemon.js';
 import { HostClient } from '../../src/agent/host-client.js';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { importFeed } from '../../src/agent/vuln/feed-import.js';
 import { readFeed } from '../../src/agent/vuln/feed-source.js';
 import { createLogger } from '../../src/core/logger.js';
 import { systemCaller } from '../../src/iam/caller.js';
 import { signedPost } from '../../src/events/client.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
+import { artifact, assertConsoleReady, consoleUser, openConsoleBrowser, shot, signIn } from './console-browser.js';
 import { ROOT } from './support.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Operator-Pass-2026';
 const POLICY = join(ROOT, 'src/agent/baseline/policies/bulwark_linux.yml');
 
@@ -46,14 +39,9 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'operator' });
-    await createLoginProfile(root, { UserName: 'operator', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'operator' });
+    await consoleUser(server, 'operator', PASSWORD);
     server.server.app.log.level = 'silent';
 
     await importFeed(server.server.platform, systemCaller(server.root.accountId, 'e2e'), await readFeed(join(ROOT, 'src/agent/vuln/test-support/osv-dsa.json')), 'osv-dsa.json');
@@ -70,11 +58,8 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     // an intrusion alert as the agent's detectors send it
     await agent.report('events', [{ '@timestamp': new Date().toISOString(), message: 'ssh brute force from 198.51.100.7', event: { kind: 'alert', category: 'intrusion_detection', action: 'ssh-brute-force', severity: 73, module: 'agent', dataset: 'agent.intrusion' }, source: { ip: '198.51.100.7' } }]);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     // no animations (the console follows the reduced-motion preference): menus are clickable at once
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (err) => errors.push(String(err)));
+    ({ browser, page } = await openConsoleBrowser(errors, { reducedMotion: 'reduce' }));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -82,12 +67,7 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
   });
 
   it('lists the host, opens it, expands a failed baseline check to its remediation, and queues and undoes a response action', async () => {
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('operator');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    await signIn(page, server, 'operator', PASSWORD);
     // Hosts → Assets (every navigation group starts open)
     await page.getByTestId('nav').getByRole('menuitem', { name: 'Assets' }).click();
 
@@ -97,8 +77,7 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     expect(await row.innerText()).toContain('Online');
     expect(await row.innerText()).toMatch(/failed · \d+% pass/);
     await expect.poll(() => row.getByTestId('risk').innerText()).toMatch(/^\d+ · (Low|Medium|High|Critical)$/);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'hosts.png') });
+    await shot(page, 'hosts');
 
     await link.click();
     await page.getByTestId('check-90001').waitFor();
@@ -108,13 +87,13 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     expect(await details.getByTestId('remediation').innerText()).toContain('Set `PermitRootLogin no` in /etc/ssh/sshd_config');
     expect(await details.innerText()).toContain('Direct root logins bypass individual accountability');
     expect(await details.innerText()).toContain('PermitRootLogin');
-    await page.screenshot({ path: join(ARTIFACTS, 'host-baseline.png') });
+    await page.screenshot({ path: artifact('host-baseline') });
 
     // vulnerabilities with the command that fixes them
     await page.getByRole('tab', { name: 'Vulnerabilities' }).click();
     await expect.poll(() => page.getByText('apt-get install --only-upgrade openssl').count()).toBeGreaterThan(0);
     expect(await page.getByText('DSA-5764-1').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'host-vulnerabilities.png') });
+    await page.screenshot({ path: artifact('host-vulnerabilities') });
 
     // intrusion events of this host from the event store
     await page.getByRole('tab', { name: 'Intrusion events' }).click();
@@ -141,7 +120,7 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     await page.getByRole('tooltip').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByText(`undoes ${task.TaskId.slice(0, 8)}`).count()).toBe(1);
     expect(await page.getByText('Unblock IP').count()).toBe(1);
-    await page.screenshot({ path: join(ARTIFACTS, 'host-response.png') });
+    await page.screenshot({ path: artifact('host-response') });
     expect(errors).toEqual([]);
   });
 
@@ -153,7 +132,7 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     const command = await page.getByTestId('enroll-command').innerText();
     expect(command).toMatch(new RegExp(`^bulwark agent enroll --server ${server.server.url.replace(/[.]/g, '\\.')} --token bwe_[A-Za-z0-9_-]{32} && bulwark agent run$`));
     await page.getByTestId('copy-command').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'hosts-enroll.png') });
+    await page.screenshot({ path: artifact('hosts-enroll') });
     expect(errors).toEqual([]);
   });
 
@@ -164,11 +143,11 @@ describe('web console hosts pages (Chromium)', { timeout: 180_000 }, () => {
     await page.getByTestId('check-details-90001').waitFor();
     expect(await page.getByTestId('check-details-90001').innerText()).toContain('修复建议');
     expect(await page.getByRole('tab', { name: '基线检查' }).count()).toBe(1);
-    await page.screenshot({ path: join(ARTIFACTS, 'host-baseline.zh-CN.png') });
+    await page.screenshot({ path: artifact('host-baseline.zh-CN') });
     await page.goto(`${server.server.url}/console/hosts`);
     await page.getByTestId('host-e2e-web').waitFor();
     expect(await page.getByText('在线').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'hosts.zh-CN.png') });
+    await page.screenshot({ path: artifact('hosts.zh-CN') });
     expect(errors).toEqual([]);
   });
 });

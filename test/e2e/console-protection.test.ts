@@ -1,22 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { until } from '../../src/core/test-support/until.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
 import { createPki } from '../../src/gateway/test-support/pki.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { assertBuilt, ROOT, spawnGateway } from './support.js';
+import { artifact, assertConsoleReady, consoleUser, openConsoleBrowser, signIn } from './console-browser.js';
+import { assertBuilt, spawnGateway } from './support.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'SecOps-Pass-2026';
 // A self-contained WAF rule (no CRS needed): libinjection SQLi in any argument, scored like CRS.
 const SQLI_RULE = `SecRule ARGS "@detectSQLi" "id:100100,phase:2,deny,status:403,log,msg:'SQL injection (libinjection)',tag:'attack-sqli',setvar:tx.anomaly_score=+5"`;
@@ -33,22 +24,14 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
 
   beforeAll(async () => {
     assertBuilt();
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'secops' });
-    await createLoginProfile(root, { UserName: 'secops', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'secops' });
+    await consoleUser(server, 'secops', PASSWORD);
     server.server.app.log.level = 'silent';
     origin = createServer((req, res) => res.end(JSON.stringify({ origin: 'e2e', url: req.url })));
     await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
     originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, page } = await openConsoleBrowser(errors));
   }, 90_000);
   afterAll(async () => {
     while (cleanup.length > 0) await cleanup.pop()?.();
@@ -61,17 +44,12 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
   // drawers and dialogs slide in: wait until no CSS transition runs, then take the picture
   const shot = async (name: string) => {
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: artifact(name), fullPage: false });
   };
   const status = async (url: string) => (await fetch(url, { headers: { connection: 'close' } })).status;
 
   it('creates a site in the console, a managed gateway serves it, its attack shows in the attack log, and an exclusion from it applies', async () => {
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('secops');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    await signIn(page, server, 'secops', PASSWORD);
 
     // 1. create the site in the console; saving shows the document that will apply
     // the navigation's groups start open

@@ -1,23 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { CHANNELS_PATH, CREATE_CHANNEL_ACTION, CREATE_RULE_ACTION, RULES_PATH } from '../../src/events/alert-routes.js';
 import { signedPost } from '../../src/events/client.js';
 import { SAVED_SEARCHES_PATH, SAVED_SEARCH_ACTIONS } from '../../src/events/paths.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createPolicy } from '../../src/iam/policies.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { ROOT } from './support.js';
+import { assertConsoleReady, consoleUser, openConsoleBrowser, shot, signIn } from './console-browser.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Viewer-Pass-2026';
 /** Reads of the product only: every list, get and search, no change. */
 const READ_ONLY = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['bulwark:List*', 'bulwark:Get*', 'bulwark:Search*'], Resource: '*' }], Version: '1' });
@@ -37,16 +26,10 @@ describe('web console for a user who may only read the product (Chromium)', { ti
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
     server.server.app.log.level = 'silent';
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'viewer' });
-    await createLoginProfile(root, { UserName: 'viewer', Password: PASSWORD });
-    await createPolicy(root, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
-    await attachPolicy(root, 'User', { PolicyType: 'Custom', PolicyName: 'BulwarkReadOnly', PrincipalName: 'viewer' });
+    await consoleUser(server, 'viewer', PASSWORD, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
 
     // what there is to look at: a rule, a channel, a saved search and an enrolled host (made with the root key)
     const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
@@ -60,16 +43,8 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     const enrolled = await fetch(`${server.server.url}${ENROLL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: token.Token, hostname: 'ro-web', os: 'Debian GNU/Linux 12 (bookworm)' }) });
     hostId = ((await enrolled.json()) as { HostId: string }).HostId;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('viewer');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    ({ browser, page } = await openConsoleBrowser(errors, { reducedMotion: 'reduce' }));
+    await signIn(page, server, 'viewer', PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -91,8 +66,7 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     await dialog.getByTestId('rule-name').waitFor();
     expect(await dialog.getByTestId('rule-name').isDisabled()).toBe(true);
     expect(await dialog.getByTestId('modal-ok').count()).toBe(0);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'readonly-rule.png') });
+    await shot(page, 'readonly-rule');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
@@ -124,8 +98,7 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     await page.getByTestId('host-ro-web').waitFor();
     await page.getByTestId('read-only').waitFor();
     expect(await page.getByTestId('add-host').count()).toBe(0);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'readonly-hosts.png') });
+    await shot(page, 'readonly-hosts');
 
     await open(`/hosts/${hostId}?tab=response`);
     await page.getByTestId('read-only').waitFor();

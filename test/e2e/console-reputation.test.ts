@@ -1,21 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { signedRequest } from '../../src/events/client.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createPolicy } from '../../src/iam/policies.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { REPUTATION_ACTIONS, REPUTATION_BANS_PATH } from '../../src/reputation/paths.js';
+import { artifact, assertConsoleReady, consoleUser, launchChromium, PAGE_OPTIONS, shot, signIn as signInForm, watchPage } from './console-browser.js';
 import { ROOT } from './support.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const OSV_FEED = join(ROOT, 'src/agent/vuln/test-support/osv-dsa.json');
 const PASSWORD = 'Secops-Pass-2026';
 /** Reads of the product only: every list, get and search, no change. */
@@ -37,15 +28,8 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
   };
 
   const signIn = async (context: BrowserContext, user: string): Promise<Page> => {
-    const p = await context.newPage();
-    p.setDefaultTimeout(45_000);
-    p.on('pageerror', (e) => errors.push(String(e)));
-    await p.goto(`${server.server.url}/console/signin`);
-    await p.getByLabel(/Account/).fill(server.root.accountId);
-    await p.getByLabel(/User name/).fill(user);
-    await p.getByLabel(/^Password/).fill(PASSWORD);
-    await p.getByRole('button', { name: /Sign in/ }).click();
-    await p.getByTestId('page-title').waitFor();
+    const p = watchPage(await context.newPage(), errors);
+    await signInForm(p, server, user, PASSWORD);
     return p;
   };
 
@@ -57,21 +41,13 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     server = await startTestServer();
     server.server.app.log.level = 'silent';
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'secops' });
-    await createLoginProfile(root, { UserName: 'secops', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'secops' });
-    await createUser(root, { UserName: 'viewer' });
-    await createLoginProfile(root, { UserName: 'viewer', Password: PASSWORD });
-    await createPolicy(root, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
-    await attachPolicy(root, 'User', { PolicyType: 'Custom', PolicyName: 'BulwarkReadOnly', PrincipalName: 'viewer' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+    await consoleUser(server, 'secops', PASSWORD);
+    await consoleUser(server, 'viewer', PASSWORD, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
+    browser = await launchChromium();
+    admin = await browser.newContext({ ...PAGE_OPTIONS, reducedMotion: 'reduce' });
     page = await signIn(admin, 'secops');
   }, 120_000);
   afterAll(async () => {
@@ -115,7 +91,7 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
     await page.getByTestId('lookup-active').waitFor();
     expect(await page.getByTestId('lookup-active').innerText()).toContain('e2e honeypot');
     expect(await page.getByTestId('lookup-score').innerText()).toMatch(/\d/);
-    await page.screenshot({ path: join(ARTIFACTS, 'reputation-lookup.png') });
+    await page.screenshot({ path: artifact('reputation-lookup') });
 
     // settings are applied only after the diff is reviewed
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -140,8 +116,7 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
 
     await page.getByRole('tab', { name: 'Decisions' }).click();
     await page.getByTestId(`decision-${TARGET}`).waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'reputation.png') });
+    await shot(page, 'reputation');
     await page.getByTestId(`unban-${TARGET}`).click();
     await page.getByTestId('confirm-name').fill(TARGET);
     await page.getByTestId('confirm-ok').click();
@@ -165,8 +140,7 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
     expect(await feeds.innerText()).toContain('secops');
     const listed = await signedRequest(server.server.url, { method: 'POST', path: '/api/vuln/feeds/list', body: Buffer.from('{}'), contentType: 'application/json' }, { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret }, 'bulwark:ListVulnerabilityFeeds');
     expect((listed.json as { feeds: Array<{ source: string; advisories: number }> }).feeds).toMatchObject([{ source: 'osv-dsa.json', advisories: 1 }]);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'vuln-feeds.png') });
+    await shot(page, 'vuln-feeds');
     expect(errors).toEqual([]);
   });
 
@@ -176,18 +150,16 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
     await page.getByTestId('decision-198.51.100.0/24').waitFor();
     expect(await page.getByRole('tab', { name: '处置决策' }).count()).toBe(1);
     expect(await page.locator('tr', { has: page.getByTestId('decision-198.51.100.0/24') }).innerText()).toContain('导入');
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'reputation.zh-CN.png') });
+    await shot(page, 'reputation.zh-CN');
     await open(page, '/hosts/vulnerabilities');
     await expect.poll(() => page.getByTestId('feed-table').innerText()).toContain('osv-dsa.json');
     expect(await page.getByText('已导入的情报源').count()).toBe(1);
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, 'vuln-feeds.zh-CN.png') });
+    await shot(page, 'vuln-feeds.zh-CN');
     expect(errors).toEqual([]);
   });
 
   it('a user who may only read sees the decisions and feeds, without ban, unban, bouncer or import', async () => {
-    const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+    const viewerContext = await browser.newContext({ ...PAGE_OPTIONS, reducedMotion: 'reduce' });
     const viewer = await signIn(viewerContext, 'viewer');
     await open(viewer, '/protection/reputation');
     await viewer.getByTestId('decision-198.51.100.0/24').waitFor();

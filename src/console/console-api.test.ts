@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachPolicy } from '../iam/attachments.js';
 import { createVirtualMFADevice } from '../iam/mfa-devices.js';
 import { base32Decode, hotp, timeStep } from '../iam/totp.js';
 import type { Platform } from '../server/platform.js';
@@ -24,9 +23,7 @@ describe('console API', () => {
   beforeEach(async () => {
     t = await openConsoleApp();
     ({ platform, app, accountId } = t);
-    await t.users(['admin', 'reader'], PASSWORD);
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'admin' });
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AliyunRAMReadOnlyAccess', PrincipalName: 'reader' });
+    await t.adminAndReader(PASSWORD);
   });
   afterEach(() => t.close());
 

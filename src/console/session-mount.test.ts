@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachPolicy } from '../iam/attachments.js';
 import { openConsoleApp, type ConsoleTestApp, type Signed } from './test-support/console-app.js';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -12,9 +11,7 @@ describe('console session mount of signed routes', () => {
 
   beforeEach(async () => {
     t = await openConsoleApp();
-    await t.users(['admin', 'reader'], PASSWORD);
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'admin' });
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AliyunRAMReadOnlyAccess', PrincipalName: 'reader' });
+    await t.adminAndReader(PASSWORD);
     admin = await t.signIn('admin', PASSWORD);
     reader = await t.signIn('reader', PASSWORD);
     expect([admin.res.statusCode, reader.res.statusCode]).toEqual([200, 200]);

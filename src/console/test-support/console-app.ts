@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock.js';
 import { createLogger } from '../../core/logger.js';
 import { initAccount } from '../../iam/bootstrap.js';
 import type { IamContext } from '../../iam/context.js';
+import { attachPolicy } from '../../iam/attachments.js';
 import { createLoginProfile } from '../../iam/login-profiles.js';
 import { createUser } from '../../iam/users.js';
 import { buildApp } from '../../server/app.js';
@@ -26,6 +27,8 @@ export interface ConsoleTestApp {
   root: IamContext;
   /** Creates RAM users with a console password. */
   users(names: readonly string[], password: string): Promise<void>;
+  /** Creates `admin` (AdministratorAccess) and `reader` (AliyunRAMReadOnlyAccess) with a console password. */
+  adminAndReader(password: string): Promise<void>;
   signIn(userName: string, password: string, ip?: string): Promise<Signed>;
   /** A console API call (`url` under /console/api) with the session's cookie and, unless `csrf` is false, its CSRF token. */
   call(s: Signed, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, csrf?: boolean): Promise<LightMyRequestResponse>;
@@ -39,16 +42,22 @@ export async function openConsoleApp(clock?: Clock): Promise<ConsoleTestApp> {
   const app = await buildApp({ platform });
   const accountId = (await initAccount(platform)).accountId;
   const root = rootContext(platform, accountId);
+  const users = async (names: readonly string[], password: string): Promise<void> => {
+    for (const name of names) {
+      await createUser(root, { UserName: name });
+      await createLoginProfile(root, { UserName: name, Password: password });
+    }
+  };
   return {
     platform,
     app,
     accountId,
     root,
-    async users(names, password) {
-      for (const name of names) {
-        await createUser(root, { UserName: name });
-        await createLoginProfile(root, { UserName: name, Password: password });
-      }
+    users,
+    async adminAndReader(password) {
+      await users(['admin', 'reader'], password);
+      await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'admin' });
+      await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AliyunRAMReadOnlyAccess', PrincipalName: 'reader' });
     },
     async signIn(userName, password, ip = '127.0.0.1') {
       const res = await app.inject({ method: 'POST', url: '/console/api/session', payload: { account: accountId, userName, password }, remoteAddress: ip });

@@ -6,7 +6,7 @@ import { toDocument, type FieldValue } from '../event.js';
 import { literal, type Expr } from '../query/ast.js';
 import { resolveField } from '../query/parser.js';
 import type { EventStore } from '../store/event-store.js';
-import type { Alert, AlertStatus } from './alert-store.js';
+import { toAlert, type Alert, type AlertRow as Row, type AlertStatus } from './alert-store.js';
 import { compileRule, type RuleDefinition } from './rule-definition.js';
 import type { EventsTables } from './tables.js';
 
@@ -43,25 +43,6 @@ export interface AlertDetail {
   events: Array<Record<string, unknown>>;
   /** matching events in the alert's time span */
   total: number;
-}
-
-type Row = EventsTables['event_alerts'];
-
-function toAlert(r: Row): Alert {
-  return {
-    id: r.alert_id,
-    accountId: r.account_id,
-    ruleId: r.rule_id,
-    status: r.status as AlertStatus,
-    severity: r.severity,
-    title: r.title,
-    group: JSON.parse(r.group_json) as Record<string, FieldValue | null>,
-    count: Number(r.event_count),
-    first: Number(r.first_ms),
-    last: Number(r.last_ms),
-    created: Number(r.created_ms),
-    updated: Number(r.updated_ms),
-  };
 }
 
 /** A value as the search language writes it: bare when plain, else quoted with `\"` and `\\` escaped. */

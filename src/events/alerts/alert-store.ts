@@ -55,9 +55,10 @@ export function hashKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-type AlertRow = EventsTables['event_alerts'];
+export type AlertRow = EventsTables['event_alerts'];
 
-function toAlert(r: AlertRow): Alert {
+/** An alert as its row stores it. */
+export function toAlert(r: AlertRow): Alert {
   return {
     id: r.alert_id,
     accountId: r.account_id,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleApp, type ConsoleTestApp, type Signed } from '../../console/test-support/console-app.js';
-import { attachPolicy } from '../../iam/attachments.js';
 
 const PASSWORD = 'Correct-Horse-9';
 
@@ -12,9 +11,7 @@ describe('saved searches and search helpers from the console', () => {
 
   beforeAll(async () => {
     t = await openConsoleApp();
-    await t.users(['admin', 'reader'], PASSWORD);
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'admin' });
-    await attachPolicy(t.root, 'User', { PolicyType: 'System', PolicyName: 'AliyunRAMReadOnlyAccess', PrincipalName: 'reader' });
+    await t.adminAndReader(PASSWORD);
     admin = await t.signIn('admin', PASSWORD);
     reader = await t.signIn('reader', PASSWORD);
   });

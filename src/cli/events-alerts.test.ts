@@ -1,50 +1,28 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedPost } from '../events/client.js';
+import { aptShellSigma } from '../events/alerts/sigma/test-support/apt-shell.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION } from '../events/paths.js';
-import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
+import type { TestServer } from '../openapi/test-support/server.js';
 import { registerEvents } from './events.js';
+import { startCliServer, type CliServer } from './test-support/cli-server.js';
 import { runCli } from './test-support/run-cli.js';
 
-const SIGMA = `title: Shell spawned through apt
-level: critical
-logsource:
-  product: linux
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: 'APT::Update::Pre-Invoke::='
-  condition: selection
-`;
+const SIGMA = aptShellSigma('critical');
 
 let t: TestServer;
 let dir: string;
-const saved = { ...process.env };
+let cli: CliServer;
 
 beforeAll(async () => {
   // the rule scheduler runs every second, so the rule raises its alert during the test
-  process.env.BULWARK_EVENTS_RULE_INTERVAL = '1';
-  try {
-    t = await startTestServer();
-  } finally {
-    delete process.env.BULWARK_EVENTS_RULE_INTERVAL;
-  }
-  process.env.BULWARK_ACCESS_KEY_ID = t.root.accessKeyId;
-  process.env.BULWARK_ACCESS_KEY_SECRET = t.root.accessKeySecret;
-  dir = mkdtempSync(join(tmpdir(), 'bw-cli-alerts-'));
+  cli = await startCliServer('bw-cli-alerts-', { BULWARK_EVENTS_RULE_INTERVAL: '1' });
+  ({ t, dir } = cli);
 });
-afterAll(async () => {
-  process.env = saved;
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cli.close());
 
-const events = async (...args: string[]) => {
-  const r = await runCli(registerEvents, ['events', ...args, '--server', t.server.url]);
-  return { ...r, code: r.exitCode ?? 0 };
-};
+const events = (...args: string[]) => runCli(registerEvents, ['events', ...args, '--server', t.server.url]);
 
 interface Alert {
   id: string;

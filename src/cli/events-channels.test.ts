@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
+import type { TestServer } from '../openapi/test-support/server.js';
 import { registerEvents } from './events.js';
+import { startCliServer, type CliServer } from './test-support/cli-server.js';
 import { runCli } from './test-support/run-cli.js';
 
 const TOKEN = 'cli-hook-token-5521';
@@ -16,13 +16,11 @@ let dir: string;
 let receiver: Server;
 let base: string;
 const received: Array<{ path: string; signature: string | undefined; body: string }> = [];
-const saved = { ...process.env };
+let cli: CliServer;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  process.env.BULWARK_ACCESS_KEY_ID = t.root.accessKeyId;
-  process.env.BULWARK_ACCESS_KEY_SECRET = t.root.accessKeySecret;
-  dir = mkdtempSync(join(tmpdir(), 'bw-cli-channels-'));
+  cli = await startCliServer('bw-cli-channels-');
+  ({ t, dir } = cli);
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => (body += d.toString()));
@@ -35,15 +33,13 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  process.env = saved;
   await new Promise((r) => receiver.close(r));
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
+  await cli.close();
 });
 
 const channels = async (...args: string[]) => {
   const r = await runCli(registerEvents, ['events', 'channels', ...args, '--server', t.server.url]);
-  return { ...r, code: r.exitCode ?? 0, all: r.stdout + r.stderr };
+  return { ...r, all: r.stdout + r.stderr };
 };
 const file = (name: string, text: string): string => {
   const path = join(dir, name);

@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
+import { aptShellSigma } from '../events/alerts/sigma/test-support/apt-shell.js';
+import type { TestServer } from '../openapi/test-support/server.js';
 import { registerEvents } from './events.js';
+import { startCliServer, type CliServer } from './test-support/cli-server.js';
 import { runCli } from './test-support/run-cli.js';
 
-const SIGMA = `title: Shell spawned through apt
-id: cli-apt-shell
-level: high
-logsource:
-  product: linux
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: 'APT::Update::Pre-Invoke::='
-  condition: selection
-`;
+const SIGMA = aptShellSigma('high', 'cli-apt-shell');
 /** The same rule with a modifier Bulwark refuses, on line 9 column 16. */
 const UNSUPPORTED = SIGMA.replace('CommandLine|contains', 'CommandLine|expand');
 const THRESHOLD = `kind: threshold
@@ -28,24 +19,15 @@ threshold: 5
 
 let t: TestServer;
 let dir: string;
-const saved = { ...process.env };
+let cli: CliServer;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  process.env.BULWARK_ACCESS_KEY_ID = t.root.accessKeyId;
-  process.env.BULWARK_ACCESS_KEY_SECRET = t.root.accessKeySecret;
-  dir = mkdtempSync(join(tmpdir(), 'bw-cli-rules-'));
+  cli = await startCliServer('bw-cli-rules-');
+  ({ t, dir } = cli);
 });
-afterAll(async () => {
-  process.env = saved;
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cli.close());
 
-const rules = async (...args: string[]) => {
-  const r = await runCli(registerEvents, ['events', 'rules', ...args, '--server', t.server.url]);
-  return { ...r, code: r.exitCode ?? 0 };
-};
+const rules = (...args: string[]) => runCli(registerEvents, ['events', 'rules', ...args, '--server', t.server.url]);
 const file = (name: string, text: string): string => {
   const path = join(dir, name);
   writeFileSync(path, text);

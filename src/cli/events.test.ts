@@ -1,33 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { registerEvents } from './events.js';
+import { runCli, type CliRun } from './test-support/run-cli.js';
 
 /** Runs `bulwark events …` in-process and captures stdout and the exit code. */
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('bulwark').exitOverride();
-  registerEvents(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.env = saved;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runCli(registerEvents, args, env);
 
 const NDJSON = [
   JSON.stringify({ '@timestamp': new Date(Date.now() - 10 * 60_000).toISOString(), message: 'ssh login failed', event: { action: 'login', outcome: 'failure' }, user: { name: 'root' }, source: { ip: '203.0.113.5' } }),

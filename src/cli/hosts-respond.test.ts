@@ -1,33 +1,13 @@
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostClient } from '../agent/host-client.js';
 import { signedPost } from '../events/client.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../hosts/api.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
 import { registerHosts } from './hosts.js';
+import { runCli, type CliRun } from './test-support/run-cli.js';
 
 /** Runs `bulwark hosts …` in-process and captures stdout, stderr and the exit code. */
-async function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('bulwark').exitOverride();
-  registerHosts(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(['node', 'bulwark', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.env = saved;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string>): Promise<CliRun> => runCli(registerHosts, args, env);
 
 describe('bulwark hosts respond | undo', () => {
   let t: TestServer;

@@ -1,20 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aptShellSigma } from '../../src/events/alerts/sigma/test-support/apt-shell.js';
 import { createPki } from '../../src/gateway/test-support/pki.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { assertBuilt, runCliAsync, tempDir } from './support.js';
 
-const SIGMA = `title: Shell spawned through apt
-level: high
-logsource:
-  product: linux
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: 'APT::Update::Pre-Invoke::='
-  condition: selection
-`;
+const SIGMA = aptShellSigma('high');
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,35 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/console/static.js';
-import { rootContext } from '../../src/console/test-support/root-context.js';
 import { ALERTS_PATH, LIST_ALERTS_ACTION, LIST_RULES_ACTION, RULES_PATH } from '../../src/events/alert-routes.js';
+import { aptShellSigma } from '../../src/events/alerts/sigma/test-support/apt-shell.js';
 import { signedPost } from '../../src/events/client.js';
 import { INGEST_PATH, PUT_EVENTS_ACTION } from '../../src/events/paths.js';
-import { attachPolicy } from '../../src/iam/attachments.js';
-import { createLoginProfile } from '../../src/iam/login-profiles.js';
-import { createUser } from '../../src/iam/users.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { ROOT } from './support.js';
+import { assertConsoleReady, consoleUser, openConsoleBrowser, shot, signIn } from './console-browser.js';
 
-// Debian's Chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts/console');
 const PASSWORD = 'Responder-Pass-2026';
-const SIGMA = `title: Shell spawned through apt
-id: e2e-apt-shell
-level: high
-logsource:
-  product: linux
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: 'APT::Update::Pre-Invoke::='
-  condition: selection
-`;
+const SIGMA = aptShellSigma('high', 'e2e-apt-shell');
 /** The same rule with a modifier Bulwark refuses, on line 9. */
 const UNSUPPORTED = SIGMA.replace('CommandLine|contains', 'CommandLine|expand');
 
@@ -42,16 +23,10 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
   const received: Array<{ path: string; body: string }> = [];
   const errors: string[] = [];
   const key = () => ({ accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret });
-  const shot = async (name: string) => {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
-  };
   const dialog = () => page.getByRole('dialog');
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    assertConsoleReady();
     // the rule scheduler runs every second, so the uploaded rule raises its alert during the test
     process.env.BULWARK_EVENTS_RULE_INTERVAL = '1';
     try {
@@ -59,10 +34,7 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     } finally {
       delete process.env.BULWARK_EVENTS_RULE_INTERVAL;
     }
-    const root = rootContext(server.server.platform, server.root.accountId);
-    await createUser(root, { UserName: 'responder' });
-    await createLoginProfile(root, { UserName: 'responder', Password: PASSWORD });
-    await attachPolicy(root, 'User', { PolicyType: 'System', PolicyName: 'AdministratorAccess', PrincipalName: 'responder' });
+    await consoleUser(server, 'responder', PASSWORD);
     server.server.app.log.level = 'silent';
     receiver = createServer((req, res) => {
       let body = '';
@@ -74,16 +46,8 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/soc-hook?token=e2e-token-7731`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
-    page.setDefaultTimeout(45_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.server.url}/console/signin`);
-    await page.getByLabel(/Account/).fill(server.root.accountId);
-    await page.getByLabel(/User name/).fill('responder');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: /Sign in/ }).click();
-    await page.getByTestId('page-title').waitFor();
+    ({ browser, page } = await openConsoleBrowser(errors, { reducedMotion: 'reduce' }));
+    await signIn(page, server, 'responder', PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -109,7 +73,7 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await upload('bad.yml', UNSUPPORTED);
     await expect.poll(() => page.getByTestId('sigma-validation').innerText()).toContain('Line 9, column 16');
     expect(await page.getByTestId('sigma-validation').innerText()).toContain('|expand');
-    await shot('alerts-sigma-error');
+    await shot(page, 'alerts-sigma-error');
     await upload('apt-shell.yml', SIGMA);
     await expect.poll(() => page.getByTestId('sigma-validation').innerText()).toBe('Valid Sigma rule: Shell spawned through apt');
     await expect.poll(() => page.getByTestId('rule-name').inputValue()).toBe('Shell spawned through apt');
@@ -131,14 +95,14 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     expect(await drawer.innerText()).toContain('apt-get with a pre-invoke hook');
     expect(await page.getByTestId('alert-query').innerText()).toBe('host.name:web-1');
     expect(await page.getByTestId('alert-events-link').getAttribute('href')).toContain('/console/security/events?q=host.name%3Aweb-1&from=');
-    await shot('alerts-detail');
+    await shot(page, 'alerts-detail');
     await drawer.getByTestId(`ack-${alert!.id}`).click();
     await expect.poll(() => drawer.getByTestId('alert-status').innerText()).toBe('Acknowledged');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => row.getByTestId('alert-status').innerText()).toBe('Acknowledged');
     expect(await row.getByTestId(`ack-${alert!.id}`).count()).toBe(0);
-    await shot('alerts-list');
+    await shot(page, 'alerts-list');
 
     // the change is in the audit trail, under the signed-in user
     const trail = await server.server.platform.storage.db<{ audit_events: { event_name: string; body: string } }>().selectFrom('audit_events').select(['event_name', 'body']).where('event_name', 'in', ['CreateEventRule', 'AcknowledgeEventAlert']).execute();
@@ -162,7 +126,7 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     const hook = received.filter((r) => r.path === '/soc-hook?token=e2e-token-7731');
     expect(hook).toHaveLength(1);
     expect(JSON.parse(hook[0]!.body)).toMatchObject({ version: 1, source: 'bulwark', alerts: [{ id: 'alert-test', title: 'Test message from Bulwark: this channel works' }] });
-    await shot('alerts-channels');
+    await shot(page, 'alerts-channels');
     // renaming keeps the stored URL (the console never had it): the next test still arrives
     await page.locator('.ant-table').getByText('soc-webhook', { exact: true }).click();
     await dialog().getByTestId('channel-name').fill('soc-main');
@@ -194,7 +158,7 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await expect.poll(() => page.getByTestId('rule-enabled-ssh brute force').getAttribute('aria-checked')).toBe('false');
     const listed = ((await signedPost(server.server.url, `${RULES_PATH}/list`, Buffer.from('{"kind":"threshold"}'), 'application/json', key(), LIST_RULES_ACTION)).json as { rules: Array<{ name: string; enabled: boolean; definition: unknown }> }).rules;
     expect(listed).toMatchObject([{ name: 'ssh brute force', enabled: false, definition: { kind: 'threshold', groupBy: ['source.ip'], window: '5m', threshold: 5 } }]);
-    await shot('alerts-rules');
+    await shot(page, 'alerts-rules');
     expect(errors).toEqual([]);
   });
 
@@ -203,13 +167,13 @@ describe('web console alerts & rules (Chromium)', { timeout: 180_000 }, () => {
     await page.goto(`${server.server.url}/console/security/alerts`);
     await page.getByTestId('page-title').filter({ hasText: '告警与规则' }).waitFor();
     await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('已确认');
-    await shot('zh-alerts-list');
+    await shot(page, 'zh-alerts-list');
     await page.getByRole('tab', { name: '规则' }).click();
     await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('Sigma 规则');
-    await shot('zh-alerts-rules');
+    await shot(page, 'zh-alerts-rules');
     await page.getByRole('tab', { name: '通知渠道' }).click();
     await expect.poll(() => page.locator('.ant-table').first().innerText()).toContain('soc-main');
-    await shot('zh-alerts-channels');
+    await shot(page, 'zh-alerts-channels');
     await page.evaluate(() => localStorage.setItem('bulwark.lang', 'en'));
     expect(errors).toEqual([]);
   });

@@ -5,13 +5,16 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   exitCode: number | undefined;
+  /** `exitCode`, 0 when none was set. */
+  code: number;
 }
 
 /**
  * Runs CLI commands in-process (tests): `register` adds them to a fresh program; stdout and stderr
- * are captured; a commander usage error counts as exit code 2, like `bulwark` itself.
+ * are captured; a commander usage error counts as exit code 2, like `bulwark` itself. `env` is added to
+ * the environment for this run only.
  */
-export async function runCli(register: (program: Command) => unknown, args: readonly string[]): Promise<CliRun> {
+export async function runCli(register: (program: Command) => unknown, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const program = new Command('bulwark').exitOverride();
   register(program);
   const override = (c: Command): void => {
@@ -29,6 +32,8 @@ export async function runCli(register: (program: Command) => unknown, args: read
     stderr += String(chunk);
     return true;
   });
+  const before = Object.keys(env).map((k) => [k, process.env[k]] as const);
+  Object.assign(process.env, env);
   process.exitCode = undefined;
   try {
     await program.parseAsync(['node', 'bulwark', ...args]);
@@ -37,8 +42,12 @@ export async function runCli(register: (program: Command) => unknown, args: read
   } finally {
     out.mockRestore();
     err.mockRestore();
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
   const exitCode = process.exitCode as number | undefined;
   process.exitCode = undefined;
-  return { stdout, stderr, exitCode };
+  return { stdout, stderr, exitCode, code: exitCode ?? 0 };
 }

@@ -61,6 +61,12 @@ export async function consoleUser(server: TestServer, userName: string, password
   await attachPolicy(root, 'User', { PolicyType: 'Custom', PolicyName: policy.PolicyName, PrincipalName: userName });
 }
 
+/** Reads of the product only (every list, get and search, no change), for a user the console shows read-only. */
+export const READ_ONLY_POLICY: CustomPolicy = {
+  PolicyName: 'BulwarkReadOnly',
+  PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['bulwark:List*', 'bulwark:Get*', 'bulwark:Search*'], Resource: '*' }], Version: '1' }),
+};
+
 /** Signs in through the console's form, as a person does, and waits for the first page. */
 export async function signIn(page: Page, server: TestServer, userName: string, password: string): Promise<void> {
   await page.goto(`${server.server.url}/console/signin`);
@@ -69,6 +75,13 @@ export async function signIn(page: Page, server: TestServer, userName: string, p
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: /Sign in/ }).click();
   await page.getByTestId('page-title').waitFor();
+}
+
+/** A full load of a console page (`path` under /console), waiting for `/me` (what the user may change) to arrive. */
+export async function visit(page: Page, server: TestServer, path: string): Promise<void> {
+  const me = page.waitForResponse((r) => r.url().endsWith('/console/api/me') && r.ok());
+  await page.goto(`${server.server.url}/console${path}`);
+  await me;
 }
 
 /** Where the screenshot `name` is saved. */

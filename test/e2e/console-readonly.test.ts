@@ -5,11 +5,9 @@ import { signedPost } from '../../src/events/client.js';
 import { SAVED_SEARCHES_PATH, SAVED_SEARCH_ACTIONS } from '../../src/events/paths.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
-import { assertConsoleReady, consoleUser, openConsoleBrowser, shot, signIn } from './console-browser.js';
+import { assertConsoleReady, consoleUser, openConsoleBrowser, READ_ONLY_POLICY, shot, signIn, visit } from './console-browser.js';
 
 const PASSWORD = 'Viewer-Pass-2026';
-/** Reads of the product only: every list, get and search, no change. */
-const READ_ONLY = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['bulwark:List*', 'bulwark:Get*', 'bulwark:Search*'], Resource: '*' }], Version: '1' });
 
 describe('web console for a user who may only read the product (Chromium)', { timeout: 180_000 }, () => {
   let server: TestServer;
@@ -18,18 +16,13 @@ describe('web console for a user who may only read the product (Chromium)', { ti
   let hostId: string;
   const errors: string[] = [];
   const json = (v: unknown) => Buffer.from(JSON.stringify(v));
-  /** A full load of a console page, waiting for `/me` (what the user may change) to arrive. */
-  const open = async (path: string) => {
-    const me = page.waitForResponse((r) => r.url().endsWith('/console/api/me') && r.ok());
-    await page.goto(`${server.server.url}/console${path}`);
-    await me;
-  };
+  const open = (path: string) => visit(page, server, path);
 
   beforeAll(async () => {
     assertConsoleReady();
     server = await startTestServer();
     server.server.app.log.level = 'silent';
-    await consoleUser(server, 'viewer', PASSWORD, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
+    await consoleUser(server, 'viewer', PASSWORD, READ_ONLY_POLICY);
 
     // what there is to look at: a rule, a channel, a saved search and an enrolled host (made with the root key)
     const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };

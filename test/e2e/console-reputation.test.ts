@@ -4,13 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../../src/events/client.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { REPUTATION_ACTIONS, REPUTATION_BANS_PATH } from '../../src/reputation/paths.js';
-import { artifact, assertConsoleReady, consoleUser, launchChromium, PAGE_OPTIONS, shot, signIn as signInForm, watchPage } from './console-browser.js';
+import { artifact, assertConsoleReady, consoleUser, launchChromium, PAGE_OPTIONS, READ_ONLY_POLICY, shot, signIn as signInForm, visit, watchPage } from './console-browser.js';
 import { ROOT } from './support.js';
 
 const OSV_FEED = join(ROOT, 'src/agent/vuln/test-support/osv-dsa.json');
 const PASSWORD = 'Secops-Pass-2026';
-/** Reads of the product only: every list, get and search, no change. */
-const READ_ONLY = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['bulwark:List*', 'bulwark:Get*', 'bulwark:Search*'], Resource: '*' }], Version: '1' });
 const TARGET = '203.0.113.77';
 
 describe('web console reputation and vulnerability feed pages (Chromium)', { timeout: 180_000 }, () => {
@@ -33,19 +31,14 @@ describe('web console reputation and vulnerability feed pages (Chromium)', { tim
     return p;
   };
 
-  /** A full load of a console page, waiting for `/me` (what the user may change) to arrive. */
-  const open = async (p: Page, path: string) => {
-    const me = p.waitForResponse((r) => r.url().endsWith('/console/api/me') && r.ok());
-    await p.goto(`${server.server.url}/console${path}`);
-    await me;
-  };
+  const open = (p: Page, path: string) => visit(p, server, path);
 
   beforeAll(async () => {
     assertConsoleReady();
     server = await startTestServer();
     server.server.app.log.level = 'silent';
     await consoleUser(server, 'secops', PASSWORD);
-    await consoleUser(server, 'viewer', PASSWORD, { PolicyName: 'BulwarkReadOnly', PolicyDocument: READ_ONLY });
+    await consoleUser(server, 'viewer', PASSWORD, READ_ONLY_POLICY);
     browser = await launchChromium();
     admin = await browser.newContext({ ...PAGE_OPTIONS, reducedMotion: 'reduce' });
     page = await signIn(admin, 'secops');

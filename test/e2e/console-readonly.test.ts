@@ -4,6 +4,7 @@ import { CHANNELS_PATH, CREATE_CHANNEL_ACTION, CREATE_RULE_ACTION, RULES_PATH } 
 import { signedPost } from '../../src/events/client.js';
 import { SAVED_SEARCHES_PATH, SAVED_SEARCH_ACTIONS } from '../../src/events/paths.js';
 import { CREATE_TOKEN_ACTION, ENROLL_PATH, adminPath } from '../../src/hosts/api.js';
+import { PUT_SITE_ACTION, SITES_PATH } from '../../src/sites/paths.js';
 import { startTestServer, type TestServer } from '../../src/openapi/test-support/server.js';
 import { assertConsoleReady, consoleUser, openConsoleBrowser, READ_ONLY_POLICY, shot, signIn, visit } from './console-browser.js';
 
@@ -24,7 +25,7 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     server.server.app.log.level = 'silent';
     await consoleUser(server, 'viewer', PASSWORD, READ_ONLY_POLICY);
 
-    // what there is to look at: a rule, a channel, a saved search and an enrolled host (made with the root key)
+    // what there is to look at: a rule, a channel, a saved search, an enrolled host and a site (made with the root key)
     const key = { accessKeyId: server.root.accessKeyId, accessKeySecret: server.root.accessKeySecret };
     const rule = await signedPost(server.server.url, RULES_PATH, json({ name: 'brute force', definition: { kind: 'threshold', query: 'event.outcome:failure', groupBy: ['source.ip'], window: '5m', threshold: 10 } }), 'application/json', key, CREATE_RULE_ACTION);
     expect(rule.status).toBe(200);
@@ -35,6 +36,8 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     const token = (await signedPost(server.server.url, adminPath('tokens'), json({ label: 'e2e' }), 'application/json', key, CREATE_TOKEN_ACTION)).json as { Token: string };
     const enrolled = await fetch(`${server.server.url}${ENROLL_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: token.Token, hostname: 'ro-web', os: 'Debian GNU/Linux 12 (bookworm)' }) });
     hostId = ((await enrolled.json()) as { HostId: string }).HostId;
+    const site = await signedPost(server.server.url, `${SITES_PATH}/put`, json({ site: { name: 'shop', upstreams: ['http://127.0.0.1:9'] } }), 'application/json', key, PUT_SITE_ACTION);
+    expect(site.status).toBe(200);
 
     ({ browser, page } = await openConsoleBrowser(errors, { reducedMotion: 'reduce' }));
     await signIn(page, server, 'viewer', PASSWORD);
@@ -99,6 +102,25 @@ describe('web console for a user who may only read the product (Chromium)', { ti
     expect(await page.getByTestId('new-response').count()).toBe(0);
     expect(await page.getByTestId('scan-now').count()).toBe(0);
     expect(await page.getByTestId('delete-host').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('protection: sites and certificates without create, edit, delete or upload; a site opens for reading', async () => {
+    await open('/protection/sites');
+    await page.getByTestId('site-shop').waitFor();
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('create-site').count()).toBe(0);
+    expect(await page.getByTestId('delete-shop').count()).toBe(0);
+    expect(await page.locator('tr', { has: page.getByTestId('site-shop') }).getByRole('button').count()).toBe(0);
+    await page.getByTestId('site-shop').click();
+    await page.getByTestId('site-name').waitFor();
+    expect(await page.getByTestId('site-review').count()).toBe(0);
+    expect(await page.getByTestId('add-upstream').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('site-name').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Certificates' }).click();
+    await page.getByRole('tab', { name: 'Certificates', selected: true }).waitFor();
+    expect(await page.getByTestId('upload-certificate').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

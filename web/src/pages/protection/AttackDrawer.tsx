@@ -1,6 +1,7 @@
 import { Button, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session.js';
 import { formatTime } from '../../components/time.js';
 import { AddExclusion } from './AddExclusion.js';
 import { decodeQuery, type AttackRow } from './attack-query.js';
@@ -9,9 +10,10 @@ import { decodeQuery, type AttackRow } from './attack-query.js';
 export function AttackDrawer({ attack, onClose }: { attack: AttackRow | undefined; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [excluding, setExcluding] = useState(false);
+  const mayExclude = useCan()('bulwark:PutSite');
   return (
     <Drawer open={!!attack} size={760} title={attack ? `${attack.method} ${attack.path}` : ''} onClose={onClose} destroyOnHidden data-testid="attack-drawer"
-      extra={attack && attack.wafRuleIds.length > 0 && <Button type="primary" onClick={() => setExcluding(true)} data-testid="add-exclusion-button">{t('protection.attacks.addExclusion')}</Button>}>
+      extra={attack && attack.wafRuleIds.length > 0 && mayExclude && <Button type="primary" onClick={() => setExcluding(true)} data-testid="add-exclusion-button">{t('protection.attacks.addExclusion')}</Button>}>
       {attack && (
         <>
           <Descriptions column={1} size="small" bordered items={[

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Space, Table, Tag, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/session.js';
 import { ConfirmByName } from '../../components/ConfirmByName.js';
 import { FormModal } from '../../components/FormModal.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -16,6 +17,7 @@ const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 export function CertificateList() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  const can = useCan();
   const q = useCertificates();
   const [uploading, setUploading] = useState<{ name?: string }>();
   const [deleting, setDeleting] = useState<string>();
@@ -28,7 +30,7 @@ export function CertificateList() {
   };
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>{upload}</Space>
+      {can('bulwark:PutCertificate') && <Space style={{ marginBottom: 12 }}>{upload}</Space>}
       {attention.length > 0 && <Alert type="warning" showIcon title={t('protection.certificates.attention', { count: attention.length, names: attention.map((c) => c.name).join(', ') })} style={{ marginBottom: 12 }} data-testid="cert-warning" />}
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={certificates.length === 0} emptyText={t('protection.certificates.empty')}>
         <Table<CertificateView> rowKey="name" size="middle" pagination={false} dataSource={certificates} columns={[
@@ -39,8 +41,8 @@ export function CertificateList() {
           { title: t('protection.certificates.fingerprint'), dataIndex: 'fingerprint', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{`${v.slice(0, 23)}…`}</Typography.Text> },
           { title: t('common.actions'), render: (_: unknown, c) => (
             <Space>
-              <Button size="small" onClick={() => setUploading({ name: c.name })}>{t('protection.certificates.replace')}</Button>
-              <Button size="small" danger onClick={() => setDeleting(c.name)}>{t('common.delete')}</Button>
+              {can('bulwark:PutCertificate') && <Button size="small" onClick={() => setUploading({ name: c.name })}>{t('protection.certificates.replace')}</Button>}
+              {can('bulwark:DeleteCertificate') && <Button size="small" danger onClick={() => setDeleting(c.name)}>{t('common.delete')}</Button>}
             </Space>
           ) },
         ]} />

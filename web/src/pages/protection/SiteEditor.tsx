@@ -27,7 +27,7 @@ function Section({ title, help, children, testId }: { title: string; help?: stri
 }
 
 /** Create or edit a managed site: every section of the gateway's site schema the console knows; saving shows the diff first. */
-export function SiteEditor({ site, open, onClose }: { site: SiteView | undefined; open: boolean; onClose: () => void }) {
+export function SiteEditor({ site, open, readOnly = false, onClose }: { site: SiteView | undefined; open: boolean; readOnly?: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [form] = Form.useForm<SiteForm>();
@@ -62,13 +62,13 @@ export function SiteEditor({ site, open, onClose }: { site: SiteView | undefined
     <Drawer
       open={open}
       size={960}
-      title={site ? t('protection.sites.editTitle', { name: site.name }) : t('protection.sites.createTitle')}
+      title={site ? t(readOnly ? 'protection.sites.viewTitle' : 'protection.sites.editTitle', { name: site.name }) : t('protection.sites.createTitle')}
       onClose={onClose}
       destroyOnHidden
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" onClick={() => void review()} data-testid="site-review">{t('protection.sites.review')}</Button></Space>}
+      extra={!readOnly && <Space><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" onClick={() => void review()} data-testid="site-review">{t('protection.sites.review')}</Button></Space>}
       data-testid="site-editor"
     >
-      <Form form={form} layout="vertical" initialValues={toForm(original)} requiredMark="optional">
+      <Form form={form} layout="vertical" initialValues={toForm(original)} requiredMark="optional" disabled={readOnly}>
         <Section title={t('protection.sites.sections.basics')}>
           <Row gutter={16}>
             <Col span={8}>

@@ -1,7 +1,8 @@
-import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan, useReadOnly } from '../../auth/session.js';
 import { ConfirmByName } from '../../components/ConfirmByName.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -11,21 +12,25 @@ import { SiteEditor } from './SiteEditor.js';
 import { toForm } from './site-form.js';
 import { deleteSite, SITES_KEY, useSites, type SiteView } from './sites-api.js';
 
+const PUT_SITE = 'bulwark:PutSite';
 const MODE_COLOR = { block: 'red', detect: 'gold', off: 'default' } as const;
 
 /** Managed gateway sites: hosts, upstreams, WAF and the other protections; every change is reviewed as a diff before it applies. */
 export function Sites() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  const can = useCan();
+  const readOnly = useReadOnly(PUT_SITE, 'bulwark:DeleteSite', 'bulwark:PutCertificate', 'bulwark:DeleteCertificate');
   const q = useSites();
   const [editing, setEditing] = useState<{ site: SiteView | undefined }>();
   const [deleting, setDeleting] = useState<string>();
   const sites = q.data?.sites ?? [];
-  const create = <Button type="primary" onClick={() => setEditing({ site: undefined })} data-testid="create-site">{t('protection.sites.create')}</Button>;
+  const create = can(PUT_SITE) && <Button type="primary" onClick={() => setEditing({ site: undefined })} data-testid="create-site">{t('protection.sites.create')}</Button>;
   return (
     <>
       <PageHeader title={t('protection.sites.title')} description={t('protection.sites.description')} actions={create} />
       {q.data && <Typography.Paragraph type="secondary" data-testid="sites-revision">{t('protection.sites.revision', { revision: q.data.revision })}</Typography.Paragraph>}
+      {readOnly && <Alert type="info" showIcon title={t('common.readOnly')} style={{ marginBottom: 12 }} data-testid="read-only" />}
       <Tabs items={[{ key: 'sites', label: t('protection.sites.tab'), children: (
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={sites.length === 0} emptyText={t('protection.sites.empty')} emptyAction={create}>
         <Table<SiteView>
@@ -69,8 +74,8 @@ export function Sites() {
               title: t('common.actions'),
               render: (_: unknown, s) => (
                 <Space>
-                  <Button size="small" onClick={() => setEditing({ site: s })}>{t('common.edit')}</Button>
-                  <Button size="small" danger onClick={() => setDeleting(s.name)} data-testid={`delete-${s.name}`}>{t('common.delete')}</Button>
+                  {can(PUT_SITE) && <Button size="small" onClick={() => setEditing({ site: s })}>{t('common.edit')}</Button>}
+                  {can('bulwark:DeleteSite') && <Button size="small" danger onClick={() => setDeleting(s.name)} data-testid={`delete-${s.name}`}>{t('common.delete')}</Button>}
                 </Space>
               ),
             },
@@ -78,7 +83,7 @@ export function Sites() {
         />
       </QueryState>
       ) }, { key: 'certificates', label: t('protection.certificates.tab'), children: <CertificateList /> }]} />
-      {editing && <SiteEditor open site={editing.site} onClose={() => setEditing(undefined)} />}
+      {editing && <SiteEditor open site={editing.site} readOnly={!can(PUT_SITE)} onClose={() => setEditing(undefined)} />}
       <ConfirmByName open={!!deleting} name={deleting ?? ''} title={t('protection.sites.deleteTitle')} danger={t('protection.sites.deleteWarning')} onClose={() => setDeleting(undefined)} onConfirm={async () => {
         await deleteSite(deleting!);
         await qc.invalidateQueries({ queryKey: SITES_KEY });

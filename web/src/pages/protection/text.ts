@@ -21,7 +21,7 @@ const en = {
     },
     sites: {
       title: 'Sites & WAF', description: 'Sites the managed gateways serve (bulwark gateway --server): hosts, upstreams, WAF and the other protections.',
-      create: 'Create site', createTitle: 'Create site', editTitle: 'Edit site {{name}}', review: 'Review changes', revision: 'Configuration revision {{revision}}',
+      create: 'Create site', createTitle: 'Create site', editTitle: 'Edit site {{name}}', viewTitle: 'Site {{name}}', review: 'Review changes', revision: 'Configuration revision {{revision}}',
       empty: 'No managed sites yet. Create one, then start a gateway with bulwark gateway --server URL to serve it.',
       deleteTitle: 'Delete site', deleteWarning: 'Gateways stop serving this site within seconds; its requests get 404.',
       name: 'Name', hosts: 'Hosts', hostsHelp: 'Host names this site answers ("*" for any, "*.example.com" for subdomains). Press Enter after each.', upstreams: 'Upstreams',
@@ -96,7 +96,7 @@ const zhCN: Translations<typeof en> = {
     },
     sites: {
       title: '站点与 WAF', description: '托管网关（bulwark gateway --server）承载的站点：域名、源站、WAF 及其他防护。',
-      create: '创建站点', createTitle: '创建站点', editTitle: '编辑站点 {{name}}', review: '查看变更', revision: '配置版本 {{revision}}',
+      create: '创建站点', createTitle: '创建站点', editTitle: '编辑站点 {{name}}', viewTitle: '站点 {{name}}', review: '查看变更', revision: '配置版本 {{revision}}',
       empty: '还没有托管站点。先创建一个，再用 bulwark gateway --server URL 启动网关来承载它。',
       deleteTitle: '删除站点', deleteWarning: '网关会在数秒内停止承载该站点，其请求将返回 404。',
       name: '名称', hosts: '域名', hostsHelp: '该站点响应的主机名（"*" 表示任意，"*.example.com" 表示子域名）。每输入一个按回车。', upstreams: '源站',

@@ -42,5 +42,17 @@ export const sitesMigrations: ContextMigrations = {
           .execute();
       },
     },
+    '0003_gateway_status': {
+      async up(db) {
+        await db.schema
+          .createTable('gateway_status')
+          .addColumn('account_id', 'varchar(16)', (c) => c.notNull())
+          .addColumn('gateway_id', 'varchar(128)', (c) => c.notNull())
+          .addColumn('report', 'text', (c) => c.notNull())
+          .addColumn('last_seen', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('gateway_status_pk', ['account_id', 'gateway_id'])
+          .execute();
+      },
+    },
   },
 };

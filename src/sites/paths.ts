@@ -16,3 +16,10 @@ export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:GetGatewayConfig';
 export function revisionEtag(revision: number, bans?: number): string {
   return bans === undefined ? `"r${revision}"` : `"r${revision}.b${bans}"`;
 }
+/** Managed gateways report their listeners and upstream health: `POST /api/gateway/status` (+ `/list`). */
+export const GATEWAY_STATUS_PATH = '/api/gateway/status';
+/** Granted to managed gateways by the system policy BulwarkGatewayAccess. */
+export const REPORT_GATEWAY_STATUS_ACTION = 'bulwark:ReportGatewayStatus';
+export const LIST_GATEWAYS_ACTION = 'bulwark:ListGateways';
+/** How often a managed gateway reports, in seconds; a gateway is online while seen within 3 intervals. */
+export const GATEWAY_REPORT_INTERVAL_SECONDS = 15;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { FrontDoor } from '../openapi/dispatch.js';
 import { awaitChange } from '../server/long-poll.js';
 import { parseInput, signedRoutes, type CallerAuth } from '../server/signed-routes.js';
-import { CERTIFICATES_PATH, DELETE_CERTIFICATE_ACTION, DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, LIST_CERTIFICATES_ACTION, PUT_CERTIFICATE_ACTION, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
+import { gatewayStatusReport } from './gateway-status.js';
+import { GATEWAY_STATUS_PATH, LIST_GATEWAYS_ACTION, REPORT_GATEWAY_STATUS_ACTION, CERTIFICATES_PATH, DELETE_CERTIFICATE_ACTION, DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, LIST_CERTIFICATES_ACTION, PUT_CERTIFICATE_ACTION, GET_GATEWAY_CONFIG_ACTION, LIST_SITES_ACTION, PUT_SITE_ACTION, SITES_PATH, revisionEtag } from './paths.js';
 import type { RevisionSignal } from './revision-signal.js';
 import type { SiteStore } from './site-store.js';
 
@@ -38,7 +39,8 @@ export interface SitesRoutesOptions {
 /**
  * Managed gateway sites, signed like any API call: `POST /api/gateway/sites/{put,delete,list}`, their
  * certificates `POST /api/gateway/certificates/{put,delete,list}` (the key sealed, never answered), and
- * the gateways' `GET /api/gateway/config?wait=N` long-poll (`If-None-Match` → 304 when unchanged).
+ * the gateways' `GET /api/gateway/config?wait=N` long-poll (`If-None-Match` → 304 when unchanged), and
+ * their status reports `POST /api/gateway/status` (listed by `POST /api/gateway/status/list`).
  */
 export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOptions): Promise<void> {
   const { sites } = options;
@@ -98,6 +100,26 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
     try {
       const caller = await kit.authorize(req, LIST_CERTIFICATES_ACTION, certificateResource('*'));
       return kit.send(reply, { certificates: await sites.listCertificates(caller.accountId) });
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  // Telemetry, not a state change: stored without an audit record (see GatewayStatusStore).
+  app.post(GATEWAY_STATUS_PATH, async (req, reply) => {
+    try {
+      const report = kit.jsonBody(req, gatewayStatusReport);
+      const caller = await kit.authorize(req, REPORT_GATEWAY_STATUS_ACTION, `acs:bulwark:*:*:gateway/${report.gatewayId}`);
+      return kit.send(reply, await sites.gateways.report(caller.accountId, report));
+    } catch (e) {
+      return kit.fail(req, reply, e);
+    }
+  });
+
+  app.post(`${GATEWAY_STATUS_PATH}/list`, async (req, reply) => {
+    try {
+      const caller = await kit.authorize(req, LIST_GATEWAYS_ACTION, 'acs:bulwark:*:*:gateway/*');
+      return kit.send(reply, { gateways: await sites.gateways.list(caller.accountId) });
     } catch (e) {
       return kit.fail(req, reply, e);
     }

@@ -5,6 +5,7 @@ import type { Caller } from '../iam/caller.js';
 import { callerWrite } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
 import { CertificateStore, certificateRefs, withCertificatePems, type CertificateView } from './certificate-store.js';
+import { GatewayStatusStore } from './gateway-status-store.js';
 import { RevisionSignal } from './revision-signal.js';
 import type { SitesTables } from './tables.js';
 
@@ -40,9 +41,12 @@ export class SiteStore {
   readonly changes = new RevisionSignal();
 
   private readonly certificates: CertificateStore;
+  /** The managed gateways' status reports (listeners, upstream health). */
+  readonly gateways: GatewayStatusStore;
 
   constructor(private readonly platform: Pick<Platform, 'storage' | 'audit' | 'clock' | 'sealer'>) {
     this.certificates = new CertificateStore(platform);
+    this.gateways = new GatewayStatusStore(platform);
   }
 
   private db(): Kysely<SitesTables> {

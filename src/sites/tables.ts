@@ -19,4 +19,6 @@ export interface SitesTables {
     created_at: string;
     updated_at: string;
   };
+  /** The latest status report of each managed gateway (telemetry, replaced by every report; not audited). */
+  gateway_status: { account_id: string; gateway_id: string; report: string; last_seen: string };
 }

@@ -8,6 +8,7 @@ import { runClusterPrimary } from '../gateway/cluster.js';
 import { startGateway, type ShipTo } from '../gateway/gateway.js';
 import { loadGatewayConfig, loadManagedBase, withManagedSites, type LoadedGatewayConfig } from '../gateway/load-config.js';
 import { ConfigPoller, applyManagedUpdate, type ManagedSites } from '../gateway/managed/config-poller.js';
+import { StatusReporter, reportFromConfig, reportFromGateway, type GatewayStatusBody } from '../gateway/managed/status-reporter.js';
 import { action, EXIT_USAGE } from './run.js';
 
 interface GatewayFlags {
@@ -23,6 +24,8 @@ interface GatewayFlags {
 interface Plane {
   /** Re-reads the local file and re-applies the server's sites on top (SIGHUP, managed updates). */
   reload(): Promise<void>;
+  /** The status report's body: a single process reports its upstream health; a cluster primary reports it `unknown`. */
+  status(): GatewayStatusBody;
   stop(): Promise<void>;
 }
 
@@ -89,8 +92,15 @@ export function registerGateway(program: Command): void {
         if (poller) await poller.first();
         running.plane = await startPlane(load().config, baseDir, workersFlag, () => load().config, logger, ship);
         poller?.start();
+        // Managed: report listeners and upstream health now (after the first apply) and every 15 s; never blocks traffic.
+        const reporter = ship !== undefined ? new StatusReporter({ server: ship.server, key: ship.key, logger, collect: () => (running.plane as Plane).status() }) : undefined;
+        if (reporter) {
+          void reporter.reportNow();
+          reporter.start();
+        }
         const stop = (): void => {
           void (async () => {
+            await reporter?.stop();
             await poller?.stop();
             await running.plane?.stop();
           })().finally(() => process.exit(0));
@@ -115,7 +125,8 @@ async function startPlane(config: GatewayConfig, baseDir: string, workersFlag: n
       },
       onListening: (urls) => process.stderr.write(`bulwark gateway listening on ${urls.join(' ')} (${workers} workers)\n`),
     });
-    return { reload: async () => primary.reload(), stop: () => primary.stop() };
+    // Upstream health lives in the workers and is not gathered: the primary reports the configuration with health unknown.
+    return { reload: async () => primary.reload(), status: () => reportFromConfig(load()), stop: () => primary.stop() };
   }
   const gateway = await startGateway(config, { baseDir, logger, ship });
   process.stderr.write(`bulwark gateway listening on ${gateway.urls.join(' ')}\n`);
@@ -124,5 +135,5 @@ async function startPlane(config: GatewayConfig, baseDir: string, workersFlag: n
   process.on('SIGHUP', () => {
     reload().catch((e: Error) => logger.error({ reason: e.message }, 'configuration reload refused; keeping the current one'));
   });
-  return { reload, stop: () => gateway.stop() };
+  return { reload, status: () => reportFromGateway(gateway.status()), stop: () => gateway.stop() };
 }

@@ -39,7 +39,14 @@ export interface RunningGateway {
   readonly config: GatewayConfig;
   /** Swaps to a new configuration; in-flight requests finish on the old one; throws (keeping the old one) when invalid. */
   reload(config: GatewayConfig): Promise<void>;
+  /** What this process serves right now: listeners and each site's upstreams with their health (status reports). */
+  status(): GatewayStatus;
   stop(): Promise<void>;
+}
+
+export interface GatewayStatus {
+  listeners: { address: string; tls: boolean; http2: boolean }[];
+  sites: { name: string; upstreams: { url: string; healthy: boolean; ejected: boolean; inFlight: number }[] }[];
 }
 
 function storeFor(config: GatewayConfig, logger: Logger): RateLimiterStore {
@@ -138,6 +145,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       for (const u of retiredUpstreams(compiled, previous)) void u.close();
       if (oldStore !== nextStore) setTimeout(() => void oldStore.close(), drainMs).unref();
       logger.info({ sites: next.sites.map((s) => s.name) }, 'gateway configuration reloaded');
+    },
+    status() {
+      return {
+        // The bound address (a configured port 0 shows the real one).
+        listeners: listeners.map((l) => ({ address: new URL(l.url).host, tls: l.config.tls !== undefined, http2: l.config.tls?.http2 === true })),
+        sites: runtime.sites.map((s) => ({ name: s.name, upstreams: s.upstreams.map((u) => ({ url: u.url, healthy: u.healthy, ejected: u.ejected, inFlight: u.inflight })) })),
+      };
     },
     async stop() {
       await Promise.all(listeners.map((l) => l.close(drainMs)));

@@ -8,9 +8,10 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { formatTime } from '../../components/time.js';
 import { CertificateList } from './CertificateList.js';
+import { GatewaysCard, UpstreamHealthTag } from './Gateways.js';
 import { SiteEditor } from './SiteEditor.js';
 import { toForm } from './site-form.js';
-import { deleteSite, SITES_KEY, useSites, type SiteView } from './sites-api.js';
+import { deleteSite, SITES_KEY, useGateways, useSites, type SiteView } from './sites-api.js';
 
 const PUT_SITE = 'bulwark:PutSite';
 const MODE_COLOR = { block: 'red', detect: 'gold', off: 'default' } as const;
@@ -22,6 +23,10 @@ export function Sites() {
   const can = useCan();
   const readOnly = useReadOnly(PUT_SITE, 'bulwark:DeleteSite', 'bulwark:PutCertificate', 'bulwark:DeleteCertificate');
   const q = useSites();
+  // Reads are not in the session's permission map: the card shows a refusal like any failed query.
+  const gq = useGateways();
+  const canGateways = gq.isSuccess;
+  const gateways = gq.data?.gateways ?? [];
   const [editing, setEditing] = useState<{ site: SiteView | undefined }>();
   const [deleting, setDeleting] = useState<string>();
   const sites = q.data?.sites ?? [];
@@ -30,6 +35,7 @@ export function Sites() {
     <>
       <PageHeader title={t('protection.sites.title')} description={t('protection.sites.description')} actions={create} />
       {q.data && <Typography.Paragraph type="secondary" data-testid="sites-revision">{t('protection.sites.revision', { revision: q.data.revision })}</Typography.Paragraph>}
+      <GatewaysCard q={gq} />
       {readOnly && <Alert type="info" showIcon title={t('common.readOnly')} style={{ marginBottom: 12 }} data-testid="read-only" />}
       <Tabs items={[{ key: 'sites', label: t('protection.sites.tab'), children: (
       <QueryState loading={q.isLoading} error={q.error} retry={() => void q.refetch()} empty={sites.length === 0} emptyText={t('protection.sites.empty')} emptyAction={create}>
@@ -40,7 +46,7 @@ export function Sites() {
           columns={[
             { title: t('protection.sites.name'), dataIndex: 'name', render: (v: string, s) => <Typography.Link onClick={() => setEditing({ site: s })} data-testid={`site-${v}`}>{v}</Typography.Link> },
             { title: t('protection.sites.hosts'), render: (_: unknown, s) => toForm(s.site).hosts.map((h) => <Tag key={h}>{h}</Tag>) },
-            { title: t('protection.sites.upstreams'), render: (_: unknown, s) => toForm(s.site).upstreams.map((u) => <div key={u.url}><Typography.Text code>{u.url}</Typography.Text></div>) },
+            { title: t('protection.sites.upstreams'), render: (_: unknown, s) => toForm(s.site).upstreams.map((u) => <div key={u.url}><Space size={4}><Typography.Text code>{u.url}</Typography.Text>{canGateways && <UpstreamHealthTag gateways={gateways} site={s.name} url={u.url} />}</Space></div>) },
             {
               title: t('protection.sites.wafMode'),
               render: (_: unknown, s) => {

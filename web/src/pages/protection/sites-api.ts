@@ -45,3 +45,22 @@ export function useCertificates() {
 export const putCertificate = (input: { name: string; cert: string; key: string }) => api.post<{ certificate: CertificateView; created: boolean }>('/gateway/certificates/put', input);
 
 export const deleteCertificate = (name: string) => api.post<{ revision: number }>('/gateway/certificates/delete', { name });
+
+/** A managed gateway's latest status report (`POST /api/gateway/status/list`, see src/sites/gateway-status.ts). */
+export interface GatewayView {
+  gatewayId: string;
+  version: string;
+  /** `unknown`: a cluster gateway whose workers' upstream health is not gathered. */
+  health: 'reported' | 'unknown';
+  listeners: { address: string; tls: boolean; http2: boolean }[];
+  sites: { name: string; upstreams: { url: string; healthy?: boolean; ejected?: boolean; inFlight?: number }[] }[];
+  lastSeen: string;
+  online: boolean;
+}
+
+export const GATEWAYS_KEY = ['gateway-status'] as const;
+
+/** The gateways' reports, refreshed every 15 s like the reports themselves. */
+export function useGateways() {
+  return useQuery({ queryKey: GATEWAYS_KEY, refetchInterval: 15_000, queryFn: () => api.post<{ gateways: GatewayView[] }>('/gateway/status/list', {}) });
+}

@@ -50,6 +50,12 @@ const en = {
       managedCertificates: 'Managed certificates', managedCertificatesHelp: 'Uploaded on the Certificates tab; gateways receive them with the site and pick the one matching the SNI name.',
       keptSettings: 'Settings not shown here (timeouts, retries, TLS, HSTS, origin signing …) are kept as they are.',
     },
+    gateways: {
+      title: 'Gateways', empty: 'No managed gateway has reported yet. Gateways started with bulwark gateway --server URL report every 15 s.',
+      gateway: 'Gateway', state: 'State', online: 'Online', offline: 'Offline', lastSeen: 'Last seen', listeners: 'Listeners', https: 'HTTPS', http: 'HTTP', http2: 'HTTP/2',
+      health: 'Upstream health', healthReported: 'Reported', healthUnknown: 'Unknown', healthUnknownHelp: 'A gateway with several workers does not gather its workers\' upstream health yet.',
+      notReported: 'Not reported', healthy: 'Healthy', unhealthy: 'Unhealthy', partly: 'Partly healthy', healthDetail: 'Healthy on {{healthy}} of {{reporting}} online gateways',
+    },
     certificates: {
       tab: 'Certificates', upload: 'Upload certificate', uploadOk: 'Upload', replace: 'Replace', replaceTitle: 'Replace certificate {{name}}',
       empty: 'No certificates yet. Upload a PEM certificate and its key, then choose it in a site\'s Certificates section.',
@@ -124,6 +130,12 @@ const zhCN: Translations<typeof en> = {
       clientAuth: '客户端证书', clientCa: '客户端 CA 文件', tab: '站点', tlsOn: '证书：{{count}}',
       managedCertificates: '托管证书', managedCertificatesHelp: '在“证书”页签上传；网关随站点配置获取证书，并按 SNI 名称选用匹配的证书。',
       keptSettings: '此处未显示的配置（超时、重试、TLS、HSTS、回源签名等）保持不变。',
+    },
+    gateways: {
+      title: '网关', empty: '还没有托管网关上报状态。用 bulwark gateway --server URL 启动的网关每 15 秒上报一次。',
+      gateway: '网关', state: '状态', online: '在线', offline: '离线', lastSeen: '最近上报', listeners: '监听地址', https: 'HTTPS', http: 'HTTP', http2: 'HTTP/2',
+      health: '源站健康', healthReported: '已上报', healthUnknown: '未知', healthUnknownHelp: '多工作进程的网关暂不汇总各工作进程的源站健康状态。',
+      notReported: '未上报', healthy: '健康', unhealthy: '不健康', partly: '部分健康', healthDetail: '在线网关中 {{healthy}} / {{reporting}} 个认为健康',
     },
     certificates: {
       tab: '证书', upload: '上传证书', uploadOk: '上传', replace: '替换', replaceTitle: '替换证书 {{name}}',

@@ -137,6 +137,13 @@ describe('web console protection pages: sites & WAF, attack log, exclusion (Chro
     pki.leaf('shop', 'ca', 'shop.test', ['shop.test']);
     await page.keyboard.press('Escape'); // closes the request's drawer
     await page.getByRole('menuitem', { name: 'Sites & WAF' }).click();
+    // the managed gateway's status report: online, its listener, and the site's upstream healthy
+    const gateways = page.getByTestId('gateways-card');
+    await gateways.getByText('Online').waitFor({ timeout: 30_000 });
+    expect(await gateways.innerText()).toContain(new URL(gateway).host);
+    await expect.poll(() => page.getByTestId('upstream-health').first().innerText(), { timeout: 30_000 }).toContain('Healthy 1/1');
+    await gateways.scrollIntoViewIfNeeded();
+    await shot('protection-gateways');
     await page.getByRole('tab', { name: 'Certificates' }).click();
     await page.getByTestId('upload-certificate').click();
     await page.getByTestId('cert-name').fill('shop-cert');

@@ -24,7 +24,7 @@ interface GatewayFlags {
 interface Plane {
   /** Re-reads the local file and re-applies the server's sites on top (SIGHUP, managed updates). */
   reload(): Promise<void>;
-  /** The status report's body: a single process reports its upstream health; a cluster primary reports it `unknown`. */
+  /** The status report's body: a single process reports its upstream health; a cluster primary its workers' merged. */
   status(): GatewayStatusBody;
   stop(): Promise<void>;
 }
@@ -125,8 +125,15 @@ async function startPlane(config: GatewayConfig, baseDir: string, workersFlag: n
       },
       onListening: (urls) => process.stderr.write(`bulwark gateway listening on ${urls.join(' ')} (${workers} workers)\n`),
     });
-    // Upstream health lives in the workers and is not gathered: the primary reports the configuration with health unknown.
-    return { reload: async () => primary.reload(), status: () => reportFromConfig(load()), stop: () => primary.stop() };
+    // Upstream health lives in the workers, which send it every 5 s; until the first one has, the configuration with health unknown.
+    return {
+      reload: async () => primary.reload(),
+      status: () => {
+        const merged = primary.status();
+        return merged ? reportFromGateway(merged) : reportFromConfig(load());
+      },
+      stop: () => primary.stop(),
+    };
   }
   const gateway = await startGateway(config, { baseDir, logger, ship });
   process.stderr.write(`bulwark gateway listening on ${gateway.urls.join(' ')}\n`);

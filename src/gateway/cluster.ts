@@ -2,10 +2,11 @@ import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import type { GatewayConfig } from '../config/gateway.js';
 import type { Logger } from '../core/logger.js';
-import { startGateway, type GatewayOptions, type ShipTo } from './gateway.js';
+import { startGateway, type GatewayOptions, type GatewayStatus, type ShipTo } from './gateway.js';
+import { mergeWorkerStatus, WORKER_STATUS_INTERVAL_MS } from './worker-status.js';
 
 /** Messages between the primary and its gateway workers. */
-export type WorkerMessage = { type: 'ready' } | { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string };
+export type WorkerMessage = { type: 'ready' } | { type: 'listening'; urls: string[] } | { type: 'reload-failed'; reason: string } | { type: 'status'; status: GatewayStatus };
 export type PrimaryMessage = { type: 'start'; config: GatewayConfig; baseDir: string; ship?: ShipTo | undefined } | { type: 'reload'; config: GatewayConfig } | { type: 'shutdown' };
 
 export interface ClusterOptions {
@@ -28,12 +29,14 @@ export interface ClusterOptions {
  * new one listens before the old one drains — so the port never stops answering. Crashed workers
  * are replaced.
  */
-export function runClusterPrimary(options: ClusterOptions): { reload(): void; stop(): Promise<void> } {
+export function runClusterPrimary(options: ClusterOptions): { reload(): void; status(): GatewayStatus | undefined; stop(): Promise<void> } {
   let config = options.load();
   let stopping = false;
   let announced = false;
   const live = new Set<Worker>();
   const retiring = new Set<Worker>();
+  /** Each worker's latest status (sent every few seconds), merged for the managed status report. */
+  const statuses = new Map<Worker, GatewayStatus>();
 
   // Workers run a small entry (gateway modules only) and get their config over IPC.
   cluster.setupPrimary({ exec: fileURLToPath(new URL('./worker-main.js', import.meta.url)), args: [] });
@@ -49,12 +52,15 @@ export function runClusterPrimary(options: ClusterOptions): { reload(): void; st
           if (!announced) options.onListening(m.urls);
           announced = true;
           resolve(w);
+        } else if (m.type === 'status') {
+          statuses.set(w, m.status);
         } else if (m.type === 'reload-failed') {
           options.logger.error({ reason: m.reason, worker: w.id }, 'worker could not apply the new configuration');
         }
       });
       w.on('exit', (code) => {
         live.delete(w);
+        statuses.delete(w);
         const planned = retiring.delete(w);
         if (!stopping && !planned) {
           options.logger.warn({ worker: w.id, code }, 'gateway worker died; replacing it');
@@ -111,6 +117,7 @@ export function runClusterPrimary(options: ClusterOptions): { reload(): void; st
 
   return {
     reload: onHup,
+    status: () => mergeWorkerStatus([...statuses].filter(([w]) => !retiring.has(w)).map(([, s]) => s)),
     async stop() {
       stopping = true;
       process.off('SIGHUP', onHup);
@@ -132,4 +139,10 @@ export async function runClusterWorker(config: GatewayConfig, options: GatewayOp
     }
   });
   process.send?.({ type: 'listening', urls: [...gateway.urls] } satisfies WorkerMessage);
+  // Upstream health lives here: the primary gathers it for the managed status report.
+  const sendStatus = (): void => {
+    if (process.connected) process.send?.({ type: 'status', status: gateway.status() } satisfies WorkerMessage);
+  };
+  sendStatus();
+  setInterval(sendStatus, WORKER_STATUS_INTERVAL_MS).unref();
 }

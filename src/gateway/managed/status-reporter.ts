@@ -23,8 +23,8 @@ export function reportFromGateway(status: GatewayStatus): GatewayStatusBody {
 }
 
 /**
- * The report of a cluster primary: upstream health lives in the workers and is not gathered, so it
- * sends the listeners and sites from the configuration in force with `health: "unknown"`.
+ * The report of a cluster primary before any worker sent its state: the listeners and sites from the
+ * configuration in force with `health: "unknown"`.
  */
 export function reportFromConfig(config: GatewayConfig): GatewayStatusBody {
   return {

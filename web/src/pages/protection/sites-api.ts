@@ -50,7 +50,7 @@ export const deleteCertificate = (name: string) => api.post<{ revision: number }
 export interface GatewayView {
   gatewayId: string;
   version: string;
-  /** `unknown`: a cluster gateway whose workers' upstream health is not gathered. */
+  /** `unknown`: a cluster gateway that has not gathered its workers' upstream health yet. */
   health: 'reported' | 'unknown';
   listeners: { address: string; tls: boolean; http2: boolean }[];
   sites: { name: string; upstreams: { url: string; healthy?: boolean; ejected?: boolean; inFlight?: number }[] }[];

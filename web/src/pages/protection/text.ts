@@ -53,7 +53,7 @@ const en = {
     gateways: {
       title: 'Gateways', empty: 'No managed gateway has reported yet. Gateways started with bulwark gateway --server URL report every 15 s.',
       gateway: 'Gateway', state: 'State', online: 'Online', offline: 'Offline', lastSeen: 'Last seen', listeners: 'Listeners', https: 'HTTPS', http: 'HTTP', http2: 'HTTP/2',
-      health: 'Upstream health', healthReported: 'Reported', healthUnknown: 'Unknown', healthUnknownHelp: 'A gateway with several workers does not gather its workers\' upstream health yet.',
+      health: 'Upstream health', healthReported: 'Reported', healthUnknown: 'Unknown', healthUnknownHelp: 'The gateway has not gathered its workers\' upstream health yet.',
       notReported: 'Not reported', healthy: 'Healthy', unhealthy: 'Unhealthy', partly: 'Partly healthy', healthDetail: 'Healthy on {{healthy}} of {{reporting}} online gateways',
     },
     certificates: {
@@ -134,7 +134,7 @@ const zhCN: Translations<typeof en> = {
     gateways: {
       title: '网关', empty: '还没有托管网关上报状态。用 bulwark gateway --server URL 启动的网关每 15 秒上报一次。',
       gateway: '网关', state: '状态', online: '在线', offline: '离线', lastSeen: '最近上报', listeners: '监听地址', https: 'HTTPS', http: 'HTTP', http2: 'HTTP/2',
-      health: '源站健康', healthReported: '已上报', healthUnknown: '未知', healthUnknownHelp: '多工作进程的网关暂不汇总各工作进程的源站健康状态。',
+      health: '源站健康', healthReported: '已上报', healthUnknown: '未知', healthUnknownHelp: '网关尚未汇总各工作进程的源站健康状态。',
       notReported: '未上报', healthy: '健康', unhealthy: '不健康', partly: '部分健康', healthDetail: '在线网关中 {{healthy}} / {{reporting}} 个认为健康',
     },
     certificates: {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { connect, type ClientHttp2Session } from 'node:http2';
+import { fileURLToPath } from 'node:url';
 import { request as httpsRequest } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +118,40 @@ describe('HTTP/2 listeners (ALPN h2, http2: true)', () => {
     await gw.stop();
     await goaway;
     await new Promise<void>((r) => (session.closed ? r() : session.once('close', () => r())));
+  });
+});
+
+const CRS = fileURLToPath(new URL('../../../shared/corpora/crs', import.meta.url));
+
+describe('HTTP/2 through the OWASP CRS', () => {
+  it('reads an h2 request as CRS expects: benign GET and body-without-Content-Length POST pass, SQL injection is blocked', async (t) => {
+    if (!existsSync(CRS)) {
+      console.log(`skipping CRS over HTTP/2 test: ${CRS} is absent`);
+      t.skip();
+      return;
+    }
+    const crsOrigin = await startOrigin('crs');
+    const { gw: crsGw, log: crsLog } = await gateway(
+      config({
+        listen: [{ address: '127.0.0.1:0', tls: { cert: pki.path('default', 'pem'), key: pki.path('default', 'key'), http2: true } }],
+        sites: [{ name: 'crs', hosts: ['*'], upstreams: [crsOrigin.url], waf: { mode: 'block', crsDir: CRS } }],
+      }),
+      { baseDir: pki.dir },
+    );
+    const s = connect(crsGw.urls[0] as string, { ca: pki.read('ca', 'pem'), servername: 'gateway.test', checkServerIdentity: () => undefined });
+    try {
+      const browser = { ':authority': 'shop.example.com', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)', accept: 'text/html' };
+      expect((await h2(s, { ':method': 'GET', ':path': '/products?id=42', ...browser })).status).toBe(200);
+      const form = await h2(s, { ':method': 'POST', ':path': '/cart', ...browser, 'content-type': 'application/x-www-form-urlencoded' }, Buffer.from('item=42&quantity=2&note=gift'));
+      expect(form.status).toBe(200);
+      expect(crsOrigin.seen.at(-1)).toMatchObject({ method: 'POST', body: 'item=42&quantity=2&note=gift' });
+      const attack = await h2(s, { ':method': 'GET', ':path': "/products?id=1'%20or%201=1--", ...browser });
+      expect(attack.status).toBe(403);
+      expect(crsLog.events.at(-1)?.rule).toMatchObject({ id: 'waf:949110', category: 'sqli' });
+    } finally {
+      s.close();
+      await crsGw.stop();
+      await crsOrigin.stop();
+    }
   });
 });

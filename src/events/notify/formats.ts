@@ -72,9 +72,15 @@ export function chatAccepted(type: string, status: number, text: string): { ok: 
   }
   if (type === 'dingtalk' || type === 'wecom' || type === 'lark') {
     try {
-      const json = JSON.parse(text) as { errcode?: number; code?: number; StatusCode?: number; errmsg?: string; msg?: string };
+      const json = JSON.parse(text) as { errcode?: unknown; code?: unknown; StatusCode?: unknown; errmsg?: unknown; msg?: unknown } | null;
+      if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, reason: 'unexpected answer (expected a JSON object)' };
       const code = json.errcode ?? json.code ?? json.StatusCode ?? 0;
-      return code === 0 ? { ok: true, reason: '' } : { ok: false, reason: `code ${code}: ${json.errmsg ?? json.msg ?? ''}` };
+      if (code === 0) return { ok: true, reason: '' };
+      // like Slack: only the API's own error shape (an integer code, a short one-line message) is echoed,
+      // so a channel pointed at another service cannot be used to read its answers
+      if (!Number.isSafeInteger(code)) return { ok: false, reason: 'unexpected answer (expected an integer error code)' };
+      const message = json.errmsg ?? json.msg;
+      return { ok: false, reason: typeof message === 'string' && message.length <= 200 && ![...message].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) ? `code ${String(code)}: ${message}` : `code ${String(code)}` };
     } catch {
       return { ok: false, reason: 'the answer is not JSON' };
     }

@@ -141,6 +141,18 @@ describe('notifications', () => {
     expect(chatAccepted('webhook', 500, 'secret body')).toEqual({ ok: false, reason: 'HTTP 500' });
   });
 
+  it('reports DingTalk/WeCom/Lark error codes but never echoes another JSON answer', () => {
+    expect(chatAccepted('dingtalk', 200, '{"errcode":0,"errmsg":"ok"}')).toEqual({ ok: true, reason: '' });
+    expect(chatAccepted('dingtalk', 200, '{"errcode":310000,"errmsg":"keywords not in content"}')).toEqual({ ok: false, reason: 'code 310000: keywords not in content' });
+    expect(chatAccepted('lark', 200, '{"code":19021,"msg":"sign match fail"}')).toEqual({ ok: false, reason: 'code 19021: sign match fail' });
+    // an internal service's answer: neither a non-numeric code nor a long or multi-line message is echoed
+    expect(chatAccepted('wecom', 200, '{"code":"db-password-hunter2"}')).toEqual({ ok: false, reason: 'unexpected answer (expected an integer error code)' });
+    expect(chatAccepted('lark', 200, '{"code":{"secret":"s3cr3t"}}').reason).not.toContain('s3cr3t');
+    expect(chatAccepted('dingtalk', 200, JSON.stringify({ code: 1, msg: `token=${'x'.repeat(300)}` }))).toEqual({ ok: false, reason: 'code 1' });
+    expect(chatAccepted('dingtalk', 200, JSON.stringify({ code: 1, msg: 'user: admin\npassword: hunter2' }))).toEqual({ ok: false, reason: 'code 1' });
+    expect(chatAccepted('wecom', 200, 'null')).toEqual({ ok: false, reason: 'unexpected answer (expected a JSON object)' });
+  });
+
   it('validates channel configuration', () => {
     expect(notifyConfig.safeParse({ channels: [{ type: 'slack', name: 'x', url: 'ftp://x' }] }).success).toBe(false);
     expect(notifyConfig.safeParse({ channels: [{ type: 'pager', name: 'x', url: 'http://x' }] }).success).toBe(false);

@@ -3,6 +3,7 @@ import { signedPost, signedRequest, type AccessKey } from '../events/client.js';
 import { loadCertificate } from '../gateway/runtime.js';
 import { createPki, type Pki } from '../gateway/test-support/pki.js';
 import { startTestServer, type TestServer } from '../openapi/test-support/server.js';
+import { signedClient } from '../openapi/test-support/signed-client.js';
 import { parseCertificatePair } from './certificate-store.js';
 import { CERTIFICATES_PATH, DELETE_CERTIFICATE_ACTION, DELETE_SITE_ACTION, GATEWAY_CONFIG_PATH, GET_GATEWAY_CONFIG_ACTION, LIST_CERTIFICATES_ACTION, PUT_CERTIFICATE_ACTION, PUT_SITE_ACTION, SITES_PATH } from './paths.js';
 
@@ -74,6 +75,15 @@ describe('certificates of managed sites', () => {
     expect(delivered.keyPem).toBe(pem('shop', 'key'));
     expect(loadCertificate('/', delivered, 'sites.0.tls.certificates.0').names).toEqual(['shop.test', 'www.shop.test']);
     expect(() => loadCertificate('/', { certificate: 'shop' }, 'sites.0.tls.certificates.0')).toThrow(/--server/);
+
+    // the configuration carries the private keys: a read-only user (ReadOnlyAccess, `*:Get*`) cannot pull it
+    const ram = signedClient(t.server.app, key);
+    await ram.ok('CreateUser', { UserName: 'cert-reader' });
+    await ram.ok('AttachPolicyToUser', { UserName: 'cert-reader', PolicyType: 'System', PolicyName: 'ReadOnlyAccess' });
+    const readerKey = ((await ram.ok('CreateAccessKey', { UserName: 'cert-reader' })) as { AccessKey: { AccessKeyId: string; AccessKeySecret: string } }).AccessKey;
+    const asReader = await signedRequest(t.server.url, { method: 'GET', path: GATEWAY_CONFIG_PATH }, { accessKeyId: readerKey.AccessKeyId, accessKeySecret: readerKey.AccessKeySecret }, GET_GATEWAY_CONFIG_ACTION);
+    expect(asReader.status).toBe(403);
+    expect(JSON.stringify(asReader.json)).not.toContain('PRIVATE KEY');
 
     const inUse = await post(`${CERTIFICATES_PATH}/delete`, { name: 'shop' }, DELETE_CERTIFICATE_ACTION);
     expect(inUse.status).toBe(409);

@@ -9,8 +9,12 @@ export const CERTIFICATES_PATH = '/api/gateway/certificates';
 export const PUT_CERTIFICATE_ACTION = 'bulwark:PutCertificate';
 export const DELETE_CERTIFICATE_ACTION = 'bulwark:DeleteCertificate';
 export const LIST_CERTIFICATES_ACTION = 'bulwark:ListCertificates';
-/** Granted to managed gateways by the system policy BulwarkGatewayAccess. */
-export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:GetGatewayConfig';
+/**
+ * Granted to managed gateways by the system policy BulwarkGatewayAccess. The configuration carries the
+ * managed certificates' private keys, so the action is deliberately not a read verb (`Get*`/`List*`…):
+ * read-only policies such as ReadOnlyAccess (`*:Get*`) must not match it.
+ */
+export const GET_GATEWAY_CONFIG_ACTION = 'bulwark:PullGatewayConfig';
 
 /** The ETag of the sites revision (and of the bans revision, when bans are served), e.g. `"r12"` or `"r12.b3"`. */
 export function revisionEtag(revision: number, bans?: number): string {

@@ -87,3 +87,19 @@ export function chatAccepted(type: string, status: number, text: string): { ok: 
   }
   return { ok: true, reason: '' };
 }
+
+/**
+ * Why an SMTP delivery failed, without echoing what a non-SMTP service answered: nodemailer puts the
+ * peer's answer into its messages (`Invalid greeting. response=SSH-2.0-…`), so an email channel pointed
+ * at another service would read its banner. An SMTP reply (`535 5.7.8 …`) is kept (first line, clipped).
+ */
+export function smtpFailureReason(e: unknown): string {
+  const err = (e ?? {}) as { code?: unknown; response?: unknown; message?: unknown };
+  const code = typeof err.code === 'string' && /^[A-Z_]{1,32}$/.test(err.code) ? err.code : 'SMTP';
+  if (typeof err.response === 'string') {
+    const line = err.response.split(/\r?\n/)[0] ?? '';
+    return /^[2-5]\d\d[ -]/.test(line) ? `${code}: ${line.slice(0, 200)}` : `${code}: the server's answer is not SMTP`;
+  }
+  return typeof err.message === 'string' ? err.message.slice(0, 200) : code;
+}
+

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger.js';
@@ -151,6 +151,20 @@ describe('notifications', () => {
     expect(chatAccepted('dingtalk', 200, JSON.stringify({ code: 1, msg: `token=${'x'.repeat(300)}` }))).toEqual({ ok: false, reason: 'code 1' });
     expect(chatAccepted('dingtalk', 200, JSON.stringify({ code: 1, msg: 'user: admin\npassword: hunter2' }))).toEqual({ ok: false, reason: 'code 1' });
     expect(chatAccepted('wecom', 200, 'null')).toEqual({ ok: false, reason: 'unexpected answer (expected a JSON object)' });
+  });
+
+  it("an email channel pointed at another service does not echo that service's answer", async () => {
+    const other = createTcpServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2 internal-secret-banner\r\n'));
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    try {
+      const notifier = new Notifier(notifyConfig.parse({ attempts: 1, channels: [] }), createLogger({ level: 'silent' }));
+      const report = await notifier.test({ type: 'email', name: 'mail', host: '127.0.0.1', port: (other.address() as AddressInfo).port, secure: false, requireTls: false, from: 'bulwark@example.test', to: ['soc@example.test'] }, null);
+      expect(report.ok).toBe(false);
+      expect(report.error).toContain("the server's answer is not SMTP");
+      expect(report.error).not.toContain('internal-secret-banner');
+    } finally {
+      await new Promise<void>((r) => other.close(() => r()));
+    }
   });
 
   it('validates channel configuration', () => {

@@ -3,7 +3,7 @@ import { BulwarkError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Alert } from '../alerts/alert-store.js';
 import type { ChannelConfig, NotifyConfig } from './channel-config.js';
-import { chatAccepted, dingtalkRequest, larkRequest, slackRequest, webhookRequest, wecomRequest, type OutgoingRequest } from './formats.js';
+import { chatAccepted, dingtalkRequest, larkRequest, slackRequest, smtpFailureReason, webhookRequest, wecomRequest, type OutgoingRequest } from './formats.js';
 import { headline, markdown, plainText } from './message.js';
 import { RetryExhausted, withRetry } from './retry.js';
 
@@ -53,7 +53,9 @@ function channelOf(c: ChannelConfig, timeoutMs: number, now: () => number): Chan
       return {
         name: c.name,
         send: async (a) => {
-          await transport.sendMail({ from: c.from, to: c.to, subject: headline(a), text: plainText(a), html: `<pre>${markdown(a).replace(/[<>&]/g, (x) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[x] as string)}</pre>` });
+          await transport.sendMail({ from: c.from, to: c.to, subject: headline(a), text: plainText(a), html: `<pre>${markdown(a).replace(/[<>&]/g, (x) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[x] as string)}</pre>` }).catch((e: unknown) => {
+            throw new Error(smtpFailureReason(e));
+          });
         },
         close: () => transport.close(),
       };

@@ -67,7 +67,7 @@ describe('response policy', () => {
     execFileSync('ip', ['netns', 'add', netns]);
     try {
       const state = scratch.make();
-      const file = join(state, 'shell.php');
+      const file = join(scratch.make(), 'shell.php');
       writeFileSync(file, '<?php eval($_POST[1]);');
       const child = spawn('sleep', ['60'], { stdio: 'ignore' });
       const exited = new Promise((resolve) => child.once('exit', resolve));

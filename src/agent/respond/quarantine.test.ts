@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDirs } from '../test-support/tree.js';
@@ -50,6 +50,14 @@ describe('quarantine and restore', () => {
     await expect(quarantineFile(join(web, 'missing'), state)).rejects.toMatchObject({ code: 'Agent.Respond.QuarantineFailed' });
     await expect(restoreQuarantined('q-zz-00000000', state)).rejects.toMatchObject({ code: 'Agent.Respond.QuarantineNotFound' });
     await expect(restoreQuarantined('../../etc/passwd', state)).rejects.toMatchObject({ code: 'Agent.Respond.QuarantineNotFound' });
+
+    // the agent's own state (credentials, action log) is not quarantined, also not through a symlinked folder
+    await appendActionLog(state, { id: 'a-1', at: '2026-11-29T05:00:00Z', action: 'block', target: '192.0.2.1', outcome: 'done', details: {}, undo: null }, 'test');
+    const own = readdirSync(state).find((n) => n !== 'quarantine')!;
+    await expect(quarantineFile(join(state, own), state)).rejects.toMatchObject({ code: 'Agent.Respond.QuarantineFailed', params: { reason: "it is in the agent's state folder" } });
+    symlinkSync(state, join(web, 'state-link'));
+    await expect(quarantineFile(join(web, 'state-link', own), state)).rejects.toMatchObject({ code: 'Agent.Respond.QuarantineFailed', params: { reason: "it is in the agent's state folder" } });
+    expect(readdirSync(state)).toContain(own);
 
     const file = join(web, 'a.php');
     writeFileSync(file, SHELL);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, chown, copyFile, constants, lstat, mkdir, readdir, readFile, rename, rm, unlink, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { chmod, chown, copyFile, constants, lstat, mkdir, readdir, readFile, realpath, rename, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { BulwarkError } from '../../core/errors.js';
 import { responseRecord, type ResponseRecord } from './record.js';
@@ -62,6 +62,11 @@ export async function quarantineFile(path: string, stateDir: string, now = new D
   const original = resolve(path);
   const dir = await openQuarantine(stateDir);
   if (original === dir || original.startsWith(dir + sep)) throw new BulwarkError('Agent.Respond.QuarantineFailed', { path: original, reason: 'it is already in the quarantine' });
+  // the agent's own state (its credentials, action log, manifests) stays out of reach of a queued action,
+  // also through a symbolic link in the path's folders
+  const state = await realpath(stateDir);
+  const real = join(await realpath(dirname(original)).catch(() => dirname(original)), basename(original));
+  if (real === state || real.startsWith(state + sep)) throw new BulwarkError('Agent.Respond.QuarantineFailed', { path: original, reason: "it is in the agent's state folder" });
   const st = await lstat(original).catch((e: unknown) => {
     throw failed(original, e);
   });

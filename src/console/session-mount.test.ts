@@ -59,4 +59,14 @@ describe('console session mount of signed routes', () => {
     expect(res.json().Code).not.toBe('NoPermission');
     expect(res.json()).not.toHaveProperty('sites');
   });
+
+  it('does not mount what only gateways call: the config pull (certificate keys) and status reports', async () => {
+    const config = await t.call(admin, 'GET', '/gateway/config');
+    expect(config.statusCode).toBe(404);
+    expect(config.body).not.toContain('PRIVATE KEY');
+    const report = await t.call(admin, 'POST', '/gateway/status', { gatewayId: 'gw-1', version: '1', listeners: [], sites: [] });
+    expect(report.statusCode).toBe(404);
+    // the console still lists the gateways' reports
+    expect((await t.call(admin, 'POST', '/gateway/status/list', {})).statusCode).toBe(200);
+  });
 });

@@ -24,9 +24,10 @@ export function sessionAuth(deps: Pick<ConsoleDeps, 'sessions' | 'signin' | 'aut
 
 /**
  * Registers a signed-route plugin twice: as is (AccessKey signatures under `/api/...`) and for the
- * web console (sessions under `/console/api/...`). Same handlers, same RAM actions, same audit.
+ * web console (sessions under `/console/api/...`). Same handlers, same RAM actions, same audit;
+ * `consoleOptions` can leave out what only machines call (e.g. the gateways' config pull).
  */
-export async function signedAndConsole<O extends { auth?: CallerAuth }>(app: FastifyInstance, plugin: FastifyPluginAsync<O>, options: O, consoleAuth: CallerAuth | undefined): Promise<void> {
+export async function signedAndConsole<O extends { auth?: CallerAuth }>(app: FastifyInstance, plugin: FastifyPluginAsync<O>, options: O, consoleAuth: CallerAuth | undefined, consoleOptions: Partial<O> = {}): Promise<void> {
   await app.register(plugin, options);
-  if (consoleAuth) await app.register(plugin, { ...options, auth: consoleAuth, prefix: CONSOLE_MOUNT_PREFIX });
+  if (consoleAuth) await app.register(plugin, { ...options, ...consoleOptions, auth: consoleAuth, prefix: CONSOLE_MOUNT_PREFIX });
 }

@@ -98,7 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const reputation = startReputation(platform, events);
   app.addHook('onClose', () => reputation.stop());
   await signedAndConsole(app, reputation.routes, { store: reputation.store, service: reputation.service, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth);
-  await signedAndConsole(app, sitesRoutes, { sites: new SiteStore(platform), bans: reputation.bans, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth);
+  // The console never gets the gateways' config pull (it carries certificate keys) nor their status reports.
+  await signedAndConsole(app, sitesRoutes, { sites: new SiteStore(platform), bans: reputation.bans, frontDoor: services.frontDoor, hostId: platform.hostId }, consoleAuth, { gatewayRoutes: false });
   await app.register(consoleRoutes, { platform, signin: services.signin, sessions: services.sessions, authorizer: services.authorizer, frontDoor: services.frontDoor });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

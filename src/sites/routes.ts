@@ -34,6 +34,8 @@ export interface SitesRoutesOptions {
   /** How callers authenticate (default: AccessKey signatures); the console mounts these routes with sessions. */
   auth?: CallerAuth;
   hostId: string;
+  /** Also register the routes only gateways call: the config pull (it carries certificate keys) and status reports (default true; the console mount leaves them out). */
+  gatewayRoutes?: boolean;
 }
 
 /**
@@ -105,17 +107,6 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
     }
   });
 
-  // Telemetry, not a state change: stored without an audit record (see GatewayStatusStore).
-  app.post(GATEWAY_STATUS_PATH, async (req, reply) => {
-    try {
-      const report = kit.jsonBody(req, gatewayStatusReport);
-      const caller = await kit.authorize(req, REPORT_GATEWAY_STATUS_ACTION, `acs:bulwark:*:*:gateway/${report.gatewayId}`);
-      return kit.send(reply, await sites.gateways.report(caller.accountId, report));
-    } catch (e) {
-      return kit.fail(req, reply, e);
-    }
-  });
-
   app.post(`${GATEWAY_STATUS_PATH}/list`, async (req, reply) => {
     try {
       const caller = await kit.authorize(req, LIST_GATEWAYS_ACTION, 'acs:bulwark:*:*:gateway/*');
@@ -125,23 +116,36 @@ export async function sitesRoutes(app: FastifyInstance, options: SitesRoutesOpti
     }
   });
 
-  app.get(GATEWAY_CONFIG_PATH, async (req, reply) => {
-    try {
-      const { wait } = parseInput(configQuery, req.query);
-      const caller = await kit.authorize(req, GET_GATEWAY_CONFIG_ACTION, 'acs:bulwark:*:*:gateway/config');
-      const known = req.headers['if-none-match'];
-      const bans = options.bans;
-      // The ETag covers both the sites and the bans: a change of either answers the long-poll.
-      const etagNow = async (): Promise<string> => revisionEtag(await sites.revision(caller.accountId), bans ? await bans.revision(caller.accountId) : undefined);
-      const etag = await awaitChange(reply, caller.accountId, known, wait, etagNow, bans ? [sites.changes, bans.changes] : [sites.changes]);
-      if (known === etag) return reply.status(304).header('etag', known).send();
-      const snapshot = await sites.snapshot(caller.accountId);
-      const banned = bans ? await bans.bans(caller.accountId) : [];
-      // The ETag read before the data: a change in between makes the next poll answer at once, never a stale hold.
-      reply.header('etag', etag);
-      return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites, bans: banned });
-    } catch (e) {
-      return kit.fail(req, reply, e);
-    }
-  });
+  if (options.gatewayRoutes !== false) {
+    // Telemetry, not a state change: stored without an audit record (see GatewayStatusStore).
+    app.post(GATEWAY_STATUS_PATH, async (req, reply) => {
+      try {
+        const report = kit.jsonBody(req, gatewayStatusReport);
+        const caller = await kit.authorize(req, REPORT_GATEWAY_STATUS_ACTION, `acs:bulwark:*:*:gateway/${report.gatewayId}`);
+        return kit.send(reply, await sites.gateways.report(caller.accountId, report));
+      } catch (e) {
+        return kit.fail(req, reply, e);
+      }
+    });
+
+    app.get(GATEWAY_CONFIG_PATH, async (req, reply) => {
+      try {
+        const { wait } = parseInput(configQuery, req.query);
+        const caller = await kit.authorize(req, GET_GATEWAY_CONFIG_ACTION, 'acs:bulwark:*:*:gateway/config');
+        const known = req.headers['if-none-match'];
+        const bans = options.bans;
+        // The ETag covers both the sites and the bans: a change of either answers the long-poll.
+        const etagNow = async (): Promise<string> => revisionEtag(await sites.revision(caller.accountId), bans ? await bans.revision(caller.accountId) : undefined);
+        const etag = await awaitChange(reply, caller.accountId, known, wait, etagNow, bans ? [sites.changes, bans.changes] : [sites.changes]);
+        if (known === etag) return reply.status(304).header('etag', known).send();
+        const snapshot = await sites.snapshot(caller.accountId);
+        const banned = bans ? await bans.bans(caller.accountId) : [];
+        // The ETag read before the data: a change in between makes the next poll answer at once, never a stale hold.
+        reply.header('etag', etag);
+        return kit.send(reply, { revision: snapshot.revision, sites: snapshot.sites, bans: banned });
+      } catch (e) {
+        return kit.fail(req, reply, e);
+      }
+    });
+  }
 }

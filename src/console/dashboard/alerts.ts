@@ -22,9 +22,11 @@ export interface AlertsSection {
   bySeverity: Array<{ severity: AlertBand } & Record<AlertStatus, number>>;
 }
 
-/** Alerts of the account (and of account-wide rules) by severity band and status. */
+/** Alerts of the account by severity band and status. */
 export async function alertsSection(db: Kysely<EventsTables>, accountId: string, range: DashboardRange): Promise<AlertsSection> {
-  const mine = db.selectFrom('event_alerts').where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]));
+  // Only the account's own alerts, as the alert list shows them: alerts of account-less rules may
+  // stem from other accounts' events, so not even their counts are shown to a tenant.
+  const mine = db.selectFrom('event_alerts').where('account_id', '=', accountId);
   const [inRange, unresolved] = await Promise.all([
     mine
       .select((eb) => ['severity', 'status', eb.fn.countAll<number | string>().as('n')])

@@ -70,7 +70,7 @@ describe.each(testDialects())('security dashboard (%s)', (dialect) => {
     const policy = (hostId: string, passed: number, failed: number) => ({ host_id: hostId, policy_id: 'cis-debian-12', account_id: accountId, name: 'CIS Debian 12', passed, failed, not_applicable: 1, pass_rate: 0, skipped: null, scanned_at: at(HOUR) });
     await db.insertInto('hosts_baseline_policies').values([policy('h-online', 30, 10), policy('h-offline', 15, 5)]).execute();
     const alert = (id: string, severity: number, status: string, msAgo: number, account: string | null = accountId) => ({ alert_id: id, account_id: account, rule_id: 'r1', dedupe_key: id, status, severity, title: id, group_json: '{}', event_count: 1, first_ms: NOW.getTime() - msAgo, last_ms: NOW.getTime() - msAgo, created_ms: NOW.getTime() - msAgo, updated_ms: NOW.getTime() - msAgo, notified: 0 });
-    await db.insertInto('event_alerts').values([alert('a1', 99, 'open', HOUR), alert('a2', 73, 'acknowledged', 2 * HOUR), alert('a3', 47, 'closed', 3 * HOUR), alert('a4', 99, 'open', 72 * HOUR), alert('a5', 10, 'open', HOUR, 'other-account')]).execute();
+    await db.insertInto('event_alerts').values([alert('a1', 99, 'open', HOUR), alert('a2', 73, 'acknowledged', 2 * HOUR), alert('a3', 47, 'closed', 3 * HOUR), alert('a4', 99, 'open', 72 * HOUR), alert('a5', 10, 'open', HOUR, 'other-account'), alert('a6', 99, 'open', HOUR, null)]).execute();
 
     const authorizer = new Authorizer(() => platform.storage.db<IamTables>() as Kysely<IamTables>);
     dashboard = await buildDashboard({ storage: platform.storage, clock: platform.clock, events: store, authorizer }, root, { from: '-24h', to: 'now', top: 5 });
@@ -114,7 +114,7 @@ describe.each(testDialects())('security dashboard (%s)', (dialect) => {
     expect(dashboard.vulnerabilities).toEqual({ critical: 1, high: 0, medium: 1, low: 1, negligible: 0, unknown: 0, hosts: 2 });
   });
 
-  it('counts alerts raised in the range by severity band and status, and those still unresolved', () => {
+  it('counts the account\'s alerts raised in the range by severity band and status, and those still unresolved (not other accounts\' nor account-less ones)', () => {
     expect(dashboard.alerts).toEqual({
       unresolved: 3,
       bySeverity: [

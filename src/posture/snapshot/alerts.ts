@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { EventsTables } from '../../events/alerts/tables.js';
 import type { AlertState, Section } from './snapshot.js';
 
-/** Unresolved (open or acknowledged) alerts of the account and of account-wide rules, newest first. */
+/** Unresolved (open or acknowledged) alerts of the account, newest first (as the alert list shows them). */
 export async function readAlerts(db: Kysely<EventsTables>, accountId: string): Promise<Section<AlertState>> {
   const rows = await db
     .selectFrom('event_alerts')
     .select(['alert_id', 'title', 'severity', 'status', 'rule_id', 'created_ms'])
     .where('status', '!=', 'closed')
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+    // only the account's own: alerts of account-less rules may stem from other accounts' events
+    .where('account_id', '=', accountId)
     .orderBy('created_ms', 'desc')
     .orderBy('alert_id')
     .limit(10_000)

@@ -1,18 +1,7 @@
-/** The dashboard as `POST /console/api/dashboard` answers it (src/console/dashboard/dashboard.ts). */
-export interface Traffic {
-  requests: number;
-  blocked: number;
-  passed: number;
-  attacks: number;
-  attackers: number;
-  buckets: number[];
-  blockedOverTime: number[];
-  passedOverTime: number[];
-  attacksOverTime: Array<{ category: string; counts: number[] }>;
-  attackTypes: Array<{ category: string; count: number }>;
-  topSources: Array<{ ip: string; count: number }>;
-  topTargets: Array<{ site: string; path: string; count: number }>;
-}
+/** The traffic part of `POST /console/api/dashboard`, as the server builds it. */
+import type { TrafficSection } from '../../../../src/console/dashboard/traffic.js';
+
+export type Traffic = TrafficSection;
 
 export type HostRisk = 'critical' | 'high' | 'medium' | 'low' | 'none' | 'unknown';
 export type VulnSeverity = 'critical' | 'high' | 'medium' | 'low' | 'negligible' | 'unknown';

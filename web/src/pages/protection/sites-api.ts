@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import type { SiteDocument } from './site-form.js';
+import type { CertificateView } from '../../../../src/sites/certificate-store.js';
 
 /** A managed gateway site as the server lists it (`POST /api/gateway/sites/list`, see src/sites/). */
 export interface SiteView {
@@ -23,17 +24,7 @@ export const putSite = (site: SiteDocument) => api.post<{ name: string; revision
 export const deleteSite = (name: string) => api.post<{ revision: number }>('/gateway/sites/delete', { name });
 
 /** A certificate uploaded for managed sites (`POST /api/gateway/certificates/list`); the key never leaves the server. */
-export interface CertificateView {
-  name: string;
-  subject: string;
-  names: string[];
-  notBefore: string;
-  notAfter: string;
-  daysLeft: number;
-  fingerprint: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CertificateView };
 
 export const CERTIFICATES_KEY = ['gateway-certificates'] as const;
 

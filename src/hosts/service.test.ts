@@ -172,6 +172,19 @@ describe.each(testDialects())('host registry on %s', (dialect) => {
     await expect(service.createTask(root, meta, { host: 'missing', kind: 'scan' })).rejects.toMatchObject({ code: 'Hosts.HostNotFound' });
   });
 
+  it('takes a repeated acknowledgement as is but refuses one that rewrites the outcome or comes before delivery', async () => {
+    const { e, caller } = await enrolled('web-ack');
+    const early = await service.createTask(root, meta, { host: 'web-ack', kind: 'scan' });
+    await expect(service.ackTask(caller, meta, e.HostId, { taskId: early.TaskId, status: 'done', message: '' })).rejects.toMatchObject({ code: 'Hosts.TaskStateConflict' });
+    await service.pullTasks(caller, meta, e.HostId);
+    const first = await service.ackTask(caller, meta, e.HostId, { taskId: early.TaskId, status: 'failed', message: 'disk full' });
+    expect(first).toMatchObject({ Status: 'failed' });
+    clock.advance(1_000);
+    expect(await service.ackTask(caller, meta, e.HostId, { taskId: early.TaskId, status: 'failed', message: 'retry' })).toMatchObject({ Status: 'failed', FinishedDate: first.FinishedDate, Message: 'disk full' });
+    await expect(service.ackTask(caller, meta, e.HostId, { taskId: early.TaskId, status: 'done', message: '' })).rejects.toMatchObject({ code: 'Hosts.TaskStateConflict' });
+    expect((await service.findings(root.accountId, 'web-ack')).Tasks).toEqual([expect.objectContaining({ TaskId: early.TaskId, Status: 'failed' })]);
+  });
+
   it('deletes a host with its identity and everything reported about it', async () => {
     const { e, caller } = await enrolled('gone-1');
     const keep = await enrolled('kept-1');

@@ -106,6 +106,13 @@ export async function finishTask(db: Kysely<HostsTables>, hostId: string, input:
   const row = await db.selectFrom('hosts_tasks').selectAll().where('host_id', '=', hostId).where('id', '=', input.taskId).executeTakeFirst();
   if (!row) throw new BulwarkError('Hosts.TaskNotFound', { task: input.taskId, host: hostId });
   const result = row.kind === 'respond' && input.result ? JSON.stringify(input.result) : null;
+  if (row.status === 'pending') throw new BulwarkError('Hosts.TaskStateConflict', { task: row.id, status: row.status, reason: 'it was never handed to the agent' });
+  if (row.status === 'done' || row.status === 'failed') {
+    // an agent that lost the answer may send the same acknowledgement again; a different one would
+    // rewrite what was reported (an undo that never ran, a failure turned into success)
+    if (row.status === input.status && row.result === result) return taskView(row);
+    throw new BulwarkError('Hosts.TaskStateConflict', { task: row.id, status: row.status, reason: 'it was already acknowledged with another outcome' });
+  }
   const next: TaskRow = { ...row, status: input.status, finished_at: now, message: input.message || null, result };
   await db.updateTable('hosts_tasks').set({ status: next.status, finished_at: now, message: next.message, result }).where('id', '=', row.id).execute();
   return taskView(next);

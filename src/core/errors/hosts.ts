@@ -8,5 +8,6 @@ export const hostsErrors = defineErrors({
   'Hosts.ReportTooLarge': { status: 413, message: 'The request body exceeds the limit of {limit} bytes.' },
   'Hosts.TokenNotFound': { status: 404, message: 'No unused enrollment token "{token}" exists.', recommend: 'List tokens with `bulwark hosts token list`; used tokens cannot be revoked (delete the host instead).' },
   'Hosts.TaskNotFound': { status: 404, message: 'Task "{task}" of host "{host}" does not exist.' },
+  'Hosts.TaskStateConflict': { status: 409, message: 'Task "{task}" is {status} and cannot be acknowledged: {reason}.' },
   'Hosts.CannotUndo': { status: 409, message: 'Response action "{task}" cannot be undone: {reason}.', recommend: 'See the host\'s response actions in the console or with `bulwark hosts findings`.' },
 });

@@ -47,20 +47,32 @@ export interface ParsedCertificate {
   keyPem: string;
 }
 
-/** Checks an uploaded pair: a PEM chain whose first certificate is the leaf, and the private key of that leaf. */
+const oneLine = (dn: string) => dn.split('\n').join(', ');
+
+/**
+ * Checks an uploaded pair: a PEM chain whose first certificate is the leaf, each certificate signed
+ * by the one after it, and the private key of that leaf.
+ */
 export function parseCertificatePair(certPem: string, keyPem: string): ParsedCertificate {
   const bad = (field: string, reason: string) => new BulwarkError('Site.InvalidCertificate', { field, reason });
   if (Buffer.byteLength(certPem) > MAX_PEM_BYTES) throw bad('cert', `larger than ${MAX_PEM_BYTES} bytes`);
   if (Buffer.byteLength(keyPem) > MAX_PEM_BYTES) throw bad('key', `larger than ${MAX_PEM_BYTES} bytes`);
   const blocks = certPem.match(CERT_BLOCK) ?? [];
   if (blocks.length === 0) throw bad('cert', 'no PEM certificate (-----BEGIN CERTIFICATE-----) found');
-  let leaf: X509Certificate;
+  let chain: X509Certificate[];
   try {
-    leaf = new X509Certificate(blocks[0]!);
-    for (const b of blocks.slice(1)) new X509Certificate(b);
+    chain = blocks.map((b) => new X509Certificate(b));
   } catch (e) {
     throw bad('cert', (e as Error).message);
   }
+  // clients get the chain in this order: each certificate must be signed by the next one
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const [child, issuer] = [chain[i]!, chain[i + 1]!];
+    if (!child.checkIssued(issuer) || !child.verify(issuer.publicKey)) {
+      throw bad('cert', `certificate ${i + 1} (${oneLine(child.subject)}) is not signed by certificate ${i + 2} (${oneLine(issuer.subject)}); put the leaf first, then each issuer in order`);
+    }
+  }
+  const leaf = chain[0]!;
   let key: KeyObject;
   try {
     key = createPrivateKey(keyPem);

@@ -41,6 +41,12 @@ describe('certificates of managed sites', () => {
     expect(mismatch).toMatchObject({ field: 'key' });
     expect(mismatch?.message).toContain('does not belong');
     expect(mismatch?.message).not.toContain('PRIVATE KEY');
+    // a chain out of order, or with a certificate that did not sign the one before it
+    const unordered = fail(`${pem('shop', 'pem')}${pem('other', 'pem')}${pem('ca', 'pem')}`, pem('shop', 'key'));
+    expect(unordered).toMatchObject({ code: 'Site.InvalidCertificate', field: 'cert' });
+    expect(unordered?.message).toContain('certificate 1 (CN=shop.test) is not signed by certificate 2 (CN=other.test)');
+    pki.ca('ca2');
+    expect(fail(`${pem('shop', 'pem')}${pem('ca2', 'pem')}`, pem('shop', 'key'))?.message).toContain('put the leaf first');
   });
 
   it('uploads with the key sealed, lists expiry without the key, delivers the pair only to gateways, refuses deleting one in use, and audits without the key', async () => {

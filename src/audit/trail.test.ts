@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage, TransactionOptions } from '../storage/database.js';
 import { migrate } from '../storage/migrations.js';
-import { storageTargets } from '../storage/test-support/targets.js';
+import { storageTargets, TEST_POSTGRES_URL } from '../storage/test-support/targets.js';
 import type { OpenedTarget } from '../storage/test-support/targets.js';
 import type { AuditEventInput } from './event.js';
 import { auditMigrations } from './migrations.js';
-import { AuditTrail } from './trail.js';
+import { AUDIT_TRAIL_DEFAULTS, AuditTrail } from './trail.js';
 import { verifyTrail } from './verify.js';
 
 const ACCOUNT_A = '1000000000000001';
@@ -26,7 +29,131 @@ function event(accountId: string, name: string, extra: Partial<AuditEventInput> 
   };
 }
 
+/** Counts a record through a connection of its own (another process would see the same). */
+async function countElsewhere(t: OpenedTarget, eventId: string): Promise<number> {
+  if (t.storage.dialect === 'sqlite') {
+    const { default: Sqlite } = await import('better-sqlite3');
+    const db = new Sqlite(join(t.dataDir, 'bulwark.db'), { readonly: true });
+    try {
+      return (db.prepare('select count(*) as n from audit_events where event_id = ?').get(eventId) as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`set search_path to ${t.schema!}`);
+    return Number((await client.query<{ n: string }>('select count(*) as n from audit_events where event_id = $1', [eventId])).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The storage, with every transaction's options and every sync() noted. */
+function observed(storage: Storage, failSync = false): { storage: Storage; commits: Array<TransactionOptions | undefined>; syncs: number[] } {
+  const commits: Array<TransactionOptions | undefined> = [];
+  const syncs: number[] = [];
+  return {
+    commits,
+    syncs,
+    storage: {
+      ...storage,
+      transaction: (work, options) => storage.transaction(work, options).then((r) => (commits.push(options), r)),
+      sync: async () => {
+        syncs.push(commits.length);
+        if (failSync) throw new Error('EIO: fsync failed');
+        await storage.sync();
+      },
+    },
+  };
+}
+
+const until = async (done: () => boolean): Promise<void> => {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
 for (const target of storageTargets()) {
+  describe(`audit trail durability on ${target.dialect}`, () => {
+    let t: OpenedTarget;
+    beforeEach(async () => {
+      t = await target.open();
+      await migrate(t.storage, [auditMigrations]);
+    });
+    afterEach(async () => {
+      await t.dispose();
+    });
+
+    it('is batched by default: records commit before the answer, the fsync follows', () => {
+      expect(AUDIT_TRAIL_DEFAULTS.durability).toBe('batched');
+      expect(new AuditTrail(t.storage).durability).toBe('batched');
+    });
+
+    it('batched: a call is answered once its record is committed (another connection reads it), before the fsync; the trail verifies', async () => {
+      const o = observed(t.storage);
+      const trail = new AuditTrail(o.storage, undefined, { durability: 'batched', syncIntervalMs: 60_000 });
+      const events = await Promise.all(Array.from({ length: 10 }, (_, i) => trail.record(event(ACCOUNT_A, `Encrypt${i}`, { eventRW: 'Read' }))));
+      // answered: every record already stored, as any other reader sees it; no fsync waited for
+      for (const e of events) expect(await countElsewhere(t, e.eventId)).toBe(1);
+      expect(o.commits.length).toBeGreaterThan(0);
+      expect(o.commits.every((c) => c?.deferSync === true)).toBe(true);
+      expect(o.syncs).toEqual([]);
+      await trail.flush();
+      expect(o.syncs).toEqual([o.commits.length]);
+      expect((await verifyTrail(t.storage)).ok).toBe(true);
+    });
+
+    it('batched: commits are fsynced in the background within the interval, once for many commits', async () => {
+      const o = observed(t.storage);
+      const trail = new AuditTrail(o.storage, undefined, { durability: 'batched', syncIntervalMs: 20 });
+      for (let i = 0; i < 3; i++) await trail.record(event(ACCOUNT_A, `Sequential${i}`, { eventRW: 'Read' }));
+      await until(() => o.syncs.length > 0);
+      expect(o.syncs.length).toBe(1);
+      expect(o.syncs[0]).toBeGreaterThanOrEqual(1);
+    });
+
+    it('strict: every group commit is an fsync before the answer; no background fsync', async () => {
+      const o = observed(t.storage);
+      const trail = new AuditTrail(o.storage, undefined, { durability: 'strict', syncIntervalMs: 10 });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => trail.record(event(ACCOUNT_A, `Decrypt${i}`, { eventRW: 'Read' }))));
+      await trail.record(event(ACCOUNT_A, 'DecryptAlone', { eventRW: 'Read' }));
+      expect(o.commits.length).toBeGreaterThanOrEqual(2);
+      expect(o.commits.every((c) => !c?.deferSync)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(o.syncs).toEqual([]);
+      expect((await verifyTrail(t.storage)).records).toBe(11);
+    });
+
+    it('batched: a record the database refuses still fails its call', async () => {
+      if (t.storage.dialect === 'sqlite') {
+        await t.raw("create trigger poison before insert on audit_events when new.event_name = 'Poison' begin select raise(abort, 'poisoned record'); end");
+      } else {
+        await t.raw("create function poison() returns trigger as $$ begin if new.event_name = 'Poison' then raise exception 'poisoned record'; end if; return new; end $$ language plpgsql");
+        await t.raw('create trigger poison before insert on audit_events for each row execute function poison()');
+      }
+      const trail = new AuditTrail(t.storage, undefined, { durability: 'batched' });
+      const results = await Promise.allSettled(['Ok0', 'Poison', 'Ok2'].map((n) => trail.record(event(ACCOUNT_A, n))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      await trail.flush();
+      expect((await verifyTrail(t.storage)).records).toBe(2);
+    });
+
+    it('flush() waits for queued records and fsyncs at once; a failing fsync is reported, the records stay', async () => {
+      const o = observed(t.storage, true);
+      const errors: unknown[] = [];
+      const trail = new AuditTrail(o.storage, undefined, { durability: 'batched', syncIntervalMs: 20, onSyncError: (e) => errors.push(e) });
+      const pending = trail.record(event(ACCOUNT_A, 'Queued'));
+      await expect(trail.flush()).rejects.toThrow(/EIO/);
+      expect(o.syncs).toEqual([1]);
+      const stored = await pending;
+      expect(await countElsewhere(t, stored.eventId)).toBe(1);
+      await trail.record(event(ACCOUNT_A, 'Later'));
+      await until(() => errors.length > 1);
+      expect(String(errors.at(-1))).toMatch(/EIO/);
+      expect((await verifyTrail(t.storage)).records).toBe(2);
+    });
+  });
+
   describe(`audit trail on ${target.dialect}`, () => {
     let t: OpenedTarget;
     let trail: AuditTrail;

@@ -19,6 +19,26 @@ export interface ListAuditOptions {
 export const MAX_GROUP = 256;
 /** Longest a group waits (ms) for more records while the event loop is still busy bringing new ones. */
 export const MAX_GROUP_WAIT_MS = 2;
+/** How records of calls that change nothing reach the disk (docs/audit.md, "Durability"). */
+export type AuditDurability = 'strict' | 'batched';
+
+export interface AuditTrailOptions {
+  /** Longest a group waits for more records (ms). */
+  groupWaitMs: number;
+  /**
+   * `strict`: a call is answered once its record is fsynced. `batched`: once its record is committed
+   * (visible, survives a crash of the process); commits are fsynced in the background within `syncIntervalMs`.
+   * Records written with a state change (`append`) always commit, and fsync, with the change.
+   */
+  durability: AuditDurability;
+  /** Batched durability: longest time (ms) between a record's commit and its fsync. */
+  syncIntervalMs: number;
+  /** Told about background fsyncs that failed (the next one retries). */
+  onSyncError?: (error: unknown) => void;
+}
+
+export const AUDIT_TRAIL_DEFAULTS: AuditTrailOptions = { groupWaitMs: MAX_GROUP_WAIT_MS, durability: 'batched', syncIntervalMs: 1000 };
+
 /** Rows per multi-row INSERT: 11 parameters a row stays far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_INSERT = 100;
 
@@ -34,18 +54,30 @@ interface Waiting {
  *
  * `record` (calls that change no state) uses group commit: the records of all calls that arrive
  * while the event loop is busy (up to MAX_GROUP_WAIT_MS), and while a group is being written, are
- * appended in one transaction, so one fsync makes a whole group durable. Each call's promise
- * settles only after the transaction holding its record has committed.
+ * appended in one transaction. Each call's promise settles only after the transaction holding its
+ * record has committed — and, with `strict` durability, been fsynced; with `batched` durability (the
+ * default) the fsync follows in the background within `syncIntervalMs`.
  */
 export class AuditTrail {
   private queue: Waiting[] = [];
   private flushing = false;
+  private readonly options: AuditTrailOptions;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private syncing: Promise<void> | undefined;
+  /** flush() calls waiting for the queue to empty */
+  private idle: Array<() => void> = [];
 
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock = systemClock,
-    private readonly options: { groupWaitMs: number } = { groupWaitMs: MAX_GROUP_WAIT_MS },
-  ) {}
+    options: Partial<AuditTrailOptions> = {},
+  ) {
+    this.options = { ...AUDIT_TRAIL_DEFAULTS, ...options };
+  }
+
+  get durability(): AuditDurability {
+    return this.options.durability;
+  }
 
   /** Ids, time and version filled in; parameters and responses redacted. */
   private prepare(input: AuditEventInput): AuditEvent {
@@ -69,7 +101,8 @@ export class AuditTrail {
 
   /**
    * Appends an event that changes no state (reads, denials, failures) in a transaction of its own,
-   * shared with the other records waiting at that moment (group commit). Resolves once durable.
+   * shared with the other records waiting at that moment (group commit). Resolves once committed
+   * (strict durability: once fsynced); rejects if the record could not be stored.
    */
   record(input: AuditEventInput): Promise<AuditEvent> {
     let event: AuditEvent;
@@ -89,7 +122,7 @@ export class AuditTrail {
 
   /**
    * Commits once a loop turn brought no new record (or after MAX_GROUP_WAIT_MS): concurrent requests
-   * that are still being read and handled join the group instead of paying for an fsync of their own.
+   * that are still being read and handled join the group instead of paying for a commit of their own.
    */
   private gather(since: number, seen: number): void {
     setImmediate(() => {
@@ -104,13 +137,14 @@ export class AuditTrail {
       while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
     } finally {
       this.flushing = false;
+      for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
   /** One transaction for the group; if it fails, each record is retried alone so one bad record fails alone. */
   private async commitGroup(group: Waiting[]): Promise<void> {
     try {
-      await this.storage.transaction((trx) => this.write(trx, group.map((w) => w.event)));
+      await this.commit(group.map((w) => w.event));
       for (const w of group) w.resolve(w.event);
       return;
     } catch (e) {
@@ -122,12 +156,42 @@ export class AuditTrail {
     // The group's transaction rolled back as a whole: nothing of it is stored, so retrying cannot duplicate.
     for (const w of group) {
       try {
-        await this.storage.transaction((trx) => this.write(trx, [w.event]));
+        await this.commit([w.event]);
         w.resolve(w.event);
       } catch (e) {
         w.reject(e);
       }
     }
+  }
+
+  /** Strict: the commit is an fsync. Batched: the commit returns once written; an fsync is scheduled. */
+  private async commit(events: readonly AuditEvent[]): Promise<void> {
+    if (this.options.durability === 'strict') {
+      await this.storage.transaction((trx) => this.write(trx, events));
+      return;
+    }
+    await this.storage.transaction((trx) => this.write(trx, events), { deferSync: true });
+    this.syncTimer ??= setTimeout(() => void this.syncNow(), this.options.syncIntervalMs).unref();
+  }
+
+  private syncNow(): Promise<void> {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    const run = (this.syncing ?? Promise.resolve()).then(() => this.storage.sync());
+    this.syncing = run.catch((e: unknown) => {
+      // the data stays committed; the next fsync covers it
+      this.options.onSyncError?.(e);
+    });
+    return run;
+  }
+
+  /**
+   * Waits for the records queued so far to commit, then fsyncs: after it resolves, every record
+   * acknowledged before the call is on disk (used on shutdown and by tests). Rejects if the fsync fails.
+   */
+  async flush(): Promise<void> {
+    if (this.flushing) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.syncNow();
   }
 
   /**

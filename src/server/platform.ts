@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { AuditTrail } from '../audit/trail.js';
+import { auditConfigFromEnv } from '../config/audit.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { createSealer, loadRootKey, type Sealer } from '../core/sealer.js';
@@ -40,5 +41,6 @@ export async function openPlatform(options: PlatformOptions): Promise<Platform> 
     throw e;
   }
   const clock = options.clock ?? systemClock;
-  return { storage, audit: new AuditTrail(storage, clock), clock, logger: options.logger, hostId: hostname(), sealer, dataDir: options.dataDir };
+  const audit = new AuditTrail(storage, clock, { ...auditConfigFromEnv(), onSyncError: (e) => options.logger.error({ err: e }, 'audit trail fsync failed; retrying at the next one') });
+  return { storage, audit, clock, logger: options.logger, hostId: hostname(), sealer, dataDir: options.dataDir };
 }

@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -18,6 +19,15 @@ export interface StorageOptions {
   poolSize?: number;
 }
 
+export interface TransactionOptions {
+  /**
+   * Commit without waiting for the disk: the commit is visible to every reader and survives a crash
+   * of this process, but reaches the disk only at the next `sync()` (or the next ordinary commit).
+   * SQLite: this commit runs with `synchronous=NORMAL` (WAL); PostgreSQL: `synchronous_commit=off`.
+   */
+  deferSync?: boolean;
+}
+
 export interface PoolStats {
   total: number;
   idle: number;
@@ -35,7 +45,9 @@ export interface Storage {
   /** PostgreSQL: the schema in use, when one was chosen (migrations keep their tables there). */
   readonly schema?: string | undefined;
   db<T>(): Kysely<T>;
-  transaction<R>(work: (trx: Kysely<unknown>) => Promise<R>): Promise<R>;
+  transaction<R>(work: (trx: Kysely<unknown>) => Promise<R>, options?: TransactionOptions): Promise<R>;
+  /** Makes every commit so far durable, deferred ones included (fsync); a no-op once closed. */
+  sync(): Promise<void>;
   ping(): Promise<void>;
   poolStats(): PoolStats;
   close(): Promise<void>;
@@ -69,6 +81,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   });
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   let ready: Promise<void> | undefined;
+  let closed = false;
   const ensureSchema = (): Promise<void> =>
     (ready ??= schema ? sql`create schema if not exists ${sql.id(schema)}`.execute(db).then(() => undefined) : Promise.resolve());
   return {
@@ -76,16 +89,29 @@ function openPostgres(url: string, options: StorageOptions): Storage {
     location: withoutPassword(url),
     schema,
     db: <T>() => db as unknown as Kysely<T>,
-    transaction: async (work) => {
+    transaction: async (work, options) => {
       await ensureSchema();
-      return db.transaction().execute(work);
+      if (!options?.deferSync) return db.transaction().execute(work);
+      return db.transaction().execute(async (trx) => {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        return work(trx);
+      });
+    },
+    // A transaction that gets a transaction id commits synchronously: the WAL is flushed up to its
+    // commit record, so every earlier (deferred) commit is on disk too.
+    sync: async () => {
+      if (closed) return;
+      await db.transaction().execute((trx) => sql`select txid_current()`.execute(trx));
     },
     ping: async () => {
       await ensureSchema();
       await sql`select 1`.execute(db);
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => db.destroy(),
+    close: async () => {
+      closed = true;
+      await db.destroy();
+    },
   };
 }
 
@@ -101,11 +127,34 @@ function openSqlite(options: StorageOptions): Storage {
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   let closed = false;
+  // The WAL, opened once for sync() (fsync on the thread pool, the event loop keeps running); closed after the database.
+  let wal: Promise<FileHandle | undefined> | undefined;
   return {
     dialect: 'sqlite',
     location: file,
     db: <T>() => db as unknown as Kysely<T>,
-    transaction: (work) => db.transaction().execute(work),
+    transaction: (work, options) => {
+      if (!options?.deferSync) return db.transaction().execute(work);
+      // The connection is held throughout, so no other transaction can commit under the relaxed setting.
+      return db.connection().execute(async (conn) => {
+        raw.pragma('synchronous = NORMAL');
+        try {
+          return await conn.transaction().execute(work);
+        } finally {
+          raw.pragma('synchronous = FULL');
+        }
+      });
+    },
+    sync: async () => {
+      if (closed) return;
+      wal ??= open(`${file}-wal`, 'r').catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
+      const handle = await wal;
+      if (handle === undefined) wal = undefined; // nothing written yet: try again next time
+      else await handle.sync();
+    },
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -114,6 +163,7 @@ function openSqlite(options: StorageOptions): Storage {
       if (closed) return;
       closed = true;
       await db.destroy();
+      await (await wal?.catch(() => undefined))?.close();
     },
   };
 }

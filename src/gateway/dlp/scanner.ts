@@ -1,6 +1,7 @@
 import { charsetFamily, fillView, sniffHtmlCharset, TRAIL_MARK, type CharsetFamily } from './charset.js';
 import type { DlpAction } from './config.js';
 import type { DetectorName, Match, RegionState, ScanContext, ScanState } from './detectors/detector.js';
+import { GateHits } from './detectors/literal-gate.js';
 import { PEM_LOOKAHEAD } from './detectors/private-key.js';
 import type { DetectorRule, DlpPolicy } from './policy.js';
 
@@ -187,10 +188,11 @@ export class DlpScanner {
 
     const text = view.toString('latin1');
     const candidates: Candidate[] = [];
-    const ctxBase = { base: origin, state: this.state };
+    const from = Math.max(leftLen, regionEnd);
+    const ctxBase = { base: origin, state: this.state, gates: new GateHits(view, text, from) };
     for (const rule of this.rules) {
       const ctx: ScanContext = { ...ctxBase, options: rule.options };
-      rule.detector.find(text, Math.max(leftLen, regionEnd), ctx, (m: Match) => candidates.push({ rule, start: m.start, end: m.end }));
+      rule.detector.find(text, from, ctx, (m: Match) => candidates.push({ rule, start: m.start, end: m.end }));
     }
     candidates.sort((a, b) => a.start - b.start || a.rule.detector.priority - b.rule.detector.priority || b.end - a.end);
     if (mode === 'flush') {

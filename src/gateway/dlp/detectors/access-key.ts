@@ -1,5 +1,6 @@
 import { isAlnum, maskSelected, MASK_CHAR } from '../mask.js';
 import { findWithRegex, type Detector, type ScanContext } from './detector.js';
+import { LiteralGate, type GateHits } from './literal-gate.js';
 import { pendingStart, prefixPattern } from './prefix-pattern.js';
 
 /**
@@ -33,9 +34,11 @@ export function isPlausibleSecret(value: string): boolean {
   return classes >= 2 && new Set(value).size >= 12;
 }
 
-/** Cheaper than a case-insensitive regex over the window: the usual spellings (`c` is rarer than `e`). */
-function mentionsSecret(text: string, from: number): boolean {
-  return text.includes('cret', from) || text.includes('CRET', from);
+/** Cheaper than a case-insensitive regex over the window: the usual spellings of "secret". */
+export const SECRET_WORD_GATE = new LiteralGate(['cret', 'CRET']);
+
+function mentionsSecret(text: string, from: number, gates?: GateHits): boolean {
+  return SECRET_WORD_GATE.present(text, from, gates);
 }
 
 function nearSecretWord(text: string, start: number): boolean {
@@ -76,7 +79,7 @@ export const accessKeyDetector: Detector = {
       }, (t, s, e) => isPlausibleAccessKeyId(t.slice(s, e)));
     }
     const recentId = ctx.state.lastAccessKeyEnd >= 0 && ctx.base + from - ctx.state.lastAccessKeyEnd <= SECRET_NEAR_ID;
-    if (ids.length > 0 || recentId || mentionsSecret(text, from)) findSecrets(text, from, ctx, ids, (m) => found.push(m));
+    if (ids.length > 0 || recentId || mentionsSecret(text, from, ctx.gates)) findSecrets(text, from, ctx, ids, (m) => found.push(m));
     for (const id of ids) ctx.state.lastAccessKeyEnd = Math.max(ctx.state.lastAccessKeyEnd, ctx.base + id);
     found.sort((a, b) => a.start - b.start);
     for (const m of found) emit(m);

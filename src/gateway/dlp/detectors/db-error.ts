@@ -1,5 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
+import { LiteralGate } from './literal-gate.js';
 import { pendingStartOnLastLine, prefixPattern } from './prefix-pattern.js';
 
 /**
@@ -60,25 +61,39 @@ const PATTERN = new RegExp(`(?:${SIGNATURES.join('|')})[^\\n<]{0,300}`, 'g');
 const PATTERN_PREFIX = prefixPattern(PATTERN, { singleLine: true });
 
 /**
- * Literals one of which every signature contains; windows without any skip the full pattern. They
- * start with rare characters where possible (`ycopg`, `qlite`, `zed token`) so V8's quick check
- * rejects most positions at once.
+ * Literals one of which every signature contains; windows without any skip the full pattern.
  */
-const GATE =
-  /SQL|y[Ss][Qq][Ll]|MariaDB|ERROR|Query failed|PG::|ycopg|quoted string|ORA-|PLS-|jdbc|Unclosed quotation|Incorrect syntax|OLE DB|\[Microsoft\]|SqlException|Msg \d|qlite|yntax error|zed token|Unknown column/g;
-
-export function mayContainDbError(text: string, from: number): boolean {
-  GATE.lastIndex = from;
-  return GATE.test(text);
-}
+export const DB_ERROR_GATE = new LiteralGate([
+  'SQL',
+  'y[Ss][Qq][Ll]',
+  'MariaDB',
+  'ERROR',
+  'Query failed',
+  'PG::',
+  'ycopg',
+  'quoted string',
+  'ORA-',
+  'PLS-',
+  'jdbc',
+  'Unclosed quotation',
+  'Incorrect syntax',
+  'OLE DB',
+  String.raw`\[Microsoft\]`,
+  'SqlException',
+  String.raw`Msg \d`,
+  'qlite',
+  'yntax error',
+  'zed token',
+  'Unknown column',
+]);
 
 export const dbErrorDetector: Detector = {
   name: 'dbError',
   priority: 70,
   maxLength: 800,
   defaultKeep: { prefix: 0, suffix: 0 },
-  find(text, from, _ctx, emit) {
-    if (mayContainDbError(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
+  find(text, from, ctx, emit) {
+    if (DB_ERROR_GATE.present(text, from, ctx.gates)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   pendingFrom(text, from) {
     // No alternative matches a line break: only the last line can hold a pending match.

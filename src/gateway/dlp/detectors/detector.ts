@@ -3,6 +3,7 @@
  * bytes (one character per byte) so that every detected value — all of them are ASCII — maps back
  * to the same byte offsets in the original body, whatever ASCII-compatible charset it uses.
  */
+import type { GateHits } from './literal-gate.js';
 
 export const DETECTOR_NAMES = ['privateKey', 'accessKey', 'idCard', 'bankCard', 'phone', 'email', 'stackTrace', 'dbError'] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
@@ -25,6 +26,8 @@ export interface ScanContext {
   readonly state: ScanState;
   /** Detector-specific switches from the configuration (e.g. `legacy15` for ID cards). */
   readonly options: DetectorOptions;
+  /** The window's shared literal-gate pass (see literal-gate.ts); absent, gates scan on their own. */
+  readonly gates?: GateHits;
 }
 
 export interface DetectorOptions {

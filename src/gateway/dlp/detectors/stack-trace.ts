@@ -1,5 +1,6 @@
 import { maskAllButSpace } from '../mask.js';
 import { findWithRegex, type Detector } from './detector.js';
+import { LiteralGate } from './literal-gate.js';
 import { pendingStartOnLastLine, prefixPattern } from './prefix-pattern.js';
 
 /**
@@ -48,23 +49,32 @@ const PATTERN_PREFIX = prefixPattern(PATTERN, { singleLine: true });
 
 /**
  * Literals at least one of which every alternative contains: windows without any of them (almost
- * all of them) skip the full pattern. The gate is a plain alternation that V8 scans fast.
+ * all of them) skip the full pattern.
  */
-const GATE =
-  /\.(?:java|kt|scala|groovy|clj|[mc]?js|tsx?|jsx|go):\d|Native Method|Unknown Source|Exception|Caused by|, line \d|node:|\.php|PHP |:line \d|Server Error|--- End|goroutine|Traceback/g;
-
-export function mayContainStackTrace(text: string, from: number): boolean {
-  GATE.lastIndex = from;
-  return GATE.test(text);
-}
+export const STACK_TRACE_GATE = new LiteralGate([
+  ...['java', 'kt', 'scala', 'groovy', 'clj', 'js', '[mc]js', 'ts', 'tsx', 'jsx', 'go'].map((ext) => String.raw`\.${ext}:\d`),
+  'Native Method',
+  'Unknown Source',
+  'Exception',
+  'Caused by',
+  String.raw`, line \d`,
+  'node:',
+  String.raw`\.php`,
+  'PHP ',
+  String.raw`:line \d`,
+  'Server Error',
+  '--- End',
+  'goroutine',
+  'Traceback',
+]);
 
 export const stackTraceDetector: Detector = {
   name: 'stackTrace',
   priority: 60,
   maxLength: 1100,
   defaultKeep: { prefix: 0, suffix: 0 },
-  find(text, from, _ctx, emit) {
-    if (mayContainStackTrace(text, from)) findWithRegex(PATTERN, text, from, emit, () => true);
+  find(text, from, ctx, emit) {
+    if (STACK_TRACE_GATE.present(text, from, ctx.gates)) findWithRegex(PATTERN, text, from, emit, () => true);
   },
   pendingFrom(text, from) {
     // No alternative matches a line break: only the last line can hold a pending match.

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { SECRET_WORD_GATE } from './access-key.js';
+import { DB_ERROR_GATE } from './db-error.js';
+import { fingerprintOf, GateHits, LiteralGate } from './literal-gate.js';
+import { STACK_TRACE_GATE } from './stack-trace.js';
+import { teddyAvailable } from './teddy.js';
+
+const GATES = [STACK_TRACE_GATE, DB_ERROR_GATE, SECRET_WORD_GATE];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A literal of the gate written out (a class becomes one of its members, `\d` a digit). */
+function instance(literal: string, next: () => number): string {
+  let out = '';
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i] ?? '';
+    if (c === '\\') {
+      const e = literal[++i] ?? '';
+      out += e === 'd' ? String(Math.floor(next() * 10)) : e;
+    } else if (c === '[') {
+      const j = literal.indexOf(']', i);
+      const members = literal.slice(i + 1, j);
+      out += members[Math.floor(next() * members.length)] ?? '';
+      i = j;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Text full of near-misses (prefixes and neighbours of the literals), with some whole literals. */
+function corpus(next: () => number, size: number): string {
+  const filler = ['lorem ipsum ', '<div class="x">', '12:34 ', 'Exceptio', 'SQ', 'ERRO', 'Tracebac', '.jav:1', 'node', '\u00e9\u00e8', 'secre', 'CRE', 'goroutin', '\n'];
+  let text = '';
+  while (text.length < size) {
+    if (next() < 0.03) {
+      const gate = GATES[Math.floor(next() * GATES.length)] ?? STACK_TRACE_GATE;
+      text += instance(gate.literals[Math.floor(next() * gate.literals.length)] ?? '', next);
+    } else {
+      text += filler[Math.floor(next() * filler.length)] ?? '';
+    }
+  }
+  return text;
+}
+
+describe('literal gates', () => {
+  it('runs the SIMD pass on this runtime', () => {
+    expect(teddyAvailable()).toBe(true);
+  });
+
+  it('answers exactly like the gate regexes, on random windows and start offsets', () => {
+    const next = rng(7);
+    for (let round = 0; round < 400; round++) {
+      const text = corpus(next, 20 + Math.floor(next() * 3000));
+      const view = Buffer.from(text, 'latin1');
+      const from = Math.floor(next() * Math.min(100, text.length));
+      const hits = new GateHits(view, text, from);
+      // Ask in a random order: a pass stopped early for one gate resumes for the next.
+      const order = [...GATES].sort(() => next() - 0.5);
+      for (const gate of order) expect(hits.has(gate), `${gate.literals[0]} @${from} in ${JSON.stringify(text)}`).toBe(gate.scan(text, from));
+    }
+  });
+
+  it('finds every literal alone, at the start and at the very end of a window', () => {
+    const next = rng(3);
+    for (const gate of GATES) {
+      for (const literal of gate.literals) {
+        const value = instance(literal, next);
+        for (const text of [value, `xx ${value}`, `${value} xx`]) {
+          const hits = new GateHits(Buffer.from(text, 'latin1'), text, 0);
+          expect(hits.has(gate), `${literal} in ${text}`).toBe(true);
+        }
+        // Before `from` it does not count.
+        const before = `${value}${'.'.repeat(40)}`;
+        expect(new GateHits(Buffer.from(before, 'latin1'), before, 1).has(gate)).toBe(gate.scan(before, 1));
+      }
+    }
+  });
+
+  it('keeps two windows apart when their questions interleave', () => {
+    const a = `${'x'.repeat(5000)} Exception ${'y'.repeat(5000)} ORA-00933: `;
+    const b = `${'z'.repeat(7000)} cret`;
+    const ha = new GateHits(Buffer.from(a, 'latin1'), a, 0);
+    const hb = new GateHits(Buffer.from(b, 'latin1'), b, 0);
+    expect(ha.has(STACK_TRACE_GATE)).toBe(true);
+    expect(hb.has(SECRET_WORD_GATE)).toBe(true);
+    expect(ha.has(DB_ERROR_GATE)).toBe(true);
+    expect(hb.has(DB_ERROR_GATE)).toBe(false);
+    expect(ha.has(SECRET_WORD_GATE)).toBe(false);
+  });
+
+  it('falls back to the regex for another text or start offset', () => {
+    const text = 'a Traceback here';
+    const hits = new GateHits(Buffer.from(text, 'latin1'), text, 0);
+    expect(STACK_TRACE_GATE.present(text, 5, hits)).toBe(false);
+    expect(STACK_TRACE_GATE.present(text, 0, hits)).toBe(true);
+    expect(STACK_TRACE_GATE.present(text, 0, undefined)).toBe(true);
+  });
+
+  it('accepts only the documented literal syntax', () => {
+    expect(fingerprintOf(String.raw`\.[mc]js:\d`)).toEqual([[46], [109, 99], [106], [115]]);
+    expect(fingerprintOf('SQL')).toEqual([[83], [81], [76]]);
+    expect(fingerprintOf('[a-c]x')).toEqual([[97, 98, 99], [120]]);
+    for (const bad of ['a.b', 'ab?', '(ab)', 'a|b', 'x', String.raw`\w+`, 'caf\u00e9', '[ab']) expect(() => fingerprintOf(bad), bad).toThrow(/LiteralGate/);
+    expect(() => new LiteralGate(['ab*'])).toThrow(/LiteralGate/);
+  });
+});

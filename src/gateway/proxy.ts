@@ -1,9 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Dispatcher } from 'undici';
 import type { AccessOutcome } from './access-log.js';
 import { sendBlockPage } from './block-page.js';
 import { signOriginRequest } from './origin-signing.js';
 import type { BodyTransform, RequestContext, UpstreamResponse } from './pipeline.js';
+import { BODY_TIMEOUT, CLOSED, CONNECT_TIMEOUT, HEADERS_TIMEOUT, type Exchange, type OriginError } from './upstream/origin-connection.js';
 import type { Upstream } from './upstream/upstream.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
@@ -15,37 +15,60 @@ const REQUEST_DROP = new Set([
 ]);
 const RESPONSE_DROP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
+/** Methods whose empty body is still framed with `Content-Length: 0` (origins may refuse them without, 411). */
+const EXPECTS_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
 /** Errors where the request surely did not reach the application: safe to retry elsewhere. */
-const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', CLOSED, CONNECT_TIMEOUT]);
+/** The client went away before the answer: nothing to retry, and not the upstream's fault. */
+const CLIENT_CLOSED = 'CLIENT_CLOSED';
+/** Header values not read by llhttp (HTTP/2 requests) must not smuggle a line break into the upstream request. */
+const LINE_BREAK = /[\r\n\0]/;
 
-function errorCode(e: unknown): string {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err.cause?.code ?? err.code ?? 'UNKNOWN';
-}
-
-/** Headers sent upstream: the client's minus hop-by-hop, plus X-Forwarded-*, X-Real-IP, X-Request-Id and the origin signature. */
-export function upstreamHeaders(ctx: RequestContext, upstream: Upstream, trustedPeer: boolean, pathAndQuery: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+/**
+ * The request head sent upstream (request line and header fields, latin1 as node:http reads them):
+ * the client's headers minus hop-by-hop ones, plus X-Forwarded-*, X-Real-IP, X-Request-Id and the
+ * origin signature. Values come from llhttp (which refuses CR, LF and NUL) or from the gateway itself;
+ * HTTP/2 values are checked here.
+ */
+export function upstreamHead(ctx: RequestContext, upstream: Upstream, trustedPeer: boolean, pathAndQuery: string): string {
   const connectionTokens = connectionHeaderTokens(ctx.headers.connection);
   const signingHeader = ctx.site.signing?.header;
   const headers = ctx.headers;
+  const checkValues = ctx.httpVersion.charCodeAt(0) === 50; // '2'
+  const preserveHost = ctx.site.config.preserveHost;
+  let head = `${ctx.method} ${pathAndQuery} HTTP/1.1\r\n`;
+  let sawHost = false;
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || REQUEST_DROP.has(name) || name === signingHeader || (connectionTokens !== undefined && connectionTokens.includes(name))) continue;
-    out[name] = value;
+    if (name === 'host') {
+      sawHost = true;
+      if (!preserveHost) {
+        head += `host: ${upstream.host}\r\n`;
+        continue;
+      }
+    }
+    if (typeof value === 'string') {
+      if (checkValues && LINE_BREAK.test(value)) throw new Error(`invalid value of ${name}`);
+      head += `${name}: ${value}\r\n`;
+    } else {
+      for (const v of value) {
+        if (checkValues && LINE_BREAK.test(v)) throw new Error(`invalid value of ${name}`);
+        head += `${name}: ${v}\r\n`;
+      }
+    }
   }
-  if (!ctx.site.config.preserveHost) out.host = upstream.host;
+  if (!sawHost) head += `host: ${upstream.host}\r\n`;
   const priorXff = trustedPeer ? ctx.headers['x-forwarded-for'] : undefined;
-  out['x-forwarded-for'] = priorXff ? `${priorXff}, ${ctx.peerIp}` : ctx.peerIp;
-  out['x-forwarded-proto'] = ctx.scheme;
-  out['x-forwarded-host'] = ctx.host;
-  out['x-real-ip'] = ctx.clientIp;
-  out['x-request-id'] = ctx.id;
-  if (ctx.body && ctx.body.length > 0) out['content-length'] = String(ctx.body.length);
+  head += `x-forwarded-for: ${priorXff ? `${priorXff}, ${ctx.peerIp}` : ctx.peerIp}\r\nx-forwarded-proto: ${ctx.scheme}\r\nx-forwarded-host: ${ctx.host}\r\nx-real-ip: ${ctx.clientIp}\r\nx-request-id: ${ctx.id}\r\n`;
+  if (ctx.body && ctx.body.length > 0) head += `content-length: ${ctx.body.length}\r\n`;
+  else if (EXPECTS_BODY.has(ctx.method)) head += 'content-length: 0\r\n';
   if (ctx.site.signing) {
-    out[ctx.site.signing.header] = signOriginRequest(ctx.site.signing.secret, Math.floor(Date.now() / 1000), ctx.method, ctx.host, pathAndQuery, ctx.id);
+    head += `${ctx.site.signing.header}: ${signOriginRequest(ctx.site.signing.secret, Math.floor(Date.now() / 1000), ctx.method, ctx.host, pathAndQuery, ctx.id)}\r\n`;
   }
-  return out;
+  if (checkValues && (LINE_BREAK.test(pathAndQuery) || pathAndQuery.includes(' ') || LINE_BREAK.test(ctx.host))) throw new Error('invalid request target');
+  return `${head}\r\n`;
 }
 
 /** Header names listed in a `Connection` header (hop-by-hop by declaration); undefined when there is none. */
@@ -54,14 +77,41 @@ function connectionHeaderTokens(connection: string | string[] | undefined): stri
   return String(connection).toLowerCase().split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): OutgoingHttpHeaders {
+/** The origin's response headers as an object (lower-case names, arrays for repeats) for response stages, minus hop-by-hop ones. */
+function responseHeaders(raw: readonly string[]): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  const connectionTokens = connectionHeaderTokens(raw.connection);
-  for (const name in raw) {
-    const value = raw[name];
-    if (value === undefined || RESPONSE_DROP.has(name) || (connectionTokens !== undefined && connectionTokens.includes(name))) continue;
-    out[name] = value;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = (raw[i] as string).toLowerCase();
+    const value = raw[i + 1] as string;
+    const prior = out[name];
+    if (prior === undefined) out[name] = value;
+    else if (Array.isArray(prior)) prior.push(value);
+    else out[name] = [String(prior), value];
   }
+  const connectionTokens = connectionHeaderTokens(out.connection as string | string[] | undefined);
+  for (const name of RESPONSE_DROP) delete out[name];
+  if (connectionTokens !== undefined) for (const name of connectionTokens) delete out[name];
+  return out;
+}
+
+/**
+ * The origin's response headers as a flat `[name, value, …]` list for `writeHead` (no stage edits
+ * them): names as the origin sent them, hop-by-hop ones dropped, X-Request-Id added.
+ */
+function responseHeaderList(raw: readonly string[], requestId: string): string[] {
+  let connectionTokens: string[] | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length === 10 && name.toLowerCase() === 'connection') connectionTokens = [...(connectionTokens ?? []), ...(connectionHeaderTokens(raw[i + 1]) ?? [])];
+  }
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const lower = name.toLowerCase();
+    if (RESPONSE_DROP.has(lower) || lower === 'x-request-id' || (connectionTokens !== undefined && connectionTokens.includes(lower))) continue;
+    out.push(name, raw[i + 1] as string);
+  }
+  out.push('x-request-id', requestId);
   return out;
 }
 
@@ -92,18 +142,18 @@ type Attempt =
   | { kind: 'failed'; code: string }
   | { kind: 'answered'; status: number; bytes: number; blocked?: { status: number; reason: string } };
 
-type Sink = { write(chunk: Buffer): boolean; end(): void; once(event: 'drain', fn: () => void): unknown };
+type Sink = { write(chunk: Buffer): boolean; end(chunk?: Buffer): void; once(event: 'drain', fn: () => void): unknown };
 
 /**
- * One attempt on one upstream through undici's dispatch API: the response is written straight to
- * the client socket with backpressure (no intermediate stream objects on the fast path).
- * Resolves `failed` only when nothing was sent to the client yet (so a retry is possible).
+ * One attempt on one upstream: the response is written straight to the client socket with
+ * backpressure (no intermediate stream objects on the fast path); a small response goes out in one
+ * write (head, body and end). Resolves `failed` only when nothing was sent to the client yet (so a
+ * retry is possible).
  */
-function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, headers: Record<string, string | string[]>, pathAndQuery: string): Promise<Attempt> {
+function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, head: string, replayable: boolean): Promise<Attempt> {
   const site = ctx.site;
   return new Promise((resolve) => {
     let settled = false;
-    let controllerRef: Dispatcher.DispatchController | undefined;
     let sink: Sink = res;
     let bytes = 0;
     let status = 0;
@@ -117,11 +167,18 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
       resolve(a);
     };
     const onClientClose = (): void => {
-      if (!res.writableFinished) controllerRef?.abort(new Error('client closed'));
+      if (res.writableFinished || ex.done) return;
+      ex.abort();
+      finish(status === 0 ? { kind: 'failed', code: CLIENT_CLOSED } : { kind: 'answered', status, bytes });
     };
     res.on('close', onClientClose);
-    const start = (controller: Dispatcher.DispatchController, statusCode: number, raw: Record<string, string | string[] | undefined>): void => {
+    const resume = (): void => ex.resume();
+    const start = (exchange: Exchange, statusCode: number, raw: string[]): void => {
       status = statusCode;
+      if (site.responseStages.length === 0) {
+        res.writeHead(statusCode, responseHeaderList(raw, ctx.id));
+        return;
+      }
       const response: UpstreamResponse = { status: statusCode, headers: responseHeaders(raw) };
       const write = (): void => {
         const transforms: BodyTransform[] = [];
@@ -137,16 +194,16 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
         if (!transforms.every((t) => t.preservesLength === true)) delete response.headers['content-length'];
         response.headers['x-request-id'] = ctx.id;
         sink = transforms[0] as BodyTransform;
+        const verdicts = transforms.map((t) => t.verdict).filter((v): v is Promise<{ action: string }> => v !== undefined);
         const send = (): void => {
           res.writeHead(response.status, response.headers);
           pipeThrough(transforms, res);
         };
-        const verdicts = transforms.map((t) => t.verdict).filter((v): v is Promise<{ readonly action: string }> => v !== undefined);
         if (verdicts.length === 0) {
           send();
           return;
         }
-        // Upstream bytes keep flowing into the transforms (which hold them) while the verdicts settle.
+        // The body keeps flowing into the transforms (which hold them) while the verdicts settle.
         headReady = Promise.all(verdicts).then((vs) => {
           if (blocked || res.headersSent || res.destroyed) return;
           if (vs.every((v) => v.action === 'pass')) {
@@ -155,85 +212,73 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
           }
           blocked = { status: 502, reason: 'response blocked' };
           ctx.matchedRules.push('response:blocked');
-          controller.abort(new Error('response blocked'));
+          exchange.abort();
           for (const t of transforms) t.destroy();
           sendBlockPage(res, { status: 502, reason: 'response blocked', requestId: ctx.id }, ctx.headers.accept);
           finish({ kind: 'answered', status: 502, bytes: 0, blocked });
         });
       };
-      if (site.responseStages.length === 0) {
-        write();
-        return;
-      }
-      controller.pause();
+      exchange.pause();
       void (async () => {
         for (const stage of site.responseStages) {
           const d = await stage.onResponseHeaders?.(ctx, response);
           if (d && d.type === 'block') {
             if (d.ruleId) ctx.matchedRules.push(d.ruleId);
             blocked = { status: d.status, reason: d.reason };
-            controller.abort(new Error('blocked by response stage'));
+            exchange.abort();
             sendBlockPage(res, { status: d.status, reason: d.reason, requestId: ctx.id }, ctx.headers.accept, d.headers);
             finish({ kind: 'answered', status: d.status, bytes: 0, blocked });
             return;
           }
         }
         write();
-        controller.resume();
+        exchange.resume();
       })().catch(() => {
-        controller.abort(new Error('response stage failed'));
-      });
-    };
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(controller) {
-        controllerRef = controller;
-      },
-      onResponseStart(controller, statusCode, raw) {
-        start(controller, statusCode, raw as Record<string, string | string[] | undefined>);
-      },
-      onResponseData(controller, chunk) {
-        if (blocked) return;
-        bytes += chunk.length;
-        if (!sink.write(chunk)) {
-          controller.pause();
-          sink.once('drain', () => controller.resume());
-        }
-      },
-      onResponseEnd() {
-        if (blocked) return;
-        sink.end();
-        if (headReady) void headReady.then(() => finish({ kind: 'answered', status, bytes }));
-        else finish({ kind: 'answered', status, bytes });
-      },
-      onResponseError(_controller, err) {
-        if (blocked) return;
-        if (headReady && !res.headersSent) {
-          // The body broke while verdicts were pending: nothing was sent, answer with the error page.
-          blocked = { status: 502, reason: errorCode(err) };
-          sendBlockPage(res, { status: 502, reason: errorCode(err), requestId: ctx.id }, ctx.headers.accept);
-          finish({ kind: 'answered', status: 502, bytes: 0 });
-          return;
-        }
-        if (status === 0 && !res.headersSent) {
-          finish({ kind: 'failed', code: errorCode(err) });
-          return;
-        }
-        // Broken mid-body: nothing more can be sent.
+        exchange.abort();
         res.destroy();
         finish({ kind: 'answered', status, bytes });
-      },
+      });
     };
-    upstream.pool.dispatch(
+    // (the handlers run on later events, when `ex` is set)
+    const ex: Exchange = upstream.pool.request(
+      { method: ctx.method, head, body: ctx.body && ctx.body.length > 0 ? ctx.body : null, headersTimeout: site.config.timeouts.response, bodyTimeout: site.config.timeouts.response, replayable },
       {
-        origin: upstream.origin,
-        path: pathAndQuery,
-        method: ctx.method,
-        headers,
-        body: ctx.body && ctx.body.length > 0 ? ctx.body : null,
-        headersTimeout: site.config.timeouts.response,
-        bodyTimeout: site.config.timeouts.response,
+        onHead(statusCode, raw) {
+          start(ex, statusCode, raw);
+        },
+        onData(chunk) {
+          if (blocked) return;
+          bytes += chunk.length;
+          if (!sink.write(chunk)) {
+            ex.pause();
+            sink.once('drain', resume);
+          }
+        },
+        onEnd(tail) {
+          if (blocked) return;
+          if (tail) bytes += tail.length;
+          sink.end(tail);
+          if (headReady) void headReady.then(() => finish({ kind: 'answered', status, bytes }));
+          else finish({ kind: 'answered', status, bytes });
+        },
+        onError(err: OriginError) {
+          if (blocked) return;
+          if (headReady && !res.headersSent) {
+            // The body broke while verdicts were pending: nothing was sent, answer with the error page.
+            blocked = { status: 502, reason: err.code };
+            sendBlockPage(res, { status: 502, reason: err.code, requestId: ctx.id }, ctx.headers.accept);
+            finish({ kind: 'answered', status: 502, bytes: 0 });
+            return;
+          }
+          if (status === 0 && !res.headersSent) {
+            finish({ kind: 'failed', code: err.code });
+            return;
+          }
+          // Broken mid-body: nothing more can be sent.
+          res.destroy();
+          finish({ kind: 'answered', status, bytes });
+        },
       },
-      handler,
     );
   });
 }
@@ -246,7 +291,8 @@ function attempt(ctx: RequestContext, res: ServerResponse, upstream: Upstream, h
 export async function proxyRequest(ctx: RequestContext, req: IncomingMessage, res: ServerResponse, trustedPeer: boolean): Promise<AccessOutcome> {
   const site = ctx.site;
   const pathAndQuery = ctx.query === '' ? ctx.path : `${ctx.path}?${ctx.query}`;
-  const maxAttempts = IDEMPOTENT.has(ctx.method) ? 1 + site.config.retries : 1;
+  const replayable = IDEMPOTENT.has(ctx.method);
+  const maxAttempts = replayable ? 1 + site.config.retries : 1;
   let tried: Set<Upstream> | undefined;
   let attempts = 0;
   let lastCode = 'NO_UPSTREAM';
@@ -258,7 +304,7 @@ export async function proxyRequest(ctx: RequestContext, req: IncomingMessage, re
     upstream.inflight++;
     let a: Attempt;
     try {
-      a = await attempt(ctx, res, upstream, upstreamHeaders(ctx, upstream, trustedPeer, pathAndQuery), pathAndQuery);
+      a = await attempt(ctx, res, upstream, upstreamHead(ctx, upstream, trustedPeer, pathAndQuery), replayable);
     } finally {
       upstream.inflight--;
     }
@@ -268,10 +314,11 @@ export async function proxyRequest(ctx: RequestContext, req: IncomingMessage, re
       return { status: a.status, action: 'proxy', upstream: upstream.url, attempts, responseBytes: a.bytes };
     }
     lastCode = a.code;
+    if (lastCode === CLIENT_CLOSED) break;
     upstream.recordFailure(Date.now());
     if (!RETRYABLE.has(lastCode) || req.destroyed) break;
   }
-  const timeout = lastCode === 'UND_ERR_HEADERS_TIMEOUT' || lastCode === 'UND_ERR_BODY_TIMEOUT';
+  const timeout = lastCode === HEADERS_TIMEOUT || lastCode === BODY_TIMEOUT;
   const status = timeout ? 504 : 502;
   if (!res.headersSent && !res.destroyed) sendBlockPage(res, { status, reason: lastCode, requestId: ctx.id }, ctx.headers.accept);
   return { status, action: 'error', reason: lastCode, attempts };

@@ -1,4 +1,3 @@
-import { request } from 'undici';
 import type { Upstream } from './upstream.js';
 
 export interface HealthCheckOptions {
@@ -41,22 +40,35 @@ export class HealthChecker {
     }
   }
 
+  /** GET on the upstream's own pool: the status, or 599 when it failed or took longer than the timeout. */
+  private probe(u: Upstream): Promise<number> {
+    const { timeout } = this.options;
+    // Config paths are not parsed by llhttp: anything outside visible ASCII (spaces, CR/LF) is percent-encoded.
+    const path = this.options.path.replace(/[^\x21-\x7e]/g, (c) => [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    return new Promise((resolve) => {
+      let status = 599;
+      const timer = setTimeout(() => {
+        ex.abort();
+        resolve(599);
+      }, timeout);
+      const settle = (s: number): void => {
+        clearTimeout(timer);
+        resolve(s);
+      };
+      const ex = u.pool.request(
+        { method: 'GET', head: `GET ${path} HTTP/1.1\r\nhost: ${u.host}\r\nuser-agent: bulwark-health-check\r\n\r\n`, body: null, headersTimeout: timeout, bodyTimeout: timeout, replayable: true },
+        {
+          onHead: (s) => (status = s),
+          onData: () => undefined,
+          onEnd: () => settle(status),
+          onError: () => settle(599),
+        },
+      );
+    });
+  }
+
   private async check(u: Upstream): Promise<void> {
-    let ok = false;
-    try {
-      const res = await request(`${u.origin}${this.options.path}`, {
-        method: 'GET',
-        dispatcher: u.pool,
-        headers: { 'user-agent': 'bulwark-health-check', host: u.host },
-        headersTimeout: this.options.timeout,
-        bodyTimeout: this.options.timeout,
-        signal: AbortSignal.timeout(this.options.timeout),
-      });
-      await res.body.dump();
-      ok = res.statusCode < 500;
-    } catch {
-      ok = false;
-    }
+    const ok = (await this.probe(u)) < 500;
     // Positive streak counts successes, negative counts failures.
     const prev = this.streak.get(u) ?? 0;
     const s = ok ? Math.max(prev, 0) + 1 : Math.min(prev, 0) - 1;

@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import { maxHeaderSize } from 'node:http';
+import { OriginPool } from './origin-pool.js';
 
 export interface UpstreamOptions {
   url: string;
@@ -9,7 +10,7 @@ export interface UpstreamOptions {
 }
 
 /**
- * One origin server: an undici keep-alive pool plus the health state the balancer reads.
+ * One origin server: a keep-alive connection pool plus the health state the balancer reads.
  * Passive ejection: `maxFails` consecutive failures take it out of rotation for `ejectFor` ms.
  * Active checks flip `healthy` after their thresholds.
  */
@@ -18,7 +19,7 @@ export class Upstream {
   readonly origin: string;
   readonly host: string;
   readonly weight: number;
-  readonly pool: Pool;
+  readonly pool: OriginPool;
   inflight = 0;
   /** Active health state (true until a health check says otherwise). */
   healthy = true;
@@ -35,12 +36,7 @@ export class Upstream {
     this.weight = options.weight;
     this.maxFails = options.maxFails;
     this.ejectFor = options.ejectFor;
-    this.pool = new Pool(u.origin, {
-      connections: 256,
-      pipelining: 1,
-      keepAliveTimeout: 4000,
-      connect: { timeout: options.connectTimeout },
-    });
+    this.pool = new OriginPool(u, { connections: 256, keepAliveTimeout: 4000, connectTimeout: options.connectTimeout, maxHeaderSize });
   }
 
   available(now: number): boolean {
@@ -64,6 +60,6 @@ export class Upstream {
   }
 
   async close(): Promise<void> {
-    await this.pool.close().catch(() => undefined);
+    await this.pool.close();
   }
 }

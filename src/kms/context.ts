@@ -2,6 +2,7 @@ import { BulwarkError } from '../core/errors.js';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.js';
 import type { Caller } from '../iam/caller.js';
+import type { KeyCache } from './key-cache.js';
 import type { Keyring } from './keyring/keyring.js';
 import type { KmsTables } from './tables.js';
 
@@ -12,6 +13,8 @@ export interface KmsContext {
   clock: Clock;
   region: string;
   keyrings: Keyrings;
+  /** Lookups outside a transaction go through it (see key-cache.ts); absent, every lookup reads the database. */
+  keyCache?: KeyCache | undefined;
 }
 
 /** SOFTWARE keys are wrapped by the file keyring; HSM keys need the pkcs11 keyring. */

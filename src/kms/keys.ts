@@ -39,18 +39,23 @@ export function keyMetadata(row: KeyRow): Record<string, unknown> {
 
 /** Resolves a key id, key ARN or `alias/…` of the caller's account, or throws a not-found error. */
 export async function findKey(ctx: KmsContext, ref: string): Promise<KeyRow> {
-  let id = ref;
+  // Changes read what they change from their transaction, never from the cache.
+  const cache = ctx.db.isTransaction ? undefined : ctx.keyCache;
+  const accountId = ctx.caller.accountId;
+  let id: string | undefined = ref;
   if (ref.startsWith('alias/')) {
-    const alias = await ctx.db.selectFrom('kms_aliases').select('key_id').where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region).where('alias_name', '=', ref).executeTakeFirst();
-    if (!alias) throw new BulwarkError('Forbidden.AliasNotFound', { alias: ref });
-    id = alias.key_id;
+    const load = async () => (await ctx.db.selectFrom('kms_aliases').select('key_id').where('account_id', '=', accountId).where('region', '=', ctx.region).where('alias_name', '=', ref).executeTakeFirst())?.key_id;
+    id = cache ? await cache.alias(accountId, ctx.region, ref, load) : await load();
+    if (id === undefined) throw new BulwarkError('Forbidden.AliasNotFound', { alias: ref });
   } else if (ref.startsWith('acs:kms:')) {
     // An ARN must name this region and the caller's account; it is never a way to reach another key.
     const arn = parseKeyArn(ref);
-    if (!arn || arn.region !== ctx.region || arn.accountId !== ctx.caller.accountId) throw new BulwarkError('Forbidden.KeyNotFound', { keyId: ref });
+    if (!arn || arn.region !== ctx.region || arn.accountId !== accountId) throw new BulwarkError('Forbidden.KeyNotFound', { keyId: ref });
     id = arn.keyId;
   }
-  const row = await ctx.db.selectFrom('kms_keys').selectAll().where('id', '=', id).where('account_id', '=', ctx.caller.accountId).where('region', '=', ctx.region).executeTakeFirst();
+  const keyId = id;
+  const load = () => ctx.db.selectFrom('kms_keys').selectAll().where('id', '=', keyId).where('account_id', '=', accountId).where('region', '=', ctx.region).executeTakeFirst();
+  const row = cache ? await cache.key(accountId, ctx.region, keyId, load) : await load();
   if (!row) throw new BulwarkError('Forbidden.KeyNotFound', { keyId: ref });
   return row;
 }

@@ -4,6 +4,7 @@ import { BulwarkError } from '../core/errors.js';
 import type { Sealer } from '../core/sealer.js';
 import type { Platform } from '../server/platform.js';
 import type { Keyrings } from './context.js';
+import { KeyCache } from './key-cache.js';
 import { openFileKeyring } from './keyring/open.js';
 import { withUnwrapCache } from './keyring/unwrap-cache.js';
 import { openPkcs11FromEnv } from './keyring/pkcs11-config.js';
@@ -14,6 +15,8 @@ import type { KmsTables } from './tables.js';
 export interface KmsRuntime {
   keyrings: Keyrings;
   region: string;
+  /** Keys, aliases and versions of calls that change nothing; every KMS change invalidates it. */
+  keyCache: KeyCache;
   stop(): Promise<void>;
 }
 
@@ -40,10 +43,12 @@ export async function startKms(platform: Platform, env: NodeJS.ProcessEnv = proc
   }
   // Hot keys are not unwrapped on every call (an HSM round trip for pkcs11); see unwrap-cache.ts.
   const keyrings: Keyrings = { software: withUnwrapCache(software), hsm: hsm ? withUnwrapCache(hsm) : undefined };
-  const scheduler = startKmsScheduler(platform, keyrings, KMS_REGION, interval.data.BULWARK_KMS_SCHEDULER_INTERVAL * 1000);
+  const keyCache = new KeyCache();
+  const scheduler = startKmsScheduler(platform, { keyrings, region: KMS_REGION, keyCache }, interval.data.BULWARK_KMS_SCHEDULER_INTERVAL * 1000);
   const runtime: KmsRuntime = {
     keyrings,
     region: KMS_REGION,
+    keyCache,
     async stop() {
       if (runtimes.get(platform.sealer) === runtime) runtimes.delete(platform.sealer);
       await scheduler.stop();

@@ -4,8 +4,9 @@ import type { AuditEventInput } from '../audit/event.js';
 import { newRequestId } from '../core/ids.js';
 import { systemCaller } from '../iam/caller.js';
 import type { Platform } from '../server/platform.js';
-import type { Keyrings, KmsContext } from './context.js';
+import type { KmsContext } from './context.js';
 import { now } from './context.js';
+import type { KmsRuntime } from './runtime.js';
 import { deleteKeyMaterial } from './key-import.js';
 import { destroyKey, rotateKey } from './keys.js';
 import { destroySecret, rotateSecret } from './secrets.js';
@@ -36,17 +37,24 @@ function systemEvent(eventName: string, accountId: string, requestId: string, re
  * One pass of the KMS scheduler: rotates keys and secrets whose automatic rotation is due, destroys
  * keys and secrets whose deletion window has passed, deletes imported key material that expired. Each change is its own transaction with an audit record.
  */
-export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 'clock'>, keyrings: Keyrings, region: string): Promise<KmsJobReport> {
+export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 'clock'>, kms: Pick<KmsRuntime, 'keyrings' | 'region' | 'keyCache'>): Promise<KmsJobReport> {
+  const { keyrings, region, keyCache } = kms;
   const report: KmsJobReport = { rotated: [], deletedKeys: [], deletedSecrets: [], rotatedSecrets: [], expiredMaterial: [] };
   const db = platform.storage.db<KmsTables>() as Kysely<KmsTables>;
   const t = now(platform);
   const run = async (accountId: string, eventName: string, resource: Record<string, unknown>, work: (ctx: KmsContext) => Promise<void>): Promise<void> => {
     const requestId = newRequestId();
-    await platform.storage.transaction(async (trx) => {
-      const ctx: KmsContext = { db: trx as Kysely<KmsTables>, caller: systemCaller(accountId, requestId), clock: platform.clock, region, keyrings };
-      await work(ctx);
-      await platform.audit.append(trx, systemEvent(eventName, accountId, requestId, resource));
-    });
+    // the server's cached keys are dropped when the change is written and again once it is committed
+    try {
+      await platform.storage.transaction(async (trx) => {
+        keyCache.invalidate();
+        const ctx: KmsContext = { db: trx as Kysely<KmsTables>, caller: systemCaller(accountId, requestId), clock: platform.clock, region, keyrings };
+        await work(ctx);
+        await platform.audit.append(trx, systemEvent(eventName, accountId, requestId, resource));
+      });
+    } finally {
+      keyCache.invalidate();
+    }
   };
   const due = await db.selectFrom('kms_keys').selectAll().where('region', '=', region).where('state', '=', 'PendingDeletion').where('delete_at', '<=', t).execute();
   for (const key of due) {
@@ -82,11 +90,11 @@ export async function runKmsJobs(platform: Pick<Platform, 'storage' | 'audit' | 
 }
 
 /** Runs `runKmsJobs` every `intervalMs` until stopped; failures are logged, never thrown. */
-export function startKmsScheduler(platform: Platform, keyrings: Keyrings, region: string, intervalMs: number): { stop(): Promise<void> } {
+export function startKmsScheduler(platform: Platform, kms: Pick<KmsRuntime, 'keyrings' | 'region' | 'keyCache'>, intervalMs: number): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = (): void => {
-    running = runKmsJobs(platform, keyrings, region)
+    running = runKmsJobs(platform, kms)
       .then((r) => {
         if (r.rotated.length + r.deletedKeys.length + r.deletedSecrets.length + r.rotatedSecrets.length > 0) platform.logger.info({ kms: r }, 'kms scheduler pass');
       })

@@ -26,7 +26,9 @@ export async function addVersion(ctx: KmsContext, key: Pick<KeyRow, 'id' | 'key_
 }
 
 export async function requireVersion(ctx: KmsContext, keyId: string, versionId: string): Promise<VersionRow> {
-  const row = await ctx.db.selectFrom('kms_key_versions').selectAll().where('key_id', '=', keyId).where('version_id', '=', versionId).executeTakeFirst();
+  const load = () => ctx.db.selectFrom('kms_key_versions').selectAll().where('key_id', '=', keyId).where('version_id', '=', versionId).executeTakeFirst();
+  const cache = ctx.db.isTransaction ? undefined : ctx.keyCache;
+  const row = cache ? await cache.version(keyId, versionId, load) : await load();
   if (!row) throw new BulwarkError('Forbidden.KeyVersionNotFound', { keyId, keyVersionId: versionId });
   return row;
 }

@@ -11,6 +11,8 @@ export interface ActionContext {
   clock: Clock;
   sealer: Sealer;
   invalidate(reason: 'policy' | 'membership' | 'credential'): void;
+  /** Runs `fn` once the call's transaction has committed (reads: once the handler returned); absent outside the front door. */
+  afterCommit?(fn: () => void): void;
 }
 
 /**

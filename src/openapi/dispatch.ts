@@ -214,7 +214,8 @@ export class FrontDoor {
   private async run(def: AnyActionDef, caller: Caller, input: unknown, params: Record<string, string>, meta: CallMeta, eventType: AuditEventType = 'ApiCall', recordReads = true): Promise<Record<string, unknown>> {
     const { platform } = this.deps;
     const pending = new Set<'policy' | 'membership' | 'credential'>();
-    const context = (db: ActionContext['db']): ActionContext => ({ caller, db, clock: platform.clock, sealer: this.deps.sealer, invalidate: (r) => pending.add(r) });
+    const committed: Array<() => void> = [];
+    const context = (db: ActionContext['db']): ActionContext => ({ caller, db, clock: platform.clock, sealer: this.deps.sealer, invalidate: (r) => pending.add(r), afterCommit: (fn) => committed.push(fn) });
     let response: Record<string, unknown>;
     if (def.rw === 'Write') {
       response = await platform.storage.transaction(async (trx) => {
@@ -226,6 +227,7 @@ export class FrontDoor {
       response = await def.handler(context(platform.storage.db()), input);
       if (recordReads) await platform.audit.record(this.event(def, caller, params, meta, {}, eventType));
     }
+    for (const fn of committed) fn();
     if (pending.has('policy') || pending.has('membership')) this.deps.authorizer.invalidate();
     if (pending.has('credential')) this.deps.credentials.invalidate();
     return response;

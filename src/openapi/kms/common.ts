@@ -13,7 +13,14 @@ export const KMS = { product: 'Kms', version: '2016-01-20', eventSource: 'kms.al
 
 export function kms(ctx: ActionContext): KmsContext {
   const runtime = kmsRuntime(ctx.sealer);
-  return { db: ctx.db as Kysely<KmsTables>, caller: ctx.caller, clock: ctx.clock, region: runtime.region, keyrings: runtime.keyrings };
+  const { keyCache } = runtime;
+  // A call in a transaction may change keys: cached keys are dropped now and again once it commits
+  // (a lookup by another call in between could have read the old row).
+  if (ctx.db.isTransaction) {
+    keyCache.invalidate();
+    ctx.afterCommit?.(() => keyCache.invalidate());
+  }
+  return { db: ctx.db as Kysely<KmsTables>, caller: ctx.caller, clock: ctx.clock, region: runtime.region, keyrings: runtime.keyrings, keyCache };
 }
 
 /** The ARN RAM checks for a key reference: key id, key ARN, or alias (then the alias ARN). */

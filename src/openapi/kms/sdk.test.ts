@@ -202,9 +202,9 @@ describe('KMS through the official SDKs', () => {
     // The scheduler deletes material once it has expired.
     const runtime = kmsRuntime(t.server.platform.sealer);
     const { storage, audit } = t.server.platform;
-    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 1800_000)) }, runtime.keyrings, runtime.region);
+    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 1800_000)) }, runtime);
     expect(early.expiredMaterial).not.toContain(meta.keyId);
-    const late = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7200_000)) }, runtime.keyrings, runtime.region);
+    const late = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7200_000)) }, runtime);
     expect(late.expiredMaterial).toContain(meta.keyId);
     expect((await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!.keyState).toBe('PendingImport');
     expect(code(await sdkError(sdk.encrypt(new $Kms.EncryptRequest({ keyId: meta.keyId, plaintext: 'x' }))))).toBe('Rejected.PendingImport');
@@ -290,10 +290,10 @@ describe('KMS through the official SDKs', () => {
     await sdk.scheduleKeyDeletion(new $Kms.ScheduleKeyDeletionRequest({ keyId: key, pendingWindowInDays: 7 }));
     const runtime = kmsRuntime(t.server.platform.sealer);
     const { storage, audit } = t.server.platform;
-    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 6 * 86400_000)) }, runtime.keyrings, runtime.region);
+    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 6 * 86400_000)) }, runtime);
     expect(early.deletedKeys).not.toContain(key);
     expect((await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: key }))).keyMetadata!.keyState).toBe('PendingDeletion');
-    const late = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 8 * 86400_000)) }, runtime.keyrings, runtime.region);
+    const late = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 8 * 86400_000)) }, runtime);
     expect(late.deletedKeys).toContain(key);
     expect(code(await sdkError(sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: key }))))).toBe('Forbidden.KeyNotFound');
     expect(code(await sdkError(sdk.decrypt(new $Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob }))))).toBe('Forbidden.KeyNotFound');
@@ -352,9 +352,9 @@ describe('KMS through the official SDKs', () => {
     await sdk.updateRotationPolicy(new $Kms.UpdateRotationPolicyRequest({ keyId: meta.keyId, enableAutomaticRotation: true, rotationInterval: '8d' }));
     const runtime = kmsRuntime(t.server.platform.sealer);
     const { storage, audit } = t.server.platform;
-    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7 * 86400_000)) }, runtime.keyrings, runtime.region);
+    const early = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7 * 86400_000)) }, runtime);
     expect(early.rotated).not.toContain(meta.keyId);
-    const due = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 9 * 86400_000)) }, runtime.keyrings, runtime.region);
+    const due = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 9 * 86400_000)) }, runtime);
     expect(due.rotated).toContain(meta.keyId);
     const rotated = (await sdk.describeKey(new $Kms.DescribeKeyRequest({ keyId: meta.keyId }))).keyMetadata!;
     expect(rotated.primaryKeyVersion).not.toBe(v2);
@@ -468,14 +468,14 @@ describe('KMS through the official SDKs', () => {
     await v3('DeleteSecret', { SecretName: 'short-lived', RecoveryWindowInDays: '7' });
     const runtime = kmsRuntime(t.server.platform.sealer);
     const { storage, audit } = t.server.platform;
-    const done = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 8 * 86400_000)) }, runtime.keyrings, runtime.region);
+    const done = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 8 * 86400_000)) }, runtime);
     expect(done.deletedSecrets).toContain(`${t.root.accountId}/short-lived`);
     // Automatic rotation of a Generic secret: a fresh random value becomes ACSCurrent when due.
     const auto = await v3('CreateSecret', { SecretName: 'auto-rotated', VersionId: 'v1', SecretData: 'initial', EnableAutomaticRotation: 'true', RotationInterval: '21600s' });
     expect(auto).toMatchObject({ AutomaticRotation: 'Enabled', RotationInterval: '21600s' });
-    const notYet = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 5 * 3600_000)) }, runtime.keyrings, runtime.region);
+    const notYet = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 5 * 3600_000)) }, runtime);
     expect(notYet.rotatedSecrets).not.toContain(`${t.root.accountId}/auto-rotated`);
-    const rotatedNow = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7 * 3600_000)) }, runtime.keyrings, runtime.region);
+    const rotatedNow = await runKmsJobs({ storage, audit, clock: fixedClock(new Date(Date.now() + 7 * 3600_000)) }, runtime);
     expect(rotatedNow.rotatedSecrets).toContain(`${t.root.accountId}/auto-rotated`);
     const value = await v3('GetSecretValue', { SecretName: 'auto-rotated' });
     expect(value.VersionId).not.toBe('v1');

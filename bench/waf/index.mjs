@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gotestwafCases } from './gotestwaf.mjs';
+import { benchScenarios } from './scenarios.mjs';
 import { CORE_ORIGIN, CORE_PROXY, CORE_WRK, cpuTicks, freePort, listeningUrl, startPinned, stopPinned, toMs, writeNginxConf } from '../lib/proc.mjs';
 
 const cores = cpus().length;
@@ -146,14 +147,12 @@ const gwUrl = await listeningUrl(gw, 120_000);
 const targets = { modsec: `http://127.0.0.1:${modsecPort}`, bulwark: gwUrl };
 for (const base of Object.values(targets)) await waitUp(base);
 
-const form = Array.from({ length: 40 }, (_, i) => `field${i}=value+number+${i}`).join('&').slice(0, 1024);
-const item = JSON.stringify({ id: 1, name: 'product', tags: ['alpha', 'beta'], price: 1.5, note: 'plain descriptive text' });
-const jsonBody = `{"items":[${Array.from({ length: Math.floor((102_400 - 12) / (item.length + 1)) }, () => item).join(',')}]}`;
+const requests = benchScenarios();
 const scenarios = {
-  get: { path: '/products?page=2&sort=price', script: undefined },
-  post_form_1k: { path: '/submit', script: luaScript('form', 'POST', 'application/x-www-form-urlencoded', form) },
+  get: { path: requests.get.path, script: undefined },
+  post_form_1k: { path: requests.post_form_1k.path, script: luaScript('form', 'POST', 'application/x-www-form-urlencoded', requests.post_form_1k.body) },
   // few connections: each request takes a large part of a second on either side, a queue of 32 would only add latency
-  post_json_100k: { path: '/api/items', script: luaScript('json', 'POST', 'application/json', jsonBody), connections: 2 },
+  post_json_100k: { path: requests.post_json_100k.path, script: luaScript('json', 'POST', 'application/json', requests.post_json_100k.body), connections: 2 },
 };
 // GoTestWAF first, while both servers are idle (a saturated server would time the replay out).
 // GoTestWAF replay (time-boxed per target: BENCH_GOTESTWAF_SECONDS, default 120).

@@ -104,4 +104,52 @@ describe('Transaction', () => {
     tx.processRequestHeaders({ method: 'POST', uri: '/', protocol: 'HTTP/1.1', headers: [['Content-Type', 'text/plain']] });
     expect(tx.processRequestBody('x'.repeat(11))).toEqual({ status: 413, action: 'deny', ruleId: 0 });
   });
+
+  it('skips operators by their literals without changing decisions (negated rules, chains, one transformation chain)', async () => {
+    const waf = await wafWith([
+      'SecRule ARGS "@rx (?i)union\\s+select" "id:40,phase:1,pass,log,t:none,t:lowercase"',
+      'SecRule ARGS "!@rx needle" "id:41,phase:1,pass,log,t:none,t:lowercase"',
+      'SecRule ARGS "@pm haystack straw" "id:42,phase:1,pass,log,t:none,t:lowercase,chain"',
+      '  SecRule ARGS_NAMES "@rx [;|]" "t:none,t:lowercase"',
+    ]);
+    const ids = (uri: string): number[] => {
+      const tx = waf.newTransaction();
+      tx.processRequestHeaders({ method: 'GET', uri, protocol: 'HTTP/1.1', headers: [UA] });
+      return tx.matchedRules().map((m) => m.id);
+    };
+    const links = waf.rules.filter((r) => r.id >= 40 && r.id <= 42).flatMap((r) => (r.chain ? [r, r.chain] : [r]));
+    expect(links.map((l) => waf.screenSlots.has(l))).toEqual([true, true, true, true]);
+    expect(ids('/?a=plain')).toEqual([41]);
+    expect(ids('/?a=1%20UNION%20SELECT%20x')).toEqual([40, 41]);
+    expect(ids('/?a=NEEDLE')).toEqual([]);
+    expect(ids('/?a=Straw')).toEqual([41]);
+    expect(ids('/?a%3Bb=Straw')).toEqual([41, 42]);
+  });
+
+  it('re-reads targets after the request data changed (body arguments, ctl:requestBodyProcessor)', async () => {
+    const waf = await wafWith([
+      'SecRule ARGS "@rx evil" "id:50,phase:1,pass,log"',
+      'SecRule REQUEST_HEADERS:Content-Type "@rx ^application/json" "id:51,phase:1,pass,nolog,ctl:requestBodyProcessor=JSON"',
+      'SecRule REQBODY_PROCESSOR "@streq JSON" "id:52,phase:1,pass,log"',
+      'SecRule ARGS "@rx evil" "id:53,phase:2,pass,log"',
+    ]);
+    const tx = waf.newTransaction();
+    tx.processRequestHeaders({ method: 'POST', uri: '/?q=fine', protocol: 'HTTP/1.1', headers: [UA, ['Content-Type', 'application/json']] });
+    tx.processRequestBody(Buffer.from('{"q":"evil"}'));
+    expect(tx.matchedRules().map((m) => [m.id, m.matchedVar])).toEqual([[52, 'REQBODY_PROCESSOR'], [53, 'ARGS:json.q']]);
+  });
+
+  it('runs libinjection in batches with the same matches as value by value', async () => {
+    const waf = await wafWith(['SecRule ARGS_NAMES|ARGS "@detectSQLi" "id:60,phase:2,pass,log,capture,logdata:\'%{TX.0}\'"']);
+    const items = Array.from({ length: 300 }, (_, i) => `{"n":"item ${i}"}`);
+    const run = (body: string): Array<[number, string, string]> => {
+      const tx = waf.newTransaction();
+      tx.processRequestHeaders({ method: 'POST', uri: '/', protocol: 'HTTP/1.1', headers: [UA, ['Content-Type', 'application/json']] });
+      tx.processRequestBody(Buffer.from(body));
+      return tx.matchedRules().map((m) => [m.id, m.matchedVar, m.logdata]);
+    };
+    expect(run(`[${items.join(',')}]`)).toEqual([]);
+    items[280] = '{"n":"1\' or 1=1--"}';
+    expect(run(`[${items.join(',')}]`)).toEqual([[60, 'ARGS:json.280.n', 's&1c']]);
+  });
 });

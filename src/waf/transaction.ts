@@ -9,11 +9,12 @@ import { urlDecode } from './transformations/url-decode.js';
 import type { EngineConfig } from './engine-config.js';
 import type { Interruption, MatchedRule } from './interruption.js';
 import type { OperatorResult } from './operators/operator.js';
+import type { ScreenGroup, ScreenSlot } from './screen-groups.js';
 import { idMatcher } from './seclang/parser.js';
 import { parseVariables, variableSpec } from './seclang/parse-variables.js';
 import type { Phase, Rule, RuleCache, VariableSpec } from './types.js';
-import { MapCollection, type VarValue } from './variables/collection.js';
-import { groupExclusions, resolveTargets, type VariableSource } from './variables/resolve.js';
+import { MapCollection, SingleValues, type ChangeCounter, type VarValue } from './variables/collection.js';
+import { groupExclusions, isRequestData, requestDataKey, resolveTargets, type VariableSource } from './variables/resolve.js';
 
 /** Connection facts a transaction starts with. */
 export interface TransactionInit {
@@ -41,6 +42,16 @@ export interface TransactionHost {
   readonly config: EngineConfig;
   readonly phaseRules: ReadonlyMap<Phase, readonly Rule[]>;
   readonly defaultDisruptive: (phase: Phase) => string;
+  /** Rule links whose operators can be screened by literals (see screen-groups.ts). */
+  readonly screenSlots?: ReadonlyMap<Rule, ScreenSlot> | undefined;
+}
+
+/** A value after a transformation chain, with its screen result for the chain's group once known. */
+interface Transformed {
+  readonly value: string;
+  /** The group `screened` was computed for (entries are shared by all WAFs' transactions). */
+  group: ScreenGroup | undefined;
+  screened: Uint8Array | null;
 }
 
 const TX_SELF_MAX_MATCH = 256;
@@ -78,14 +89,18 @@ function processEnv(): Array<[string, string]> {
  */
 export class Transaction implements VariableSource, ActionTarget {
   private readonly maps = new Map<string, MapCollection>();
-  private readonly singles = new Map<string, string>();
+  /** Bumped on every change of request data (request-data maps, single values, XML). */
+  private readonly dataChanges: ChangeCounter = { n: 0 };
+  private readonly singles = new SingleValues(this.dataChanges);
+  /** Resolved targets of request-data-only target lists, by RuleCache.targetsId, valid while dataChanges.n is `stamp`. */
+  private readonly targetCache: Array<{ stamp: number; list: readonly VarValue[] } | undefined> = [];
   private xmlTexts: string[] = [];
   private xmlAttributes: string[] = [];
   private interruption: Interruption | undefined;
   private readonly matched: MatchedRule[] = [];
   private readonly logLines: string[] = [];
   private readonly started = Date.now();
-  private readonly tcache = new Map<string, Map<string, string>>();
+  private readonly tcache = new Map<string, Map<string, Transformed>>();
   private matchedVar = '';
   private matchedVarName = '';
   private currentRule: Rule | undefined;
@@ -115,7 +130,7 @@ export class Transaction implements VariableSource, ActionTarget {
     this.responseBodyAccess = host.config.responseBodyAccess;
     for (const name of ['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS', 'TX',
       'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'MATCHED_VARS', 'RULE', 'GEO']) {
-      this.maps.set(name, new MapCollection(name));
+      this.maps.set(name, new MapCollection(name, isRequestData(name) ? this.dataChanges : undefined));
     }
     this.matchedVarsCollection = this.maps.get('MATCHED_VARS') as MapCollection;
     const id = init.requestId ?? `${Date.now().toString(36)}${(uniqueCounter++).toString(36)}`;
@@ -374,6 +389,7 @@ export class Transaction implements VariableSource, ActionTarget {
         const r = parseXmlBody(text);
         this.xmlTexts = r.texts;
         this.xmlAttributes = r.attributes;
+        this.dataChanges.n++;
         error = r.error;
         break;
       }
@@ -625,8 +641,12 @@ export class Transaction implements VariableSource, ActionTarget {
    * repeat from request to request).
    */
   private transform(value: string, rule: Rule): string {
+    return rule.transformations.length === 0 ? value : this.transformed(value, rule).value;
+  }
+
+  /** transform() as a cache entry, which also keeps the value's screen result. */
+  private transformed(value: string, rule: Rule): Transformed {
     const ts = rule.transformations;
-    if (ts.length === 0) return value;
     const key = ruleCache(rule).tkey;
     let cache = this.tcache.get(key);
     if (cache === undefined) { cache = new Map(); this.tcache.set(key, cache); }
@@ -634,7 +654,7 @@ export class Transaction implements VariableSource, ActionTarget {
     if (hit !== undefined) return hit;
     // A transaction with thousands of values (a large JSON body) would only churn the shared cache.
     const useShared = value.length <= SHARED_T_MAX_INPUT && cache.size < SHARED_T_MAX_PER_TX;
-    let shared: Map<string, string> | undefined;
+    let shared: Map<string, Transformed> | undefined;
     if (useShared) {
       shared = sharedTransforms.get(key);
       if (shared === undefined) { shared = new Map(); sharedTransforms.set(key, shared); }
@@ -643,33 +663,89 @@ export class Transaction implements VariableSource, ActionTarget {
     }
     let v = value;
     for (const t of ts) v = t.fn(v);
-    if (value.length < 65536) cache.set(value, v);
+    const entry: Transformed = { value: v, group: undefined, screened: null };
+    if (value.length < 65536) cache.set(value, entry);
     if (shared !== undefined) {
       if (shared.size >= SHARED_T_MAX_ENTRIES) shared.clear();
-      shared.set(value, v);
+      shared.set(value, entry);
     }
-    return v;
+    return entry;
+  }
+
+  /** transformed() for a target, remembered on the target itself (collection entries keep theirs for the transaction). */
+  private transformedTarget(target: VarValue, rule: Rule): Transformed {
+    const i = ruleCache(rule).tindex;
+    const known = target.transformed?.[i] as Transformed | undefined;
+    if (known !== undefined) return known;
+    const entry = this.transformed(target.value, rule);
+    (target.transformed ??= [])[i] = entry;
+    return entry;
+  }
+
+  /** Whether the screen lets the link's operator see this value (false: the operator cannot match it). */
+  private static screenPasses(entry: Transformed, slot: ScreenSlot): boolean {
+    if (entry.group !== slot.group) {
+      entry.screened = slot.group.scan(entry.value);
+      entry.group = slot.group;
+    }
+    const screened = entry.screened;
+    return screened === null || screened[slot.index] === 1;
+  }
+
+  /** True when a batch-capable operator (libinjection) matches none of the link's values. */
+  private noneMatch(rule: Rule, targets: readonly VarValue[]): boolean {
+    const batch = rule.operator?.noneMatch;
+    if (batch === undefined || targets.length < NONE_MATCH_MIN_VALUES) return false;
+    const values: string[] = [];
+    for (const target of targets) {
+      if (rule.multiMatch) values.push(...this.multiValues(target.value, rule));
+      else values.push(this.transform(target.value, rule));
+    }
+    return batch(values);
+  }
+
+  /** The values a link's targets select; shared by links with the same request-data-only targets until the data changes. */
+  private targetsOf(rule: Rule, starter: Rule): readonly VarValue[] {
+    const extra = this.extraExclusions(rule, starter);
+    const c = ruleCache(rule);
+    if (extra !== NO_SPECS || c.targetsId < 0) return resolveTargets(rule.variables, extra, this, c.exclusions);
+    const known = this.targetCache[c.targetsId];
+    const stamp = this.dataChanges.n;
+    if (known !== undefined && known.stamp === stamp) return known.list;
+    const list = resolveTargets(rule.variables, NO_SPECS, this, c.exclusions);
+    this.targetCache[c.targetsId] = { stamp, list };
+    return list;
   }
 
   /** Evaluates one rule of a chain over its targets; returns the last matched data or undefined. */
   private evaluateLink(rule: Rule, starter: Rule): string | undefined {
     const op = rule.operator;
     if (op === undefined) return undefined;
-    const targets: readonly VarValue[] = rule.variables.length === 0
-      ? NO_VARIABLE
-      : resolveTargets(rule.variables, this.extraExclusions(rule, starter), this, ruleCache(rule).exclusions);
+    const targets: readonly VarValue[] = rule.variables.length === 0 ? NO_VARIABLE : this.targetsOf(rule, starter);
     if (targets.length === 0) return undefined;
     let matchedVars: Array<[string, string]> | undefined;
     let lastData: string | undefined;
     const expand = this.expandFn;
     // One result object per link, reset before each evaluation (operators only assign its fields).
     const out: OperatorResult = {};
+    const slot = rule.multiMatch ? undefined : this.host.screenSlots?.get(rule);
+    // an operator that matches none of the values answers false for each, without being called
+    const none = this.noneMatch(rule, targets);
     for (const target of targets) {
       if (!rule.multiMatch) {
-        const value = this.transform(target.value, rule);
+        let value: string;
+        let hit: boolean;
         out.captures = undefined;
         out.matched = undefined;
-        if ((op.evaluate(value, out, rule.capture, expand) !== rule.negated)) {
+        if (slot !== undefined) {
+          const entry = this.transformedTarget(target, rule);
+          value = entry.value;
+          hit = !none && Transaction.screenPasses(entry, slot) && op.evaluate(value, out, rule.capture, expand);
+        } else {
+          value = this.transform(target.value, rule);
+          hit = !none && op.evaluate(value, out, rule.capture, expand);
+        }
+        if (hit !== rule.negated) {
           lastData = this.onMatch(rule, starter, target, value, out);
           (matchedVars ??= []).push([target.name, value]);
         }
@@ -678,7 +754,7 @@ export class Transaction implements VariableSource, ActionTarget {
       for (const value of this.multiValues(target.value, rule)) {
         out.captures = undefined;
         out.matched = undefined;
-        if (op.evaluate(value, out, rule.capture, expand) === rule.negated) continue;
+        if ((!none && op.evaluate(value, out, rule.capture, expand)) === rule.negated) continue;
         lastData = this.onMatch(rule, starter, target, value, out);
         (matchedVars ??= []).push([target.name, value]);
       }
@@ -739,12 +815,15 @@ function ruleCache(rule: Rule): RuleCache {
   const c = rule.cache;
   if (c !== undefined && c.variables === rule.variables && c.transformations === rule.transformations && c.tcount === rule.transformations.length
     && c.tags === rule.tags && c.tagsLower.length === rule.tags.length) return c;
+  const tkey = rule.transformations.map((t) => t.name).join(',');
   const fresh: RuleCache = {
     variables: rule.variables,
     exclusions: groupExclusions(rule.variables, NO_SPECS),
     transformations: rule.transformations,
     tcount: rule.transformations.length,
-    tkey: rule.transformations.map((t) => t.name).join(','),
+    tkey,
+    tindex: chainIndex(tkey),
+    targetsId: targetListIndex(rule.variables),
     tags: rule.tags,
     tagsLower: rule.tags.map((t) => t.toLowerCase()),
   };
@@ -753,14 +832,34 @@ function ruleCache(rule: Rule): RuleCache {
 }
 const NO_SPECS: readonly VariableSpec[] = [];
 
+/** Request-data-only target lists numbered as first seen (rules with equal lists share resolved targets). */
+const targetLists = new Map<string, number>();
+function targetListIndex(specs: readonly VariableSpec[]): number {
+  const key = requestDataKey(specs);
+  if (key === undefined) return -1;
+  let n = targetLists.get(key);
+  if (n === undefined) { n = targetLists.size; targetLists.set(key, n); }
+  return n;
+}
+
+/** Transformation chains numbered as first seen (a handful in any rule set). */
+const chainNumbers = new Map<string, number>();
+function chainIndex(tkey: string): number {
+  let n = chainNumbers.get(tkey);
+  if (n === undefined) { n = chainNumbers.size; chainNumbers.set(tkey, n); }
+  return n;
+}
+
 /** Transformation results shared by all transactions: per chain key, values up to 1 KB, bounded. */
-const sharedTransforms = new Map<string, Map<string, string>>();
+const sharedTransforms = new Map<string, Map<string, Transformed>>();
 const SHARED_T_MAX_INPUT = 1024;
 const SHARED_T_MAX_ENTRIES = 4096;
 const SHARED_T_MAX_PER_TX = 512;
 /** The same for multiMatch value lists. */
 const sharedMultiValues = new Map<string, Map<string, readonly string[]>>();
 const SHARED_MULTI_MAX_PER_TX = 2048;
+/** Links with fewer values call a batch-capable operator value by value. */
+const NONE_MATCH_MIN_VALUES = 2;
 
 function excluding(spec: VariableSpec): VariableSpec {
   return variableSpec(spec.collection, spec.key, spec.keyDisplay, spec.keyRegex, spec.count, true);

@@ -85,4 +85,8 @@ export interface RuleCache {
   readonly tagsLower: readonly string[];
   /** The transformation chain as a key (`lowercase,urlDecodeUni`) for per-transaction result caches. */
   readonly tkey: string;
+  /** A small number per distinct tkey (index of cached transformation results on a VarValue). */
+  readonly tindex: number;
+  /** A number per distinct request-data-only target list (see requestDataKey), -1 for others. */
+  readonly targetsId: number;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BulwarkError } from '../core/errors.js';
 import type { EngineConfig } from './engine-config.js';
 import { RuleSet } from './seclang/parser.js';
+import { screenSlots, type ScreenSlot } from './screen-groups.js';
 import { Transaction, type TransactionHost, type TransactionInit } from './transaction.js';
 import type { Phase, Rule } from './types.js';
 
@@ -91,6 +92,7 @@ export class Waf implements TransactionHost {
   readonly config: EngineConfig;
   readonly phaseRules: ReadonlyMap<Phase, readonly Rule[]>;
   readonly rules: readonly Rule[];
+  readonly screenSlots: ReadonlyMap<Rule, ScreenSlot>;
   private readonly defaults: RuleSet;
 
   constructor(ruleSet: RuleSet) {
@@ -104,6 +106,7 @@ export class Waf implements TransactionHost {
       else phases.get(r.phase)?.push(r);
     }
     this.phaseRules = phases;
+    this.screenSlots = screenSlots(ruleSet.rules);
   }
 
   readonly defaultDisruptive = (phase: Phase): string => this.defaults.defaultsFor(phase).disruptive;

@@ -11,16 +11,40 @@ interface Memo {
 
 const MEMO_MAX_INPUT = 1024;
 const MEMO_MAX_ENTRIES = 2048;
+const MEMO_BATCH_MAX = 1024;
+const NO_MATCH: Memo = { hit: false, captures: undefined, matched: undefined };
 
 /**
  * Operators are pure functions of (parameter, input): results for short inputs are remembered per
  * operator (bounded), since headers such as User-Agent or Accept repeat across requests.
  */
-function memoize(fn: OperatorFn): Operator['evaluate'] {
+function memoize(name: string, fn: OperatorFn): Operator {
   const plain = new Map<string, Memo>();
   const captured = new Map<string, Memo>();
   const mayMatch = fn.mayMatch;
-  return (input, out, capture) => {
+  const batch = fn.noneMatch;
+  // inputs the memo knows are answered from it; only the others go to the batched check
+  const noneMatch = batch === undefined ? undefined : (inputs: readonly string[]): boolean => {
+    let unknown: string[] | undefined;
+    for (const input of inputs) {
+      if (mayMatch !== undefined && !mayMatch(input)) continue;
+      const known = input.length > MEMO_MAX_INPUT ? undefined : (plain.get(input) ?? captured.get(input));
+      if (known === undefined) (unknown ??= []).push(input);
+      else if (known.hit) return false;
+    }
+    if (unknown === undefined) return true;
+    if (!batch(unknown)) return false;
+    // remembered as value-by-value evaluation would have (a body's thousands of values would only churn the memo)
+    if (unknown.length <= MEMO_BATCH_MAX) {
+      for (const input of unknown) {
+        if (input.length > MEMO_MAX_INPUT) continue;
+        if (plain.size >= MEMO_MAX_ENTRIES) plain.clear();
+        plain.set(input, NO_MATCH);
+      }
+    }
+    return true;
+  };
+  const evaluate: Operator['evaluate'] = (input, out, capture) => {
     if (mayMatch !== undefined && !mayMatch(input)) return false;
     if (input.length > MEMO_MAX_INPUT) return fn(input, out, capture);
     const memo = capture ? captured : plain;
@@ -35,6 +59,7 @@ function memoize(fn: OperatorFn): Operator['evaluate'] {
     memo.set(input, { hit, captures: out.captures, matched: out.matched });
     return hit;
   };
+  return { name, evaluate, literals: fn.literals, noneMatch };
 }
 
 /**
@@ -54,7 +79,7 @@ export function compileOperator(name: string, param: string, baseDir: string): O
       if (e instanceof BulwarkError) throw e;
       throw new BulwarkError('Waf.InvalidRule', { where: `@${name}`, reason: e instanceof Error ? e.message : String(e) });
     }
-    return { name: lower, evaluate: memoize(fn) };
+    return memoize(lower, fn);
   }
   const cache = new Map<string, OperatorFn>();
   return {

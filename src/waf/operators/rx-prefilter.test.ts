@@ -22,6 +22,12 @@ describe('requiredLiterals', () => {
     ['x{2}yz', ['yz'], false],
     ['{abc}', ['{abc}'], false],
     ['a{,3}', ['a{,3}'], false],
+    // small bracket expressions are sets of one-character literals
+    ['(?:[;\\n|]|&&)\\d', [';', '\n', '|', '&&'], false],
+    ['[.]php', ['.php'], false],
+    ['\\d[\\x5c/]\\d', ['\\', '/'], false],
+    ['[a-c]+', ['a', 'b', 'c'], false],
+    ['(?i)[A-C]\\d', ['a', 'b', 'c'], true],
   ])('%s requires one of %j', (pattern, literals, ci) => {
     expect(requiredLiterals(pattern)).toEqual({ literals, caseInsensitive: ci });
   });
@@ -31,6 +37,7 @@ describe('requiredLiterals', () => {
     ['an empty branch', 'abc|'],
     ['a branch without literals', 'abc|\\d+'],
     ['classes and dots', '[a-z]+.\\w'],
+    ['negated and wide classes', '[^a]|[a-m]|[\\w;]'],
     ['look-ahead (not RE2)', 'a(?=b)'],
     ['back-references and octal', '(a)\\1'],
     ['quoted text', '\\Qa.b\\E'],

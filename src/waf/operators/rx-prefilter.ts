@@ -121,8 +121,10 @@ class Analyzer {
       return { kind: 'group', req };
     }
     if (c === '[') {
-      this.skipClass();
-      return { kind: 'any' };
+      const chars = this.classChars();
+      if (chars === undefined) return { kind: 'any' };
+      const only = chars.length === 1 ? literal(chars[0] as string) : undefined;
+      return only?.kind === 'lit' ? only : { kind: 'group', req: chars };
     }
     if (c === '.') {
       this.i++;
@@ -146,13 +148,25 @@ class Analyzer {
     if ('bBAz'.includes(d)) return { kind: 'zero' };
     if ('dDwWsSC'.includes(d)) return { kind: 'any' };
     if (d === 'p' || d === 'P') {
-      if (s[this.i] === '{') {
-        const end = s.indexOf('}', this.i);
-        if (end < 0) throw new Bail();
-        this.i = end + 1;
-      } else this.i++;
+      this.skipProperty();
       return { kind: 'any' };
     }
+    return literal(String.fromCodePoint(this.escapedCode(d)));
+  }
+
+  /** After `\p` / `\P`: skips the property name (`L` or `{Greek}`). */
+  private skipProperty(): void {
+    const s = this.s;
+    if (s[this.i] === '{') {
+      const end = s.indexOf('}', this.i);
+      if (end < 0) throw new Bail();
+      this.i = end + 1;
+    } else this.i++;
+  }
+
+  /** The character of a single-character escape `\d…` (after it): `\xHH`, `\x{…}`, `\n`, `\.`, … */
+  private escapedCode(d: string): number {
+    const s = this.s;
     if (d === 'x') {
       let hex: string;
       if (s[this.i] === '{') {
@@ -165,38 +179,81 @@ class Analyzer {
         this.i += 2;
       }
       if (!/^[0-9A-Fa-f]{1,6}$/.test(hex)) throw new Bail();
-      return literal(String.fromCodePoint(Number.parseInt(hex, 16)));
+      return Number.parseInt(hex, 16);
     }
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07' };
-    if (simple[d] !== undefined) return literal(simple[d]);
+    const simple: Record<string, number> = { n: 10, t: 9, r: 13, f: 12, v: 11, a: 7 };
+    if (simple[d] !== undefined) return simple[d];
     if (/[A-Za-z0-9]/.test(d)) throw new Bail(); // octal, \Q…\E and other escapes: not analysed
-    return literal(d);
+    return d.charCodeAt(0);
   }
 
-  /** Skips a bracket expression (RE2 syntax: `[]…]`, `[^]…]`, escapes, `[:alpha:]`). */
-  private skipClass(): void {
+  /**
+   * Reads a bracket expression (RE2 syntax: `[]…]`, `[^]…]`, escapes, ranges, `[:alpha:]`): its characters
+   * when it is a small set of printable ASCII or white-space characters (each match holds one of them),
+   * else undefined (negated, wide or unusual classes count as "any character").
+   */
+  private classChars(): string[] | undefined {
     const s = this.s;
     this.i++;
-    if (s[this.i] === '^') this.i++;
-    if (s[this.i] === ']') this.i++;
-    while (this.i < s.length) {
+    let negated = false;
+    if (s[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    const codes = new Set<number>();
+    let any = false;
+    for (let first = true; ; first = false) {
+      if (this.i >= s.length) throw new Bail();
       const c = s[this.i];
-      if (c === '\\') {
-        this.i += 2;
-        continue;
+      if (c === ']' && !first) {
+        this.i++;
+        break;
       }
       if (c === '[' && s[this.i + 1] === ':') {
         const end = s.indexOf(':]', this.i + 2);
         if (end < 0) throw new Bail();
         this.i = end + 2;
+        any = true;
         continue;
       }
-      this.i++;
-      if (c === ']') return;
+      const lo = this.classAtom();
+      if (s[this.i] === '-' && s[this.i + 1] !== ']' && this.i + 1 < s.length) {
+        this.i++;
+        const hi = this.classAtom();
+        if (lo < 0 || hi < 0 || hi - lo >= MAX_CLASS_CHARS) any = true;
+        else for (let k = lo; k <= hi; k++) codes.add(k);
+        continue;
+      }
+      if (lo < 0) any = true;
+      else codes.add(lo);
     }
-    throw new Bail();
+    if (negated || any || codes.size === 0 || codes.size > MAX_CLASS_CHARS) return undefined;
+    for (const code of codes) if (!(code >= 0x20 && code < 0x7f) && !(code >= 0x09 && code <= 0x0d)) return undefined;
+    return [...codes].map((code) => String.fromCharCode(code));
+  }
+
+  /** One character of a bracket expression: its code, or -1 for a class escape (`\s`, `\d`, `\pL`, …). */
+  private classAtom(): number {
+    const s = this.s;
+    const c = s[this.i] as string;
+    if (c !== '\\') {
+      this.i++;
+      return c.codePointAt(0) ?? 0;
+    }
+    const d = s[this.i + 1];
+    if (d === undefined) throw new Bail();
+    this.i += 2;
+    if ('dDwWsSC'.includes(d)) return -1;
+    if (d === 'p' || d === 'P') {
+      this.skipProperty();
+      return -1;
+    }
+    return this.escapedCode(d);
   }
 }
+
+/** A bracket expression with more characters than this counts as "any character". */
+const MAX_CLASS_CHARS = 8;
 
 /** Only printable ASCII joins literals; other characters count as "any character". */
 function literal(ch: string): { kind: 'lit'; ch: string } | { kind: 'any' } {
@@ -228,7 +285,11 @@ export const PREFILTER_MAX_INPUT = 4096;
  */
 export function rxPrefilter(pattern: string): ((input: string) => boolean) | undefined {
   const req = requiredLiterals(pattern);
-  if (req === undefined) return undefined;
+  return req === undefined ? undefined : literalPrefilter(req);
+}
+
+/** The V8 test for a literal set: false only when the input contains none of the literals. */
+export function literalPrefilter(req: { literals: readonly string[]; caseInsensitive: boolean }): (input: string) => boolean {
   const source = req.literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|');
   const re = new RegExp(source, req.caseInsensitive ? 'iu' : 'u');
   return (input) => input.length > PREFILTER_MAX_INPUT || re.test(input);

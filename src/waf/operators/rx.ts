@@ -1,6 +1,7 @@
 import RE2 from 're2';
 import type { OperatorFactory, OperatorFn } from './operator.js';
-import { rxPrefilter } from './rx-prefilter.js';
+import type { RequiredLiterals } from './operator.js';
+import { literalPrefilter, requiredLiterals } from './rx-prefilter.js';
 import { translatePcre } from './rx-translate.js';
 
 /** What @rx needs from a compiled pattern (RE2, or RegExp for the few patterns RE2 cannot express). */
@@ -10,6 +11,8 @@ export interface CompiledRx {
   readonly linear: boolean;
   /** False only for inputs the pattern cannot match (the literal prefilter, already part of test/exec). */
   readonly mayMatch?: ((input: string) => boolean) | undefined;
+  /** The literals behind mayMatch. */
+  readonly literals?: RequiredLiterals | undefined;
 }
 
 const backtracking = new Set<string>();
@@ -48,9 +51,10 @@ export function compileRx(pattern: string): CompiledRx {
     const source = translatePcre(pattern);
     const re = new RE2(source, 'sm');
     // Most inputs hold none of the literals every match needs: those never reach RE2.
-    const pre = rxPrefilter(source);
-    if (pre === undefined) return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
-    return { test: (s) => pre(s) && re.test(s), exec: (s) => (pre(s) ? re.exec(s) : null), linear: true, mayMatch: pre };
+    const literals = requiredLiterals(source);
+    if (literals === undefined) return { test: (s) => re.test(s), exec: (s) => re.exec(s), linear: true };
+    const pre = literalPrefilter(literals);
+    return { test: (s) => pre(s) && re.test(s), exec: (s) => (pre(s) ? re.exec(s) : null), linear: true, mayMatch: pre, literals };
   } catch (e) {
     let re: RegExp;
     try {
@@ -78,5 +82,5 @@ export const rx: OperatorFactory = ({ param }) => {
     return true;
   };
   // the operator memo asks the prefilter first: inputs it rejects are neither looked up nor remembered
-  return re.mayMatch === undefined ? fn : Object.assign(fn, { mayMatch: re.mayMatch });
+  return re.mayMatch === undefined ? fn : Object.assign(fn, { mayMatch: re.mayMatch, literals: re.literals });
 };

@@ -3,6 +3,8 @@ export interface VarValue {
   readonly name: string;
   readonly key: string;
   readonly value: string;
+  /** The engine's transformation results for this value, by transformation chain number. */
+  transformed?: unknown[] | undefined;
 }
 
 export interface Entry {
@@ -17,14 +19,20 @@ export interface Entry {
 
 const NONE: readonly Entry[] = [];
 
+/** A counter that collections (and single values) bump on every change, to tell when resolved targets went stale. */
+export interface ChangeCounter {
+  n: number;
+}
+
 /** A multi-valued, case-insensitively keyed collection (ARGS, REQUEST_HEADERS, TX, …), indexed by key. */
 export class MapCollection {
   private entries: Entry[] = [];
   private readonly index = new Map<string, Entry[]>();
 
-  constructor(readonly name: string) {}
+  constructor(readonly name: string, private readonly changes?: ChangeCounter) {}
 
   add(key: string, value: string): void {
+    if (this.changes !== undefined) this.changes.n++;
     const e: Entry = { key, keyLower: key.toLowerCase(), value };
     this.entries.push(e);
     const list = this.index.get(e.keyLower);
@@ -34,6 +42,7 @@ export class MapCollection {
 
   /** Replaces every value under the key with one value. */
   set(key: string, value: string): void {
+    if (this.changes !== undefined) this.changes.n++;
     const lower = key.toLowerCase();
     const list = this.index.get(lower);
     if (list === undefined) { this.add(key, value); return; }
@@ -49,12 +58,14 @@ export class MapCollection {
   remove(key: string): void {
     const lower = key.toLowerCase();
     if (!this.index.has(lower)) return;
+    if (this.changes !== undefined) this.changes.n++;
     this.index.delete(lower);
     this.entries = this.entries.filter((e) => e.keyLower !== lower);
   }
 
   clear(): void {
     if (this.entries.length === 0) return;
+    if (this.changes !== undefined) this.changes.n++;
     this.entries = [];
     this.index.clear();
   }
@@ -79,5 +90,17 @@ export class MapCollection {
 
   get size(): number {
     return this.entries.length;
+  }
+}
+
+/** Single-valued variables (REQUEST_URI, REQBODY_PROCESSOR, …); every set bumps the counter. */
+export class SingleValues extends Map<string, string> {
+  constructor(private readonly changes: ChangeCounter) {
+    super();
+  }
+
+  override set(key: string, value: string): this {
+    this.changes.n++;
+    return super.set(key, value);
   }
 }

@@ -92,3 +92,35 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
   }
   return out;
 }
+
+/**
+ * Collections whose content only the transaction's own request and response processing changes (never a
+ * rule's action): targets drawn from them alone can be resolved once and reused until one changes.
+ */
+const REQUEST_DATA_MAPS = new Set(['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS',
+  'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'GEO']);
+/** Single values computed at each read. */
+const VOLATILE_SINGLES = new Set(['MATCHED_VAR', 'MATCHED_VAR_NAME', 'DURATION']);
+
+/** Whether a collection is one of the request-data maps (created with a change counter). */
+export function isRequestData(collection: string): boolean {
+  return REQUEST_DATA_MAPS.has(collection);
+}
+
+/**
+ * A key naming what a target list resolves to when it reads request data only (request-data maps, their
+ * names, XML, single values set by request processing), else undefined: rules with equal keys select
+ * the same values as long as the request data is unchanged.
+ */
+export function requestDataKey(specs: readonly VariableSpec[]): string | undefined {
+  const parts: string[] = [];
+  for (const s of specs) {
+    const kind = s.kind ?? variableKind(s.collection);
+    if (kind === 'map' ? !REQUEST_DATA_MAPS.has(s.collection)
+      : kind === 'names' ? !REQUEST_DATA_MAPS.has(NAMES_OF[s.collection] ?? '')
+        : kind === 'single' ? VOLATILE_SINGLES.has(s.collection) : kind !== 'xml') return undefined;
+    const re = s.keyRegex === undefined ? '' : `/${s.keyRegex.source}/${s.keyRegex.flags}`;
+    parts.push(`${s.exclude ? '!' : ''}${s.count ? '&' : ''}${s.collection}\u0000${s.key ?? ''}\u0000${s.keyDisplay ?? ''}\u0000${re}`);
+  }
+  return parts.join('\u0001');
+}

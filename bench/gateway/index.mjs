@@ -17,6 +17,8 @@ const cores = cpus().length;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The built gateway to measure (BULWARK_DIST=DIR compares another build, e.g. before/after a change). */
 const DIST = process.env.BULWARK_DIST ?? join(ROOT, 'dist');
+/** Optional second build measured in the same run (a "before" row): BULWARK_BASELINE_DIST=DIR. */
+const BASELINE_DIST = process.env.BULWARK_BASELINE_DIST;
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
@@ -105,11 +107,15 @@ sites:
 const gw = start(CORE_PROXY, process.execPath, [join(DIST, 'cli/main.js'), 'gateway', '--config', gwConfig]);
 const gwUrl = await listeningUrl(gw, 30_000);
 
+const baseline = BASELINE_DIST ? start(CORE_PROXY, process.execPath, [join(BASELINE_DIST, 'cli/main.js'), 'gateway', '--config', gwConfig]) : undefined;
+const baselineUrl = baseline ? await listeningUrl(baseline, 30_000) : undefined;
+
 const targets = {
   origin: `http://127.0.0.1:${originPort}/`,
   nginx: `http://127.0.0.1:${nginxProxyPort}/`,
   bulwark: `${gwUrl}/`,
   floor: `http://127.0.0.1:${floorPort}/`,
+  ...(baselineUrl ? { baseline: `${baselineUrl}/` } : {}),
 };
 for (const url of Object.values(targets)) await waitHttp(url);
 // Warm-up (JIT, keep-alive pools), then the measured runs.
@@ -117,14 +123,14 @@ execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s
 execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.nginx], { stdio: 'ignore' });
 
 const results = {};
-const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid, floor: floorProc.pid };
+const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid, floor: floorProc.pid, baseline: baseline?.pid };
 for (const [name, url] of Object.entries(targets)) results[name] = wrk(url, pids[name]);
 
 const ratio = results.bulwark.rps / results.nginx.rps;
 console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
 console.log('target                     rps     p50 ms   p99 ms  CPU µs/req  non-2xx');
 for (const [name, r] of Object.entries(results)) {
-  const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)', floor: 'bare node+undici proxy' }[name];
+  const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)', floor: 'bare node+undici proxy', baseline: 'bulwark baseline build' }[name];
   console.log(`${label.padEnd(26)} ${String(r.rps).padStart(7)} ${r.p50_ms.toFixed(2).padStart(9)} ${r.p99_ms.toFixed(2).padStart(8)} ${String(r.cpu_us).padStart(11)} ${String(r.non2xx).padStart(8)}${r.socketErrors ? `  socket errors: ${r.socketErrors}` : ''}`);
 }
 const cpuRatio = results.nginx.cpu_us / results.bulwark.cpu_us;
@@ -154,6 +160,7 @@ console.log(
     floor_cpu_us_per_req: results.floor.cpu_us,
     cpu_vs_node_floor: Number((results.floor.cpu_us / results.bulwark.cpu_us).toFixed(3)),
     load_average: Number(load),
+    ...(results.baseline ? { baseline_rps: results.baseline.rps, baseline_cpu_us_per_req: results.baseline.cpu_us, cpu_vs_baseline: Number((results.baseline.cpu_us / results.bulwark.cpu_us).toFixed(3)) } : {}),
     acl_1k_ns: acl.acl_1k_ns,
     acl_100k_ns: acl.acl_100k_ns,
     acl_linear_100k_ns: acl.acl_linear_100k_ns,

@@ -56,6 +56,21 @@ describe('gateway proxy', () => {
     expect(o!.seen[0]!.headers['x-keep']).toBe('z');
   });
 
+  it('frames forwarded requests itself: Content-Length 0 for an empty POST, the upstream Host for HTTP/1.0 without one, hop-by-hop response headers dropped', async () => {
+    const [o] = await origins(1);
+    const { gw, url } = await gateway(config({ sites: [{ name: 'demo', upstreams: [o!.url] }] }));
+    track(gw);
+    const post = await raw(url, 'POST /empty HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    expect(statusOf(post)).toBe(200);
+    expect(o!.seen[0]!.headers['content-length']).toBe('0');
+    const old = await raw(url, 'GET /old HTTP/1.0\r\n\r\n');
+    expect(statusOf(old)).toBe(200);
+    expect(o!.seen[1]!.headers.host).toBe(new URL(o!.url).host);
+    // node:http origins answer with Connection/Keep-Alive: neither reaches the client, the request id does.
+    expect(post).not.toMatch(/^keep-alive:/im);
+    expect(post).toMatch(/^x-request-id: [0-9A-F-]{36}\r$/im);
+  });
+
   it('believes X-Forwarded-For only from trusted proxies', async () => {
     const [o] = await origins(1);
     const { gw, url } = await gateway(config({ trustedProxies: ['127.0.0.0/8'], sites: [{ name: 'demo', upstreams: [o!.url] }] }));

@@ -102,7 +102,10 @@ function responseHeaderList(raw: readonly string[], requestId: string): string[]
   let connectionTokens: string[] | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
-    if (name.length === 10 && name.toLowerCase() === 'connection') connectionTokens = [...(connectionTokens ?? []), ...(connectionHeaderTokens(raw[i + 1]) ?? [])];
+    if (name.length !== 10 || name.toLowerCase() !== 'connection') continue;
+    const value = (raw[i + 1] as string).toLowerCase();
+    // The usual values name only hop-by-hop headers dropped anyway.
+    if (value !== 'keep-alive' && value !== 'close') connectionTokens = [...(connectionTokens ?? []), ...(connectionHeaderTokens(value) ?? [])];
   }
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {

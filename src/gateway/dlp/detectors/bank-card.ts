@@ -93,9 +93,13 @@ function wellGrouped(value: string): boolean {
   return group >= 3 || sep === '';
 }
 
+/** No issuer range starts with 0, 1, 7 or 9. */
+function issuerMayStartWith(first: number): boolean {
+  return !(first === 48 || first === 49 || first === 55 || first === 57);
+}
+
 export function isValidCardNumber(value: string): boolean {
-  const first = value.charCodeAt(0);
-  if (first === 48 || first === 49 || first === 55 || first === 57) return false;
+  if (!issuerMayStartWith(value.charCodeAt(0))) return false;
   const separated = value.includes(' ') || value.includes('-');
   if (separated && !wellGrouped(value)) return false;
   const digits = separated ? value.replace(/[ -]/g, '') : value;
@@ -110,7 +114,7 @@ export const bankCardDetector: Detector = {
   defaultKeep: { prefix: 4, suffix: 4 },
   find(text, from, _ctx, emit) {
     forEachDigitCandidate(text, from, 13, 19, 7, (start, end) => {
-      if (isValidCardNumber(text.slice(start, end))) emit({ start, end });
+      if (issuerMayStartWith(text.charCodeAt(start)) && isValidCardNumber(text.slice(start, end))) emit({ start, end });
     });
   },
   pendingFrom(text, from) {

@@ -86,8 +86,10 @@ export const idCardDetector: Detector = {
   maxLength: 18,
   defaultKeep: { prefix: 6, suffix: 4 },
   find(text, from, ctx, emit) {
-    forEachDigitCandidate(text, from, ctx.options.legacy15 ? 15 : 17, 18, 1, (start, end) => {
-      if (isValidIdCard(text.slice(start, end), ctx.options.legacy15)) emit({ start, end });
+    const legacy15 = ctx.options.legacy15;
+    forEachDigitCandidate(text, from, legacy15 ? 15 : 17, 18, 1, (start, end) => {
+      const length = end - start;
+      if ((length === 18 || (legacy15 && length === 15)) && isValidIdCard(text.slice(start, end), legacy15)) emit({ start, end });
     });
   },
   pendingFrom(text, from) {

@@ -53,7 +53,9 @@ export const phoneDetector: Detector = {
   defaultKeep: { prefix: 3, suffix: 4 },
   find(text, from, _ctx, emit) {
     forEachDigitCandidate(text, from, 11, 15, 4, (start, end) => {
-      if (isValidMobile(text.slice(start, end))) emit({ start, end });
+      // A mobile number starts with `+`, `00` or `1`: most candidates stop here, before a slice.
+      const first = text.charCodeAt(start);
+      if ((first === 43 || first === 48 || first === 49) && isValidMobile(text.slice(start, end))) emit({ start, end });
     });
   },
   pendingFrom(text, from) {

@@ -134,10 +134,23 @@ export interface ConnectionTarget {
   readonly maxHeaderSize: number;
 }
 
-function openSocket(target: ConnectionTarget): Socket {
-  if (!target.tls) return netConnect({ host: target.host, port: target.port, noDelay: true });
+/**
+ * Cleartext sockets read into this one buffer (`onread`, no stream chunks): llhttp copies what it
+ * hands on (header strings, body chunks), and every read is parsed before the next one.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+function openSocket(target: ConnectionTarget, onRead: (data: Buffer) => void): Socket {
+  if (!target.tls) {
+    return netConnect({ host: target.host, port: target.port, noDelay: true, onread: { buffer: READ_BUFFER, callback: (n: number, buf: Uint8Array): boolean => {
+          onRead((buf as Buffer).subarray(0, n));
+          return true;
+        } } });
+  }
   // Certificates are verified against the system CAs; SNI is the host name (never an IP literal).
-  return tlsConnect({ host: target.host, port: target.port, servername: isIP(target.host) === 0 ? target.host : undefined, ALPNProtocols: ['http/1.1'] });
+  const socket = tlsConnect({ host: target.host, port: target.port, servername: isIP(target.host) === 0 ? target.host : undefined, ALPNProtocols: ['http/1.1'] });
+  socket.on('data', onRead);
+  return socket;
 }
 
 /**
@@ -170,7 +183,7 @@ export class OriginConnection {
     readonly owner: ConnectionOwner,
     target: ConnectionTarget,
   ) {
-    const socket = openSocket(target);
+    const socket = openSocket(target, (data) => this.onData(data));
     this.socket = socket;
     const parser = new HTTPParser();
     parser.initialize(HTTPParser.RESPONSE, {}, target.maxHeaderSize, HTTPParser.kLenientNone);
@@ -228,7 +241,6 @@ export class OriginConnection {
       if (!this.keepAlive) this.dead = true;
       ex.end(tail);
     };
-    socket.on('data', (data: Buffer) => this.onData(data));
     this.connectTimeout = target.connectTimeout;
     socket.once(target.tls ? 'secureConnect' : 'connect', () => {
       this.connecting = false;

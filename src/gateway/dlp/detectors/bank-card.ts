@@ -59,18 +59,30 @@ const RANGES_BY_PREFIX = ISSUER_RANGES.map((r) => ({ ...r, k: r.low.length, lowN
 
 /** The card network of a digit string, or undefined when no range (with its lengths) matches. */
 export function cardIssuer(digits: string): string | undefined {
-  const first = digits.charCodeAt(0);
+  return issuerAt(digits, 0, digits.length);
+}
+
+const prefixes = [0, 0, 0, 0, 0];
+
+/**
+ * The card network of the `count` digits starting at `start` in `text`, separators (` `, `-`)
+ * skipped: what `cardIssuer` says of them, without building the digit string.
+ */
+function issuerAt(text: string, start: number, count: number): string | undefined {
+  const first = text.charCodeAt(start);
   // No issuer range starts with 0, 1, 7 or 9: most digit strings stop here.
   if (first === 48 || first === 49 || first === 55 || first === 57) return undefined;
-  const prefixes = [0, 0, 0, 0, 0];
   let p = 0;
-  for (let i = 0; i < 4; i++) {
-    p = p * 10 + (digits.charCodeAt(i) - 48);
-    prefixes[i + 1] = p;
+  let i = start;
+  for (let k = 1; k <= 4; k++) {
+    let c = text.charCodeAt(i++);
+    if (c === 32 || c === 45) c = text.charCodeAt(i++);
+    p = p * 10 + (c - 48);
+    prefixes[k] = p;
   }
   for (const r of RANGES_BY_PREFIX) {
     const head = prefixes[r.k] ?? -1;
-    if (head >= r.lowN && head <= r.highN && r.lengths.includes(digits.length)) return r.issuer;
+    if (head >= r.lowN && head <= r.highN && r.lengths.includes(count)) return r.issuer;
   }
   return undefined;
 }
@@ -93,13 +105,9 @@ function wellGrouped(value: string): boolean {
   return group >= 3 || sep === '';
 }
 
-/** No issuer range starts with 0, 1, 7 or 9. */
-function issuerMayStartWith(first: number): boolean {
-  return !(first === 48 || first === 49 || first === 55 || first === 57);
-}
-
 export function isValidCardNumber(value: string): boolean {
-  if (!issuerMayStartWith(value.charCodeAt(0))) return false;
+  const first = value.charCodeAt(0);
+  if (first === 48 || first === 49 || first === 55 || first === 57) return false;
   const separated = value.includes(' ') || value.includes('-');
   if (separated && !wellGrouped(value)) return false;
   const digits = separated ? value.replace(/[ -]/g, '') : value;
@@ -113,8 +121,9 @@ export const bankCardDetector: Detector = {
   maxLength: 37,
   defaultKeep: { prefix: 4, suffix: 4 },
   find(text, from, _ctx, emit) {
-    forEachDigitCandidate(text, from, 13, 19, 7, (start, end) => {
-      if (issuerMayStartWith(text.charCodeAt(start)) && isValidCardNumber(text.slice(start, end))) emit({ start, end });
+    forEachDigitCandidate(text, from, 13, 19, 7, (start, end, digits) => {
+      // The issuer range and length first, on the text: most digit runs stop there, before a slice.
+      if (isDigit(text.charCodeAt(start)) && issuerAt(text, start, digits) !== undefined && isValidCardNumber(text.slice(start, end))) emit({ start, end });
     });
   },
   pendingFrom(text, from) {

@@ -55,11 +55,10 @@ function collectRuns(text: string, from: number): void {
   groupCount = 0;
   runCount = 0;
   LONG_RUN.lastIndex = from;
-  // `test` leaves the end of the match in `lastIndex` without building a match array.
-  while (LONG_RUN.test(text)) {
+  for (let m = LONG_RUN.exec(text); m !== null; m = LONG_RUN.exec(text)) {
     const matchEnd = LONG_RUN.lastIndex;
     // Walk back to the run start: the match may have skipped a one-digit first group (`1 2345…`).
-    let i = matchEnd;
+    let i = m.index;
     for (;;) {
       while (i > from && isDigitCode(text.charCodeAt(i - 1))) i--;
       if (i - 1 > from && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 45) && isDigitCode(text.charCodeAt(i - 2))) {

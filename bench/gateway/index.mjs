@@ -22,6 +22,8 @@ const BASELINE_DIST = process.env.BULWARK_BASELINE_DIST;
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
+/** Rounds over all targets, each in a rotated order (a busy spell then hits every target); figures are per-target medians. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 
 function need(bin) {
   if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) {
@@ -121,13 +123,35 @@ for (const url of Object.values(targets)) await waitHttp(url);
 // Warm-up (JIT, keep-alive pools), then the measured runs.
 execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s', targets.bulwark], { stdio: 'ignore' });
 execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.nginx], { stdio: 'ignore' });
+execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d1s', targets.floor], { stdio: 'ignore' });
+if (targets.baseline) execFileSync('taskset', ['-c', CORE_WRK, 'wrk', '-t1', `-c${CONNECTIONS}`, '-d2s', targets.baseline], { stdio: 'ignore' });
 
-const results = {};
+/** Median of each numeric figure over the rounds (mean of the middle two for an even count). */
+function median(runs) {
+  const out = { ...runs[0] };
+  for (const key of Object.keys(out)) {
+    if (typeof out[key] !== 'number') continue;
+    const v = runs.map((r) => r[key]).sort((a, b) => a - b);
+    const m = v.length / 2;
+    out[key] = Number((v.length % 2 ? v[Math.floor(m)] : (v[m - 1] + v[m]) / 2).toFixed(3));
+  }
+  return out;
+}
+
 const pids = { origin: originProc.pid, nginx: nginxProc.pid, bulwark: gw.pid, floor: floorProc.pid, baseline: baseline?.pid };
-for (const [name, url] of Object.entries(targets)) results[name] = wrk(url, pids[name]);
+const runs = {};
+const names = Object.keys(targets);
+for (let round = 0; round < ROUNDS; round++) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[(i + round) % names.length];
+    (runs[name] ??= []).push(wrk(targets[name], pids[name]));
+  }
+}
+const results = {};
+for (const name of names) results[name] = median(runs[name]);
 
 const ratio = results.bulwark.rps / results.nginx.rps;
-console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
+console.log(`gateway bench: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}${ROUNDS > 1 ? ` × ${ROUNDS} rounds (medians)` : ''}, ${html.length} B static page; cores: wrk ${CORE_WRK}, proxy ${CORE_PROXY}, origin ${CORE_ORIGIN} (of ${cores})`);
 console.log('target                     rps     p50 ms   p99 ms  CPU µs/req  non-2xx');
 for (const [name, r] of Object.entries(results)) {
   const label = { origin: 'nginx origin (direct)', nginx: 'nginx reverse proxy', bulwark: 'bulwark gateway (WAF off)', floor: 'bare node+undici proxy', baseline: 'bulwark baseline build' }[name];

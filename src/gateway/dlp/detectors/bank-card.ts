@@ -56,6 +56,8 @@ export const ISSUER_RANGES: readonly IssuerRange[] = [
 ];
 
 const RANGES_BY_PREFIX = ISSUER_RANGES.map((r) => ({ ...r, k: r.low.length, lowN: Number(r.low), highN: Number(r.high) }));
+/** The ranges by first digit (in `ISSUER_RANGES` order): a candidate is compared with two or three. */
+const RANGES_BY_FIRST = Array.from({ length: 10 }, (_, d) => RANGES_BY_PREFIX.filter((r) => r.low.charCodeAt(0) - 48 === d));
 
 /** The card network of a digit string, or undefined when no range (with its lengths) matches. */
 export function cardIssuer(digits: string): string | undefined {
@@ -80,7 +82,7 @@ function issuerAt(text: string, start: number, count: number): string | undefine
     p = p * 10 + (c - 48);
     prefixes[k] = p;
   }
-  for (const r of RANGES_BY_PREFIX) {
+  for (const r of RANGES_BY_FIRST[first - 48] ?? []) {
     const head = prefixes[r.k] ?? -1;
     if (head >= r.lowN && head <= r.highN && r.lengths.includes(count)) return r.issuer;
   }

@@ -20,6 +20,8 @@ export class LiteralGate {
   /** The same, sticky: verifies a candidate position. */
   readonly sticky: RegExp;
   readonly fingerprints: readonly Fingerprint[];
+  /** 1 for each byte a literal can start with: candidates starting otherwise skip the sticky regex. */
+  readonly firstBytes = new Uint8Array(256);
   /** Bit of this gate in `GateHits`. */
   readonly bit: number;
 
@@ -29,6 +31,7 @@ export class LiteralGate {
     this.regex = new RegExp(source, 'g');
     this.sticky = new RegExp(source, 'y');
     this.fingerprints = literals.map((l) => fingerprintOf(l));
+    for (const fp of this.fingerprints) for (const b of fp[0] ?? []) this.firstBytes[b] = 1;
     this.bit = 1 << gates.length;
     gates.push(this);
     prefilter = undefined;
@@ -146,8 +149,9 @@ export class GateHits {
       }
       this.next = p + 1;
       const at = this.from + p;
+      const first = this.text.charCodeAt(at);
       for (const g of gates) {
-        if ((this.found & g.bit) !== 0) continue;
+        if ((this.found & g.bit) !== 0 || g.firstBytes[first] !== 1) continue;
         g.sticky.lastIndex = at;
         if (g.sticky.test(this.text)) this.found |= g.bit;
       }

@@ -119,50 +119,68 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
 export type Fingerprint = readonly (readonly number[])[];
 
 /**
- * Spreads fingerprints over the buckets, greedily keeping the byte tuples each bucket accepts (the
- * product over positions of its low × high nibble counts) as few as possible: fingerprints that
- * share nibbles end up together and candidates stay rare.
+ * Rough share of a byte in web text (HTML, JSON, prose): what a candidate costs depends on how
+ * often the byte tuples a bucket accepts occur.
+ */
+function byteWeight(b: number): number {
+  if (b === 32) return 0.15;
+  if (b >= 97 && b <= 122) return 0.06;
+  if (b >= 48 && b <= 57) return 0.02;
+  if (b >= 65 && b <= 90) return 0.01;
+  if (b >= 33 && b <= 126) return 0.01;
+  return b === 10 || b === 9 || b >= 128 ? 0.02 : 0.001;
+}
+
+/** Expected share of positions a bucket with these nibble sets accepts (per position: accepted bytes' weight). */
+function acceptRate(tables: readonly { lo: number; hi: number }[]): number {
+  let rate = 1;
+  for (const { lo, hi } of tables) {
+    let p = 0;
+    for (let b = 0; b < 256; b++) if ((lo >> (b & 15)) & 1 && (hi >> (b >> 4)) & 1) p += byteWeight(b);
+    rate *= p;
+  }
+  return rate;
+}
+
+/**
+ * Spreads fingerprints over the buckets, greedily keeping the candidates the buckets produce on
+ * typical text as few as possible: the most frequent fingerprints are placed first, each where it
+ * raises the expected accept rate least, so fingerprints sharing nibbles end up together.
  */
 export function assignBuckets(fingerprints: readonly Fingerprint[]): number[] {
-  const nibbles = (fp: Fingerprint, k: number): { lo: number; hi: number } => {
-    const bytes = fp[k];
-    if (bytes === undefined) return { lo: 0xffff, hi: 0xffff };
-    let lo = 0;
-    let hi = 0;
-    for (const b of bytes) {
-      lo |= 1 << (b & 15);
-      hi |= 1 << (b >> 4);
-    }
-    return { lo, hi };
-  };
-  const bits = (x: number): number => {
-    let n = 0;
-    for (let v = x; v !== 0; v &= v - 1) n++;
-    return n;
-  };
+  const nibbles = fingerprints.map((fp) =>
+    Array.from({ length: FINGERPRINT }, (_, k) => {
+      const bytes = fp[k];
+      if (bytes === undefined) return { lo: 0xffff, hi: 0xffff };
+      let lo = 0;
+      let hi = 0;
+      for (const b of bytes) {
+        lo |= 1 << (b & 15);
+        hi |= 1 << (b >> 4);
+      }
+      return { lo, hi };
+    }),
+  );
+  const order = fingerprints.map((_, i) => i).sort((a, b) => acceptRate(nibbles[b] ?? []) - acceptRate(nibbles[a] ?? []) || a - b);
   const tables = Array.from({ length: BUCKETS }, () => Array.from({ length: FINGERPRINT }, () => ({ lo: 0, hi: 0 })));
-  const size = (t: readonly { lo: number; hi: number }[]): number => t.reduce((a, k) => a * bits(k.lo) * bits(k.hi), 1);
-  return fingerprints.map((fp) => {
+  const assigned = new Array<number>(fingerprints.length).fill(0);
+  for (const i of order) {
+    const fp = nibbles[i] ?? [];
     let best = 0;
     let bestCost = Infinity;
     for (let b = 0; b < BUCKETS; b++) {
       const t = tables[b] ?? [];
-      const merged = t.map((k, i) => {
-        const n = nibbles(fp, i);
-        return { lo: k.lo | n.lo, hi: k.hi | n.hi };
-      });
-      const cost = size(merged) - size(t);
+      const merged = t.map((k, j) => ({ lo: k.lo | (fp[j]?.lo ?? 0), hi: k.hi | (fp[j]?.hi ?? 0) }));
+      const cost = acceptRate(merged) - (t[0]?.lo === 0 ? 0 : acceptRate(t));
       if (cost < bestCost) {
         bestCost = cost;
         best = b;
       }
     }
-    tables[best] = (tables[best] ?? []).map((k, i) => {
-      const n = nibbles(fp, i);
-      return { lo: k.lo | n.lo, hi: k.hi | n.hi };
-    });
-    return best;
-  });
+    tables[best] = (tables[best] ?? []).map((k, j) => ({ lo: k.lo | (fp[j]?.lo ?? 0), hi: k.hi | (fp[j]?.hi ?? 0) }));
+    assigned[i] = best;
+  }
+  return assigned;
 }
 
 interface Instance {

@@ -1,5 +1,7 @@
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createPki } from '../test-support/pki.js';
 import { OriginPool } from './origin-pool.js';
 
 interface Result {
@@ -151,5 +153,22 @@ describe('origin pool (llhttp on net sockets)', () => {
     const o = await origin((_head, socket) => socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n'));
     const r = await send(pool(o.url), 'GET', '/', { pauseFor: 100 });
     expect(r).toMatchObject({ status: 200, body: 'abcdef', chunksBeforeResume: 0 });
+  });
+
+  it('verifies HTTPS upstreams: a certificate from an unknown CA is refused before any request is sent', async () => {
+    const pki = createPki();
+    pki.ca('ca');
+    pki.leaf('origin', 'ca', 'localhost', ['localhost']);
+    let requests = 0;
+    const server = createHttpsServer({ cert: pki.read('origin', 'pem'), key: pki.read('origin', 'key') }, (_req, res) => {
+      requests++;
+      res.end('secret');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise<void>((r) => server.close(() => r())));
+    const r = await send(pool(new URL(`https://localhost:${(server.address() as { port: number }).port}`)), 'GET', '/');
+    expect(r.status).toBe(0);
+    expect(r.error).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(requests).toBe(0);
   });
 });

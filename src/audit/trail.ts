@@ -1,10 +1,10 @@
 import { setImmediate } from 'node:timers';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
-import { newEventId } from '../core/ids.js';
 import { redact } from '../core/redact.js';
 import type { Storage } from '../storage/database.js';
 import type { AuditEvent, AuditEventInput, AuditRecord } from './event.js';
+import { newAuditEventId } from './event-id.js';
 import { GENESIS_HASH, canonicalJson, chainHash } from './hash.js';
 import type { AuditTables } from './migrations.js';
 
@@ -83,7 +83,7 @@ export class AuditTrail {
   private prepare(input: AuditEventInput): AuditEvent {
     return {
       ...input,
-      eventId: newEventId(),
+      eventId: newAuditEventId(),
       eventVersion: '1',
       eventTime: input.eventTime ?? this.clock.now().toISOString(),
       recipientAccountId: input.recipientAccountId ?? input.userIdentity.accountId,

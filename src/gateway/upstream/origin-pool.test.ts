@@ -149,6 +149,21 @@ describe('origin pool (llhttp on net sockets)', () => {
     expect(await send(pool(url), 'GET', '/')).toMatchObject({ error: 'ECONNREFUSED' });
   });
 
+  it('queues requests beyond the connection limit; a queued request waits at most the headers timeout', async () => {
+    const o = await origin((head, socket) => {
+      if (head.startsWith('GET /slow')) setTimeout(() => socket.write(ok('slow')), 600);
+      else socket.write(ok('quick'));
+    });
+    const p = pool(o.url);
+    const slow = Array.from({ length: 4 }, () => send(p, 'GET', '/slow'));
+    const queued = send(p, 'GET', '/quick', { timeout: 200 });
+    const later = send(p, 'GET', '/quick', { timeout: 2000 });
+    expect(await queued).toMatchObject({ error: 'UPSTREAM_HEADERS_TIMEOUT' });
+    expect((await Promise.all(slow)).map((r) => r.body)).toEqual(['slow', 'slow', 'slow', 'slow']);
+    expect(await later).toMatchObject({ status: 200, body: 'quick' });
+    expect(o.connections()).toBe(4);
+  });
+
   it('delivers nothing while paused, then the rest in order', async () => {
     const o = await origin((_head, socket) => socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n3\r\ndef\r\n0\r\n\r\n'));
     const r = await send(pool(o.url), 'GET', '/', { pauseFor: 100 });

@@ -1,4 +1,4 @@
-import { Exchange, OriginConnection, type ConnectionOwner, type ConnectionTarget, type OriginRequest, type ResponseHandler } from './origin-connection.js';
+import { Exchange, HEADERS_TIMEOUT, OriginConnection, OriginError, type ConnectionOwner, type ConnectionTarget, type OriginRequest, type ResponseHandler } from './origin-connection.js';
 
 export interface OriginPoolOptions {
   /** Most connections open at once; further requests wait in order for a free one. */
@@ -62,6 +62,8 @@ export class OriginPool implements ConnectionOwner {
     }
     if (!conn) {
       if (this.all.size >= this.options.connections) {
+        // Waiting for a connection counts toward the headers timeout.
+        ex.deadline = this.tick + this.ticks(ex.request.headersTimeout);
         this.queue.push(ex);
         return;
       }
@@ -119,6 +121,14 @@ export class OriginPool implements ConnectionOwner {
     for (const conn of this.all) {
       if (conn.exchange) conn.checkTimeout(tick);
       else if (tick >= conn.idleUntil) conn.destroy();
+    }
+    if (this.queue.length > 0 && (this.queue[0] as Exchange).deadline <= tick) {
+      const waiting = this.queue.splice(0);
+      for (const ex of waiting) {
+        if (ex.done) continue;
+        if (ex.deadline <= tick) ex.fail(new OriginError(HEADERS_TIMEOUT));
+        else this.queue.push(ex);
+      }
     }
   }
 

@@ -27,6 +27,19 @@ export class ScreenGroup {
   }
 }
 
+/**
+ * Phrase lists larger than this (CRS's file-name and error-message lists) stay out of the screens: their
+ * automatons would cost more memory and start-up time than the screen saves (their operators keep their
+ * own prefilter and memo).
+ */
+const MAX_MEMBER_BYTES = 20_000;
+
+function literalBytes(literals: RequiredLiterals): number {
+  let n = 0;
+  for (const l of literals.literals) n += l.length;
+  return n;
+}
+
 /** A rule's place in its screen group. */
 export interface ScreenSlot {
   readonly group: ScreenGroup;
@@ -40,7 +53,7 @@ export function screenSlots(rules: readonly Rule[]): ReadonlyMap<Rule, ScreenSlo
   for (const starter of rules) {
     for (let link: Rule | undefined = starter; link !== undefined; link = link.chain) {
       const literals = link.operator?.literals;
-      if (literals === undefined || link.multiMatch || slots.has(link)) continue;
+      if (literals === undefined || link.multiMatch || slots.has(link) || literalBytes(literals) > MAX_MEMBER_BYTES) continue;
       const tkey = link.transformations.map((t) => t.name).join(',');
       let group = groups.get(tkey);
       if (group === undefined) { group = new ScreenGroup(tkey); groups.set(tkey, group); }

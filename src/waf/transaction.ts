@@ -89,11 +89,11 @@ function processEnv(): Array<[string, string]> {
  */
 export class Transaction implements VariableSource, ActionTarget {
   private readonly maps = new Map<string, MapCollection>();
-  /** Bumped on every change of request data (request-data maps, single values, XML). */
+  /** Bumped on every change of request data (request-data maps, single values, XML) and of TX. */
   private readonly dataChanges: ChangeCounter = { n: 0 };
   private readonly singles = new SingleValues(this.dataChanges);
-  /** Resolved targets of request-data-only target lists, by RuleCache.targetsId, valid while dataChanges.n is `stamp`. */
-  private readonly targetCache: Array<{ stamp: number; list: readonly VarValue[] } | undefined> = [];
+  /** Resolved targets of request-data (and TX) target lists, by RuleCache.targetsId, valid while dataChanges.n is `stamp`. */
+  private readonly targetCache: Array<{ stamp: number; extra: readonly VariableSpec[]; list: readonly VarValue[] } | undefined> = [];
   private xmlTexts: string[] = [];
   private xmlAttributes: string[] = [];
   private interruption: Interruption | undefined;
@@ -117,6 +117,8 @@ export class Transaction implements VariableSource, ActionTarget {
   private readonly removedTags: string[] = [];
   private readonly targetExclusionsById: Array<{ match: (r: Rule) => boolean; spec: VariableSpec }> = [];
   private readonly targetExclusionsByTag: Array<{ tag: string; spec: VariableSpec }> = [];
+  /** The distinct sets extraExclusions() returned, by the indices of their exclusions. */
+  private readonly exclusionSets = new Map<string, readonly VariableSpec[]>();
   private readonly phasesDone = new Set<Phase>();
   private lastPhase: Phase = 1;
   private readonly expandFn = (m: Macro): string => this.expand(m);
@@ -130,7 +132,7 @@ export class Transaction implements VariableSource, ActionTarget {
     this.responseBodyAccess = host.config.responseBodyAccess;
     for (const name of ['ARGS', 'ARGS_GET', 'ARGS_POST', 'REQUEST_HEADERS', 'REQUEST_COOKIES', 'RESPONSE_HEADERS', 'TX',
       'FILES', 'FILES_SIZES', 'FILES_TMPNAMES', 'FILES_TMP_CONTENT', 'MULTIPART_PART_HEADERS', 'MATCHED_VARS', 'RULE', 'GEO']) {
-      this.maps.set(name, new MapCollection(name, isRequestData(name) ? this.dataChanges : undefined));
+      this.maps.set(name, new MapCollection(name, isRequestData(name) || name === 'TX' ? this.dataChanges : undefined));
     }
     this.matchedVarsCollection = this.maps.get('MATCHED_VARS') as MapCollection;
     const id = init.requestId ?? `${Date.now().toString(36)}${(uniqueCounter++).toString(36)}`;
@@ -580,16 +582,25 @@ export class Transaction implements VariableSource, ActionTarget {
     return false;
   }
 
-  private extraExclusions(rule: Rule, starter: Rule): readonly VariableSpec[] {
-    if (this.targetExclusionsById.length === 0 && this.targetExclusionsByTag.length === 0) return NO_SPECS;
-    let out: VariableSpec[] | undefined;
-    for (const e of this.targetExclusionsById) if (e.match(starter)) (out ??= []).push(e.spec);
-    if (this.targetExclusionsByTag.length > 0) {
-      const tags = ruleCache(starter).tagsLower;
-      if (tags.length > 0) for (const e of this.targetExclusionsByTag) if (tags.includes(e.tag)) (out ??= []).push(e.spec);
+  /**
+   * The ctl:ruleRemoveTarget* exclusions that apply to a chain; equal sets are one array (so targets
+   * resolved with them can be shared).
+   */
+  private extraExclusions(starter: Rule): readonly VariableSpec[] {
+    const byId = this.targetExclusionsById;
+    const byTag = this.targetExclusionsByTag;
+    if (byId.length === 0 && byTag.length === 0) return NO_SPECS;
+    let key = '';
+    for (let i = 0; i < byId.length; i++) if ((byId[i] as (typeof byId)[number]).match(starter)) key += `i${i},`;
+    const tags = ruleCache(starter).tagSet;
+    if (tags.size > 0) for (let i = 0; i < byTag.length; i++) if (tags.has((byTag[i] as (typeof byTag)[number]).tag)) key += `t${i},`;
+    if (key === '') return NO_SPECS;
+    let specs = this.exclusionSets.get(key);
+    if (specs === undefined) {
+      specs = key.slice(0, -1).split(',').map((k) => (k[0] === 'i' ? byId : byTag)[Number(k.slice(1))]?.spec as VariableSpec);
+      this.exclusionSets.set(key, specs);
     }
-    void rule;
-    return out ?? NO_SPECS;
+    return specs;
   }
 
   /** Evaluates a rule and its chain; on a full match logs it and applies its disruptive action. */
@@ -706,14 +717,14 @@ export class Transaction implements VariableSource, ActionTarget {
 
   /** The values a link's targets select; shared by links with the same request-data-only targets until the data changes. */
   private targetsOf(rule: Rule, starter: Rule): readonly VarValue[] {
-    const extra = this.extraExclusions(rule, starter);
+    const extra = this.extraExclusions(starter);
     const c = ruleCache(rule);
-    if (extra !== NO_SPECS || c.targetsId < 0) return resolveTargets(rule.variables, extra, this, c.exclusions);
+    if (c.targetsId < 0) return resolveTargets(rule.variables, extra, this, c.exclusions);
     const known = this.targetCache[c.targetsId];
     const stamp = this.dataChanges.n;
-    if (known !== undefined && known.stamp === stamp) return known.list;
-    const list = resolveTargets(rule.variables, NO_SPECS, this, c.exclusions);
-    this.targetCache[c.targetsId] = { stamp, list };
+    if (known !== undefined && known.stamp === stamp && known.extra === extra) return known.list;
+    const list = resolveTargets(rule.variables, extra, this, c.exclusions);
+    this.targetCache[c.targetsId] = { stamp, extra, list };
     return list;
   }
 
@@ -816,6 +827,7 @@ function ruleCache(rule: Rule): RuleCache {
   if (c !== undefined && c.variables === rule.variables && c.transformations === rule.transformations && c.tcount === rule.transformations.length
     && c.tags === rule.tags && c.tagsLower.length === rule.tags.length) return c;
   const tkey = rule.transformations.map((t) => t.name).join(',');
+  const tagsLower = rule.tags.map((t) => t.toLowerCase());
   const fresh: RuleCache = {
     variables: rule.variables,
     exclusions: groupExclusions(rule.variables, NO_SPECS),
@@ -825,7 +837,8 @@ function ruleCache(rule: Rule): RuleCache {
     tindex: chainIndex(tkey),
     targetsId: targetListIndex(rule.variables),
     tags: rule.tags,
-    tagsLower: rule.tags.map((t) => t.toLowerCase()),
+    tagsLower,
+    tagSet: new Set(tagsLower),
   };
   rule.cache = fresh;
   return fresh;

@@ -83,10 +83,12 @@ export interface RuleCache {
   readonly tags: readonly string[];
   /** The rule's tags, lower-cased (ctl:ruleRemoveByTag, ctl:ruleRemoveTargetByTag). */
   readonly tagsLower: readonly string[];
+  /** The same as a set (one lookup per ctl:ruleRemoveTargetByTag exclusion). */
+  readonly tagSet: ReadonlySet<string>;
   /** The transformation chain as a key (`lowercase,urlDecodeUni`) for per-transaction result caches. */
   readonly tkey: string;
   /** A small number per distinct tkey (index of cached transformation results on a VarValue). */
   readonly tindex: number;
-  /** A number per distinct request-data-only target list (see requestDataKey), -1 for others. */
+  /** A number per distinct target list reading request data and TX only (see requestDataKey), -1 for others. */
   readonly targetsId: number;
 }

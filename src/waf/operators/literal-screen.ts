@@ -13,58 +13,77 @@ import type { RequiredLiterals } from './operator.js';
 export class LiteralScreen {
   /** Number of member operators (indices 0 … size-1, in the order given). */
   readonly size: number;
-  private readonly delta: Int32Array;
-  private readonly outputs: Array<Int32Array | undefined>;
+  /** Byte → column of `delta`; 0 for bytes in no literal (they lead back to the root). */
+  private readonly symbols: Uint8Array;
+  private readonly width: number;
+  /** Full transition table, `state * width + symbol` → state (root = 0). */
+  private readonly delta: Uint16Array | Int32Array;
+  /** Members whose literal ends at a state (the state's own outputs). */
+  private readonly own: Array<number[] | undefined>;
+  /** The nearest shorter suffix state with own outputs (0: none). */
+  private readonly outLink: Int32Array;
 
   constructor(members: readonly RequiredLiterals[]) {
     this.size = members.length;
-    // trie of all literals, lower-cased; `own[state]` = members whose literal ends there
-    const next: Array<Map<number, number>> = [new Map()];
-    const own: Array<Set<number> | undefined> = [undefined];
+    // the alphabet: the case-folded bytes the literals use (column 0 stands for every other byte)
+    const symbols = new Uint8Array(256);
+    let width = 1;
+    let bytes = 0;
+    for (const m of members) {
+      for (const literal of m.literals) {
+        bytes += literal.length;
+        for (let i = 0; i < literal.length; i++) {
+          const code = literal.charCodeAt(i);
+          if (code > 0xff) throw new Error(`literal outside U+0000–U+00FF: ${JSON.stringify(literal)}`);
+          const folded = FOLD[code] as number;
+          if (symbols[folded] === 0) symbols[folded] = width++;
+        }
+      }
+    }
+    for (let c = 0; c < 256; c++) symbols[c] = symbols[FOLD[c] as number] as number;
+    // the trie, written straight into the transition table (0 = no child yet: the root is nobody's child)
+    const capacity = bytes + 1;
+    const delta = capacity < 0x10000 ? new Uint16Array(capacity * width) : new Int32Array(capacity * width);
+    const own: Array<number[] | undefined> = [];
+    let states = 1;
     members.forEach((m, index) => {
       for (const literal of m.literals) {
         let state = 0;
         for (let i = 0; i < literal.length; i++) {
-          const sym = SYMBOL[literal.charCodeAt(i)] ?? -1;
-          if (sym < 0) throw new Error(`literal outside U+0000–U+00FF: ${JSON.stringify(literal)}`);
-          let to = (next[state] as Map<number, number>).get(sym);
-          if (to === undefined) {
-            to = next.length;
-            next.push(new Map());
-            own.push(undefined);
-            (next[state] as Map<number, number>).set(sym, to);
-          }
-          state = to;
+          const at = state * width + (symbols[literal.charCodeAt(i)] as number);
+          if (delta[at] === 0) delta[at] = states++;
+          state = delta[at] as number;
         }
-        (own[state] ??= new Set()).add(index);
+        const list = (own[state] ??= []);
+        if (!list.includes(index)) list.push(index);
       }
     });
-    // full transition table and output sets, breadth first (a state's failure state is shallower)
-    const states = next.length;
-    const delta = new Int32Array(states * ALPHABET);
+    // breadth first: failure states are shallower, so their rows are complete when read
     const fail = new Int32Array(states);
-    const outputs: Array<Int32Array | undefined> = new Array<Int32Array | undefined>(states).fill(undefined);
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
+    const outLink = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
       const s = queue[head] as number;
       const f = fail[s] as number;
-      const merged = new Set<number>(own[s] ?? []);
-      if (s !== 0) for (const m of outputs[f] ?? []) merged.add(m);
-      if (merged.size > 0) outputs[s] = Int32Array.from(merged);
-      const children = next[s] as Map<number, number>;
-      for (let c = 0; c < ALPHABET; c++) {
-        const child = children.get(c);
-        if (child === undefined) {
-          delta[s * ALPHABET + c] = s === 0 ? 0 : (delta[f * ALPHABET + c] as number);
-        } else {
-          fail[child] = s === 0 ? 0 : (delta[f * ALPHABET + c] as number);
-          delta[s * ALPHABET + c] = child;
-          queue.push(child);
+      for (let c = 1; c < width; c++) {
+        const at = s * width + c;
+        const child = delta[at] as number;
+        const viaFail = s === 0 ? 0 : (delta[f * width + c] as number);
+        if (child === 0) {
+          delta[at] = viaFail;
+          continue;
         }
+        fail[child] = viaFail;
+        outLink[child] = own[viaFail] !== undefined ? viaFail : (outLink[viaFail] as number);
+        queue[tail++] = child;
       }
     }
+    this.symbols = symbols;
+    this.width = width;
     this.delta = delta;
-    this.outputs = outputs;
+    this.own = own;
+    this.outLink = outLink;
   }
 
   /**
@@ -72,18 +91,17 @@ export class LiteralScreen {
    * member's), or null when the value cannot be screened (all members may match).
    */
   scan(value: string): Uint8Array | null {
-    const delta = this.delta;
-    const outputs = this.outputs;
+    const { delta, symbols, width, own, outLink } = this;
     let hits: Uint8Array | undefined;
     let s = 0;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       if (code > 0xff) return null;
-      s = delta[s * ALPHABET + (SYMBOL[code] as number)] as number;
-      const out = outputs[s];
-      if (out !== undefined) {
+      const sym = symbols[code] as number;
+      s = sym === 0 ? 0 : (delta[s * width + sym] as number);
+      for (let t = own[s] !== undefined ? s : (outLink[s] as number); t !== 0; t = outLink[t] as number) {
         hits ??= new Uint8Array(this.size);
-        for (let k = 0; k < out.length; k++) hits[out[k] as number] = 1;
+        for (const m of own[t] as number[]) hits[m] = 1;
       }
     }
     return hits ?? NO_LITERALS;
@@ -93,10 +111,5 @@ export class LiteralScreen {
 /** The scan result of a value holding no member's literal. */
 export const NO_LITERALS = new Uint8Array(0);
 
-/** Upper-case letter → its lower-case symbol: A–Z, and Latin-1 À–Þ except × (U+00D7). */
-const folds = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-/** Byte → symbol: each byte its own, upper-case letters folded onto lower-case ones. */
-const SYMBOL = new Int16Array(256).fill(-1);
-let ALPHABET = 0;
-for (let c = 0; c < 256; c++) if (!folds(c)) SYMBOL[c] = ALPHABET++;
-for (let c = 0; c < 256; c++) if (folds(c)) SYMBOL[c] = SYMBOL[c + 0x20] as number;
+/** Byte → the byte compared: upper-case letters (A–Z, Latin-1 À–Þ except ×) folded onto lower-case ones. */
+const FOLD = Uint8Array.from({ length: 256 }, (_, c) => ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 0x20 : c));

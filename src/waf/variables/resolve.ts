@@ -108,15 +108,15 @@ export function isRequestData(collection: string): boolean {
 }
 
 /**
- * A key naming what a target list resolves to when it reads request data only (request-data maps, their
- * names, XML, single values set by request processing), else undefined: rules with equal keys select
- * the same values as long as the request data is unchanged.
+ * A key naming what a target list resolves to when it reads request data (request-data maps, their
+ * names, XML, single values set by request processing) and TX only, else undefined: rules with equal
+ * keys select the same values as long as neither the request data nor TX changed.
  */
 export function requestDataKey(specs: readonly VariableSpec[]): string | undefined {
   const parts: string[] = [];
   for (const s of specs) {
     const kind = s.kind ?? variableKind(s.collection);
-    if (kind === 'map' ? !REQUEST_DATA_MAPS.has(s.collection)
+    if (kind === 'map' ? !REQUEST_DATA_MAPS.has(s.collection) && s.collection !== 'TX'
       : kind === 'names' ? !REQUEST_DATA_MAPS.has(NAMES_OF[s.collection] ?? '')
         : kind === 'single' ? VOLATILE_SINGLES.has(s.collection) : kind !== 'xml') return undefined;
     const re = s.keyRegex === undefined ? '' : `/${s.keyRegex.source}/${s.keyRegex.flags}`;

@@ -33,8 +33,4 @@ interface HttpParserClass {
   readonly kLenientNone: number;
 }
 
-const common = createRequire(import.meta.url)('_http_common') as { HTTPParser: HttpParserClass; methods: readonly string[] };
-
-export const HTTPParser: HttpParserClass = common.HTTPParser;
-/** Method names by the index llhttp reports. */
-export const METHODS: readonly string[] = common.methods;
+export const HTTPParser: HttpParserClass = (createRequire(import.meta.url)('_http_common') as { HTTPParser: HttpParserClass }).HTTPParser;

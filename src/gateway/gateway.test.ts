@@ -168,6 +168,19 @@ describe('gateway proxy', () => {
     expect(dead.log.events[0]!.bulwark).toMatchObject({ action: 'error' });
   });
 
+  it('a client that leaves before the answer aborts the upstream request without counting against the upstream', async () => {
+    const [o] = await origins(1);
+    o!.delay = 400;
+    const { gw, log, url } = await gateway(config({ sites: [{ name: 'demo', upstreams: [o!.url], passive: { maxFails: 1, ejectFor: '30s' } }] }));
+    track(gw);
+    expect(await raw(url, 'GET /gone HTTP/1.1\r\nHost: a\r\n\r\n', 100)).toBe('');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(log.events[0]!.bulwark).toMatchObject({ action: 'error', reason: 'CLIENT_CLOSED' });
+    o!.delay = 0;
+    expect((await http(`${url}/next`)).status).toBe(200);
+    expect(gw.status().sites[0]!.upstreams[0]).toMatchObject({ ejected: false });
+  });
+
   it('takes an upstream out of rotation on failed active health checks and back when healthy', async () => {
     const [a, b] = await origins(2);
     a!.healthy = false;

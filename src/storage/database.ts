@@ -137,6 +137,7 @@ function openSqlite(options: StorageOptions): Storage {
       if (!options?.deferSync) return db.transaction().execute(work);
       // The connection is held throughout, so no other transaction can commit under the relaxed setting.
       return db.connection().execute(async (conn) => {
+        // (a pragma takes effect when prepared: it cannot be a cached statement)
         raw.pragma('synchronous = NORMAL');
         try {
           return await conn.transaction().execute(work);

@@ -6,7 +6,9 @@ import { eventsConfigFromEnv } from '../config/events.js';
 import { createLogger } from '../core/logger.js';
 import { initAccount } from '../iam/bootstrap.js';
 import { openPlatform, type Platform } from '../server/platform.js';
+import type { AuditEventInput } from '../audit/event.js';
 import { AuditForwarder } from './audit-forwarder.js';
+import type { EventIngest } from './ingest.js';
 import { EventService } from './service.js';
 
 describe('audit trail → event store', () => {
@@ -46,5 +48,45 @@ describe('audit trail → event store', () => {
     expect((await events.search({ query: 'event.dataset:bulwark.audit' }, accountId)).total).toBe(2);
     // another account sees none of them
     expect((await events.search({ query: 'event.dataset:bulwark.audit' }, '9999999999999999')).total).toBe(0);
+  });
+
+  const read = (accountId: string, name: string): AuditEventInput => ({
+    eventName: name,
+    eventSource: 'kms.aliyuncs.com',
+    eventType: 'ApiCall',
+    eventRW: 'Read',
+    requestId: `r-${name}`,
+    userIdentity: { type: 'root-account', principalId: accountId, accountId },
+  });
+
+  it('is off the request path: calls are recorded while the event store does not answer at all', async () => {
+    const { accountId } = await initAccount(platform);
+    const stuck = { ingest: () => new Promise(() => undefined) } as unknown as EventIngest;
+    const forwarder = new AuditForwarder(platform.storage, stuck, platform.logger);
+    void forwarder.forwardOnce(); // a pass that never ends
+    const recorded = await Promise.all(Array.from({ length: 20 }, (_, i) => platform.audit.record(read(accountId, `Encrypt${i}`))));
+    expect(recorded).toHaveLength(20);
+  });
+
+  it('a batch the store refuses is sent again at the next pass, and nothing is sent twice once accepted', async () => {
+    const { accountId } = await initAccount(platform);
+    for (let i = 0; i < 3; i++) await platform.audit.record(read(accountId, `Decrypt${i}`));
+    let fail = true;
+    const flaky = { ingest: (docs: readonly unknown[], o?: Readonly<Record<string, string>>) => (fail ? Promise.reject(new Error('store down')) : events.ingest.ingest(docs, o)) } as unknown as EventIngest;
+    const forwarder = new AuditForwarder(platform.storage, flaky, platform.logger);
+    await expect(forwarder.forwardOnce()).rejects.toThrow(/store down/);
+    fail = false;
+    expect(await forwarder.forwardOnce()).toBe(4); // initAccount's record and the three reads
+    expect(await forwarder.forwardOnce()).toBe(0);
+    expect((await events.search({ query: 'event.dataset:bulwark.audit' }, accountId)).total).toBe(4);
+  });
+
+  it('a graceful stop forwards what is still behind', async () => {
+    const { accountId } = await initAccount(platform);
+    const forwarder = new AuditForwarder(platform.storage, events.ingest, platform.logger);
+    forwarder.start(3_600_000);
+    for (let i = 0; i < 5; i++) await platform.audit.record(read(accountId, `GenerateDataKey${i}`));
+    await forwarder.stop();
+    expect((await events.search({ query: 'event.dataset:bulwark.audit' }, accountId)).total).toBe(6);
   });
 });

@@ -34,14 +34,22 @@ export function auditToEcs(event: AuditEvent): Record<string, unknown> {
   };
 }
 
+/** Longest a graceful stop spends forwarding what is still behind (ms); the rest follows at the next start. */
+export const STOP_FORWARD_BUDGET_MS = 5000;
+
 /**
  * Feeds the audit trail into the event store (the security center sees every API call, sign-in and
- * change), through the same ingest path as gateways and agents. At least once: a batch is
- * acknowledged by the store before its checkpoint moves; `event.id` is the audit event id.
+ * change), through the same ingest path as gateways and agents. Off the request path: a call's
+ * record is committed to the trail only; the forwarder reads the trail every interval, in batches.
+ * At least once: a batch is acknowledged by the store before its checkpoint moves (a failed batch is
+ * sent again at the next pass, also after a restart); `event.id` is the audit event id. Nothing is
+ * queued in memory, so nothing can be lost or grow without bound; a graceful stop forwards what is
+ * still behind (within STOP_FORWARD_BUDGET_MS).
  */
 export class AuditForwarder {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private deadline = Infinity;
 
   constructor(
     private readonly storage: Storage,
@@ -64,7 +72,7 @@ export class AuditForwarder {
     let sent = 0;
     for (const head of heads) {
       let from = checkpoints.get(head.account_id) ?? 0;
-      while (from < Number(head.seq)) {
+      while (from < Number(head.seq) && Date.now() < this.deadline) {
         const rows = await db.selectFrom('audit_events').select(['seq', 'body']).where('account_id', '=', head.account_id).where('seq', '>', from).orderBy('seq').limit(BATCH).execute();
         if (rows.length === 0) break;
         const docs = rows.map((r) => auditToEcs(JSON.parse(r.body) as AuditEvent));
@@ -79,14 +87,19 @@ export class AuditForwarder {
   }
 
   start(intervalMs: number): void {
+    this.deadline = Infinity;
     this.timer = setInterval(() => {
       this.forwardOnce().catch((e: unknown) => this.logger.warn({ err: e }, 'audit forwarding failed; will retry'));
     }, intervalMs);
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  /** Stops the timer, then forwards what is still behind (batch by batch, within `budgetMs`). */
+  async stop(budgetMs = STOP_FORWARD_BUDGET_MS): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
     await this.running?.catch(() => undefined);
+    this.deadline = Date.now() + budgetMs;
+    await this.forwardOnce().catch((e: unknown) => this.logger.warn({ err: e }, 'audit forwarding at shutdown failed; it resumes at the next start'));
   }
 }

@@ -107,7 +107,7 @@ describe('literal gates', () => {
   });
 
   it('accepts only the documented literal syntax', () => {
-    expect(fingerprintOf(String.raw`\.[mc]js:\d`)).toEqual([[46], [109, 99], [106], [115]]);
+    expect(fingerprintOf(String.raw`\.[mc]js:\d`)).toEqual([[46], [109, 99], [106]]);
     expect(fingerprintOf('SQL')).toEqual([[83], [81], [76]]);
     expect(fingerprintOf('[a-c]x')).toEqual([[97, 98, 99], [120]]);
     for (const bad of ['a.b', 'ab?', '(ab)', 'a|b', 'x', String.raw`\w+`, 'caf\u00e9', '[ab']) expect(() => fingerprintOf(bad), bad).toThrow(/LiteralGate/);

@@ -1,6 +1,6 @@
 /**
  * A multi-literal prefilter in WebAssembly SIMD ("Teddy", after Hyperscan): one pass over the bytes
- * finds every position where one of many short literals *may* start, at several GB/s, whatever the
+ * finds every position where one of many short literals *may* start, at about 2 GB/s whatever the
  * number of literals. The literals' first `FINGERPRINT` bytes are their fingerprints (a byte class
  * per position: `[Ss]`, `\d`…); they are spread over 16 buckets (one bit each). For each position
  * `k` of the fingerprint and each bucket vector, two 16-byte tables say which buckets accept a
@@ -10,7 +10,8 @@
  *
  * The module (about 400 bytes) is emitted here byte by byte; there is no toolchain and no binary file.
  */
-export const FINGERPRINT = 4;
+/** Fingerprint bytes: 3 measured ~25 % faster than 4, with as few candidates on web pages. */
+export const FINGERPRINT = 3;
 const BUCKET_VECTORS = 2;
 export const BUCKETS = 8 * BUCKET_VECTORS;
 /** Bytes of nibble tables at the start of memory; the input follows. */

@@ -64,6 +64,7 @@ export const en = {
     Hosts_ReportTooLarge: "The agent's report exceeds the server's size limit.",
     Hosts_TokenNotFound: 'This enrollment token was already used or revoked; reload the list.',
     Hosts_TaskNotFound: 'This task no longer exists; reload the host.',
+    Hosts_TaskStateConflict: '{{detail}} Reload the host to see the task as the agent reported it.',
     Hosts_CannotUndo: "{{detail}} See the host's response actions for its current state.",
     Site_NotFound: 'This site no longer exists; reload the list.',
     Site_InvalidCertificate: '{{detail}} Upload the PEM certificate with its chain and the PEM private key that belongs to it.',

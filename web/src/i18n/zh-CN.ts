@@ -67,6 +67,7 @@ export const zhCN: Translations<typeof en> = {
     Hosts_ReportTooLarge: '代理上报的数据超过了服务器的大小限制。',
     Hosts_TokenNotFound: '该注册令牌已被使用或撤销，请刷新列表。',
     Hosts_TaskNotFound: '该任务已不存在，请刷新主机页面。',
+    Hosts_TaskStateConflict: '该任务已由代理确认，不能再次确认为其他结果，请刷新主机页面查看。（{{detail}}）',
     Hosts_CannotUndo: '该响应操作无法撤销，请查看主机的响应操作了解其当前状态。（{{detail}}）',
     Site_NotFound: '该站点已不存在，请刷新列表。',
     Site_InvalidCertificate: '证书不可用，请上传 PEM 证书（含证书链）及与之匹配的 PEM 私钥。（{{detail}}）',

@@ -117,6 +117,8 @@ export class Transaction implements VariableSource, ActionTarget {
   private readonly removedTags: string[] = [];
   private readonly targetExclusionsById: Array<{ match: (r: Rule) => boolean; spec: VariableSpec }> = [];
   private readonly targetExclusionsByTag: Array<{ tag: string; spec: VariableSpec }> = [];
+  /** The ctl:ruleRemoveTarget* calls so far (interned: equal histories are one string). */
+  private exclusionSignature = '';
   /** The distinct sets extraExclusions() returned, by the indices of their exclusions. */
   private readonly exclusionSets = new Map<string, readonly VariableSpec[]>();
   private readonly phasesDone = new Set<Phase>();
@@ -263,12 +265,14 @@ export class Transaction implements VariableSource, ActionTarget {
         if (target === undefined) return;
         const match = idMatcher(ids, where);
         for (const spec of parseVariables(target, where)) this.targetExclusionsById.push({ match, spec: excluding(spec) });
+        this.exclusionSignature = signature(this.exclusionSignature, option, value);
         return;
       }
       case 'ruleremovetargetbytag': {
         const [tag, target] = splitCtlTarget(value);
         if (target === undefined) return;
         for (const spec of parseVariables(target, where)) this.targetExclusionsByTag.push({ tag: tag.toLowerCase(), spec: excluding(spec) });
+        this.exclusionSignature = signature(this.exclusionSignature, option, value);
         return;
       }
       case 'requestbodyprocessor': this.setBodyProcessor(value.toUpperCase()); return;
@@ -590,10 +594,16 @@ export class Transaction implements VariableSource, ActionTarget {
     const byId = this.targetExclusionsById;
     const byTag = this.targetExclusionsByTag;
     if (byId.length === 0 && byTag.length === 0) return NO_SPECS;
-    let key = '';
-    for (let i = 0; i < byId.length; i++) if ((byId[i] as (typeof byId)[number]).match(starter)) key += `i${i},`;
-    const tags = ruleCache(starter).tagSet;
-    if (tags.size > 0) for (let i = 0; i < byTag.length; i++) if (tags.has((byTag[i] as (typeof byTag)[number]).tag)) key += `t${i},`;
+    // which exclusions apply depends on the starter and the ctl values only: remembered on the rule, by signature
+    const c = ruleCache(starter);
+    let key = c.exclusionSignature === this.exclusionSignature ? c.exclusionKey : undefined;
+    if (key === undefined) {
+      key = '';
+      for (let i = 0; i < byId.length; i++) if ((byId[i] as (typeof byId)[number]).match(starter)) key += `i${i},`;
+      if (c.tagSet.size > 0) for (let i = 0; i < byTag.length; i++) if (c.tagSet.has((byTag[i] as (typeof byTag)[number]).tag)) key += `t${i},`;
+      c.exclusionSignature = this.exclusionSignature;
+      c.exclusionKey = key;
+    }
     if (key === '') return NO_SPECS;
     let specs = this.exclusionSets.get(key);
     if (specs === undefined) {
@@ -649,13 +659,8 @@ export class Transaction implements VariableSource, ActionTarget {
   /**
    * Applies the rule's transformation chain. Results are cached per chain within the transaction, and
    * for short values also across transactions (transformations are pure; header and form values
-   * repeat from request to request).
+   * repeat from request to request). The cache entry also keeps the value's screen result.
    */
-  private transform(value: string, rule: Rule): string {
-    return rule.transformations.length === 0 ? value : this.transformed(value, rule).value;
-  }
-
-  /** transform() as a cache entry, which also keeps the value's screen result. */
   private transformed(value: string, rule: Rule): Transformed {
     const ts = rule.transformations;
     const key = ruleCache(rule).tkey;
@@ -684,8 +689,7 @@ export class Transaction implements VariableSource, ActionTarget {
   }
 
   /** transformed() for a target, remembered on the target itself (collection entries keep theirs for the transaction). */
-  private transformedTarget(target: VarValue, rule: Rule): Transformed {
-    const i = ruleCache(rule).tindex;
+  private transformedTarget(target: VarValue, rule: Rule, i: number): Transformed {
     const known = target.transformed?.[i] as Transformed | undefined;
     if (known !== undefined) return known;
     const entry = this.transformed(target.value, rule);
@@ -708,9 +712,10 @@ export class Transaction implements VariableSource, ActionTarget {
     const batch = rule.operator?.noneMatch;
     if (batch === undefined || targets.length < NONE_MATCH_MIN_VALUES) return false;
     const values: string[] = [];
+    const tindex = ruleCache(rule).tindex;
     for (const target of targets) {
       if (rule.multiMatch) values.push(...this.multiValues(target.value, rule));
-      else values.push(this.transform(target.value, rule));
+      else values.push(rule.transformations.length === 0 ? target.value : this.transformedTarget(target, rule, tindex).value);
     }
     return batch(values);
   }
@@ -740,22 +745,17 @@ export class Transaction implements VariableSource, ActionTarget {
     // One result object per link, reset before each evaluation (operators only assign its fields).
     const out: OperatorResult = {};
     const slot = rule.multiMatch ? undefined : this.host.screenSlots?.get(rule);
+    // values as they are when there is neither a transformation nor a screen
+    const tindex = slot === undefined && rule.transformations.length === 0 ? -1 : ruleCache(rule).tindex;
     // an operator that matches none of the values answers false for each, without being called
     const none = this.noneMatch(rule, targets);
     for (const target of targets) {
       if (!rule.multiMatch) {
-        let value: string;
-        let hit: boolean;
         out.captures = undefined;
         out.matched = undefined;
-        if (slot !== undefined) {
-          const entry = this.transformedTarget(target, rule);
-          value = entry.value;
-          hit = !none && Transaction.screenPasses(entry, slot) && op.evaluate(value, out, rule.capture, expand);
-        } else {
-          value = this.transform(target.value, rule);
-          hit = !none && op.evaluate(value, out, rule.capture, expand);
-        }
+        const entry = tindex < 0 ? undefined : this.transformedTarget(target, rule, tindex);
+        const value = entry === undefined ? target.value : entry.value;
+        const hit = !none && (slot === undefined || Transaction.screenPasses(entry as Transformed, slot)) && op.evaluate(value, out, rule.capture, expand);
         if (hit !== rule.negated) {
           lastData = this.onMatch(rule, starter, target, value, out);
           (matchedVars ??= []).push([target.name, value]);
@@ -855,6 +855,19 @@ function targetListIndex(specs: readonly VariableSpec[]): number {
   return n;
 }
 
+/** Interned ctl:ruleRemoveTarget* histories (bounded: a history is as long as a transaction's ctl list). */
+const signatures = new Map<string, string>();
+function signature(before: string, option: string, value: string): string {
+  const text = `${before}\u0000${option}=${value}`;
+  let known = signatures.get(text);
+  if (known === undefined) {
+    if (signatures.size >= 4096) signatures.clear();
+    known = text;
+    signatures.set(text, known);
+  }
+  return known;
+}
+
 /** Transformation chains numbered as first seen (a handful in any rule set). */
 const chainNumbers = new Map<string, number>();
 function chainIndex(tkey: string): number {
@@ -878,7 +891,7 @@ function excluding(spec: VariableSpec): VariableSpec {
   return variableSpec(spec.collection, spec.key, spec.keyDisplay, spec.keyRegex, spec.count, true);
 }
 /** The one target of a rule without variables (SecAction-like links). */
-const NO_VARIABLE: readonly VarValue[] = [{ name: '', key: '', value: '' }];
+const NO_VARIABLE: readonly VarValue[] = [{ name: '', key: '', value: '', transformed: undefined }];
 
 /** Escapes a value for a log line as ModSecurity does: control and non-ASCII bytes as \xHH, `"` and `\` escaped. */
 function logEscape(value: string): string {

@@ -85,6 +85,10 @@ export interface RuleCache {
   readonly tagsLower: readonly string[];
   /** The same as a set (one lookup per ctl:ruleRemoveTargetByTag exclusion). */
   readonly tagSet: ReadonlySet<string>;
+  /** The ctl:ruleRemoveTarget* history (a transaction's interned signature) exclusionKey was computed for. */
+  exclusionSignature?: string | undefined;
+  /** Which of those exclusions apply to the rule (`i0,t2,`: indices by id / by tag). */
+  exclusionKey?: string | undefined;
   /** The transformation chain as a key (`lowercase,urlDecodeUni`) for per-transaction result caches. */
   readonly tkey: string;
   /** A small number per distinct tkey (index of cached transformation results on a VarValue). */

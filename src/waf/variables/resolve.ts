@@ -72,23 +72,23 @@ export function resolveTargets(specs: readonly VariableSpec[], extraExclusions: 
         if (exclusions !== undefined && excluded(exclusions, e.key)) continue;
         count++;
         if (spec.count) continue;
-        if (kind === 'names') out.push(e.asName ??= { name: `${name}:${e.key}`, key: e.key, value: e.key });
-        else out.push(e.asValue ??= { name: `${name}:${e.key}`, key: e.key, value: e.value });
+        if (kind === 'names') out.push(e.asName ??= { name: `${name}:${e.key}`, key: e.key, value: e.key, transformed: undefined });
+        else out.push(e.asValue ??= { name: `${name}:${e.key}`, key: e.key, value: e.value, transformed: undefined });
       }
     } else if (kind === 'xml') {
       const path = spec.keyDisplay ?? '/*';
       for (const v of src.xml(path)) {
         count++;
-        if (!spec.count) out.push({ name: `XML:${path}`, key: path, value: v });
+        if (!spec.count) out.push({ name: `XML:${path}`, key: path, value: v, transformed: undefined });
       }
     } else {
       const v = src.single(name);
       if (v !== undefined && exclusions === undefined) {
         count++;
-        if (!spec.count) out.push({ name, key: '', value: v });
+        if (!spec.count) out.push({ name, key: '', value: v, transformed: undefined });
       }
     }
-    if (spec.count) out.push({ name: `&${name}${spec.keyDisplay !== undefined ? `:${spec.keyDisplay}` : ''}`, key: '', value: String(count) });
+    if (spec.count) out.push({ name: `&${name}${spec.keyDisplay !== undefined ? `:${spec.keyDisplay}` : ''}`, key: '', value: String(count), transformed: undefined });
   }
   return out;
 }

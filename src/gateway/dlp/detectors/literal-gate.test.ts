@@ -86,6 +86,15 @@ describe('literal gates', () => {
     }
   });
 
+  it('answers the same on text dense with near-misses (past the candidate budget, gates scan alone)', () => {
+    for (const tail of ['', ' goroutine 1', ' ORA-00933: ', ' AccessKeySecret']) {
+      const text = `${'-----BEGIN PRIVATE KEY-----'.repeat(100)}${'ERRO SQ cre '.repeat(100)}${tail}`;
+      const order = tail === ' ORA-00933: ' ? [...GATES].reverse() : GATES;
+      const hits = new GateHits(Buffer.from(text, 'latin1'), text, 0);
+      for (const gate of order) expect(hits.has(gate), `${gate.literals[0]} with '${tail}'`).toBe(gate.scan(text, 0));
+    }
+  });
+
   it('keeps two windows apart when their questions interleave', () => {
     const a = `${'x'.repeat(5000)} Exception ${'y'.repeat(5000)} ORA-00933: `;
     const b = `${'z'.repeat(7000)} cret`;

@@ -50,6 +50,8 @@ export class LiteralGate {
 }
 
 const gates: LiteralGate[] = [];
+/** Candidates verified per window before the remaining gates fall back to their regex scans. */
+const MAX_CANDIDATES = 64;
 /** The SIMD pass over every gate's fingerprints, built on first use (null: not available). */
 let prefilter: { teddy: Teddy; all: number } | null | undefined;
 
@@ -118,6 +120,7 @@ export class GateHits {
   private decided = 0;
   /** Next candidate offset (relative to `from`) to look at; -1 when the pass reached the end. */
   private next = 0;
+  private candidates = 0;
   private readonly id = ++windows;
 
   constructor(
@@ -130,7 +133,9 @@ export class GateHits {
     if ((this.found & gate.bit) !== 0) return true;
     if ((this.decided & gate.bit) !== 0) return false;
     const shared = sharedPrefilter();
-    if (shared === null) {
+    if (shared === null || this.candidates > MAX_CANDIDATES) {
+      // No SIMD, or text dense with near-misses (`-----`, `ERRO…`): the gate's own regex scan is
+      // cheaper than verifying candidate after candidate.
       this.decided |= gate.bit;
       if (gate.scan(this.text, this.from)) this.found |= gate.bit;
       return (this.found & gate.bit) !== 0;
@@ -148,6 +153,7 @@ export class GateHits {
         break;
       }
       this.next = p + 1;
+      if (++this.candidates > MAX_CANDIDATES) return this.has(gate);
       const at = this.from + p;
       const first = this.text.charCodeAt(at);
       for (const g of gates) {

@@ -329,5 +329,55 @@ for (const target of storageTargets()) {
       expect(rec!.event.requestParameters).toMatchObject({ UserName: 'alice' });
       expect(rec!.event.responseElements).toMatchObject({ AccessKey: { AccessKeyId: 'LTAIabc' } });
     });
+
+    it('statements compiled once are reused with new values: groups of any size and mixed accounts chain and verify, values intact', async () => {
+      const sizes = [1, 3, 1, 3, 2];
+      let n = 0;
+      for (const size of sizes) {
+        await Promise.all(
+          Array.from({ length: size }, () => {
+            n += 1;
+            const account = n % 2 === 0 ? ACCOUNT_B : ACCOUNT_A;
+            return trail.record(event(account, `Call${n}`, { eventRW: 'Read', ...(n % 3 === 0 ? { errorCode: `Err${n}` } : {}) }));
+          }),
+        );
+      }
+      // each shape was compiled once and kept (its parameters bind in the order given)
+      const statements = (trail as unknown as { statements: Map<string, unknown> }).statements;
+      expect([...statements.keys()].filter((k) => !k.startsWith('events.insert.')).sort()).toEqual(['head.ensure', 'head.move', 'head.reserve']);
+      expect(statements.has('events.insert.1')).toBe(true);
+      const report = await verifyTrail(t.storage);
+      expect(report.ok).toBe(true);
+      expect(report.records).toBe(n);
+      const stored = [...(await trail.list({ accountId: ACCOUNT_A })), ...(await trail.list({ accountId: ACCOUNT_B }))];
+      expect(stored).toHaveLength(n);
+      for (const r of stored) {
+        const i = Number(r.event.eventName.slice(4));
+        expect(r.event.recipientAccountId).toBe(i % 2 === 0 ? ACCOUNT_B : ACCOUNT_A);
+        expect(r.event.errorCode).toBe(i % 3 === 0 ? `Err${i}` : undefined);
+      }
+      // the columns the trail is searched by carry each record's own values
+      const rows = await (t.storage.db() as Kysely<{ audit_events: { event_name: string; error_code: string | null } }>).selectFrom('audit_events').select(['event_name', 'error_code']).execute();
+      for (const row of rows) expect(row.error_code).toBe(Number(row.event_name.slice(4)) % 3 === 0 ? `Err${row.event_name.slice(4)}` : null);
+    });
+
+    it('announces each committed group of `record` to its listeners, per account in chain order, with the stored events; not `append`', async () => {
+      const seen: Array<{ accountId: string; seq: number; eventId: string }> = [];
+      const off = trail.onCommit((accountId, records) => {
+        for (const r of records) seen.push({ accountId, seq: r.seq, eventId: r.event.eventId });
+      });
+      trail.onCommit(() => {
+        throw new Error('a failing listener');
+      });
+      await t.storage.transaction((trx) => trail.append(trx, event(ACCOUNT_A, 'CreateKey')));
+      const recorded = await Promise.all([trail.record(event(ACCOUNT_A, 'Encrypt1')), trail.record(event(ACCOUNT_B, 'Encrypt2')), trail.record(event(ACCOUNT_A, 'Encrypt3'))]);
+      expect(seen.map((s) => s.eventId).sort()).toEqual(recorded.map((e) => e.eventId).sort());
+      const stored = new Map([...(await trail.list({ accountId: ACCOUNT_A })), ...(await trail.list({ accountId: ACCOUNT_B }))].map((r) => [r.event.eventId, r]));
+      for (const s of seen) expect(stored.get(s.eventId)).toMatchObject({ seq: s.seq, event: { recipientAccountId: s.accountId } });
+      expect(seen.filter((s) => s.accountId === ACCOUNT_A).map((s) => s.seq)).toEqual([2, 3]); // seq 1 is the appended CreateKey
+      off();
+      await trail.record(event(ACCOUNT_A, 'Encrypt4'));
+      expect(seen).toHaveLength(3);
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.js';
 import { redact } from '../core/redact.js';
 import type { Storage } from '../storage/database.js';
@@ -42,6 +42,15 @@ export const AUDIT_TRAIL_DEFAULTS: AuditTrailOptions = { groupWaitMs: MAX_GROUP_
 /** Rows per multi-row INSERT: 11 parameters a row stays far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_INSERT = 100;
 
+/** A record as committed: its place in its account's chain and the event (as stored, before serialization). */
+export interface CommittedRecord {
+  seq: number;
+  event: AuditEvent;
+}
+
+/** Told, after a group commit, about the records it committed (per account, in chain order). */
+export type CommitListener = (accountId: string, records: readonly CommittedRecord[]) => void;
+
 interface Waiting {
   event: AuditEvent;
   resolve(event: AuditEvent): void;
@@ -66,6 +75,9 @@ export class AuditTrail {
   private syncing: Promise<void> | undefined;
   /** flush() calls waiting for the queue to empty */
   private idle: Array<() => void> = [];
+  private readonly listeners = new Set<CommitListener>();
+  /** Compiled statements of the chain write, by shape (the SQL never changes, only the parameters). */
+  private readonly statements = new Map<string, CompiledQuery>();
 
   constructor(
     private readonly storage: Storage,
@@ -90,6 +102,16 @@ export class AuditTrail {
       requestParameters: input.requestParameters ? redact(input.requestParameters) : undefined,
       responseElements: input.responseElements ? redact(input.responseElements) : undefined,
     };
+  }
+
+  /**
+   * Calls `listener` after each group commit of `record` with the records it committed (the event
+   * store's forwarder takes them from memory instead of reading them back). Records of `append` are
+   * not announced: they commit with their caller's transaction. Returns the unsubscribe function.
+   */
+  onCommit(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Appends one event inside `trx`; parameters and responses are redacted first. */
@@ -166,12 +188,39 @@ export class AuditTrail {
 
   /** Strict: the commit is an fsync. Batched: the commit returns once written; an fsync is scheduled. */
   private async commit(events: readonly AuditEvent[]): Promise<void> {
+    let committed: Map<string, CommittedRecord[]>;
     if (this.options.durability === 'strict') {
-      await this.storage.transaction((trx) => this.write(trx, events));
-      return;
+      committed = await this.storage.transaction((trx) => this.write(trx, events));
+    } else {
+      committed = await this.storage.transaction((trx) => this.write(trx, events), { deferSync: true });
+      this.syncTimer ??= setTimeout(() => void this.syncNow(), this.options.syncIntervalMs).unref();
     }
-    await this.storage.transaction((trx) => this.write(trx, events), { deferSync: true });
-    this.syncTimer ??= setTimeout(() => void this.syncNow(), this.options.syncIntervalMs).unref();
+    if (this.listeners.size > 0) this.announce(committed);
+  }
+
+  private announce(committed: Map<string, CommittedRecord[]>): void {
+    for (const [accountId, records] of committed) {
+      for (const listener of this.listeners) {
+        try {
+          listener(accountId, records);
+        } catch {
+          // a listener never fails a call: its records are in the trail either way
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs a statement whose SQL depends only on `shape`: the first one is built by `build` and
+   * compiled; later ones reuse its SQL with `parameters`. A compiled statement is kept only when its
+   * parameters are exactly `parameters` in order, so a reused one cannot bind values differently.
+   */
+  private run<R>(trx: Kysely<unknown>, shape: string, parameters: unknown[], build: () => Compilable<R>): Promise<{ rows: R[] }> {
+    const known = this.statements.get(shape);
+    if (known) return trx.executeQuery<R>({ query: known.query, queryId: known.queryId, sql: known.sql, parameters });
+    const compiled = build().compile();
+    if (compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i])) this.statements.set(shape, compiled);
+    return trx.executeQuery(compiled);
   }
 
   private syncNow(): Promise<void> {
@@ -200,7 +249,7 @@ export class AuditTrail {
    * one account serialize), then the records are inserted and the head moves to the last hash.
    * Accounts are locked in sorted order so concurrent groups cannot deadlock.
    */
-  private async write(trx: Kysely<unknown>, events: readonly AuditEvent[]): Promise<void> {
+  private async write(trx: Kysely<unknown>, events: readonly AuditEvent[]): Promise<Map<string, CommittedRecord[]>> {
     const db = trx as Kysely<AuditTables>;
     const byAccount = new Map<string, AuditEvent[]>();
     for (const event of events) {
@@ -208,17 +257,24 @@ export class AuditTrail {
       if (list) list.push(event);
       else byAccount.set(event.recipientAccountId, [event]);
     }
+    const committed = new Map<string, CommittedRecord[]>();
     for (const accountId of [...byAccount.keys()].sort()) {
       const list = byAccount.get(accountId)!;
-      await db.insertInto('audit_heads').values({ account_id: accountId, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('account_id').doNothing()).execute();
-      const head = await db
-        .updateTable('audit_heads')
-        .set({ seq: sql<number>`seq + ${list.length}` })
-        .where('account_id', '=', accountId)
-        .returning(['seq', 'hash'])
-        .executeTakeFirstOrThrow();
+      await this.run(trx, 'head.ensure', [accountId, 0, GENESIS_HASH], () =>
+        db.insertInto('audit_heads').values({ account_id: accountId, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column('account_id').doNothing()),
+      );
+      const reserved = await this.run(trx, 'head.reserve', [list.length, accountId], () =>
+        db
+          .updateTable('audit_heads')
+          .set({ seq: sql<number>`seq + ${list.length}` })
+          .where('account_id', '=', accountId)
+          .returning(['seq', 'hash']),
+      );
+      const head = reserved.rows[0];
+      if (!head) throw new Error(`audit head of account ${accountId} not found`);
       let seq = Number(head.seq) - list.length;
       let prev = head.hash;
+      const records: CommittedRecord[] = [];
       const rows = list.map((event) => {
         seq += 1;
         const body = canonicalJson(event);
@@ -236,12 +292,20 @@ export class AuditTrail {
           prev_hash: prev,
           hash,
         };
+        records.push({ seq, event });
         prev = hash;
         return row;
       });
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
-      await db.updateTable('audit_heads').set({ hash: prev }).where('account_id', '=', accountId).execute();
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        const parameters: unknown[] = [];
+        for (const r of chunk) parameters.push(r.event_id, r.account_id, r.seq, r.event_time, r.event_name, r.event_source, r.event_type, r.error_code, r.body, r.prev_hash, r.hash);
+        await this.run(trx, `events.insert.${chunk.length}`, parameters, () => db.insertInto('audit_events').values(chunk));
+      }
+      await this.run(trx, 'head.move', [prev, accountId], () => db.updateTable('audit_heads').set({ hash: prev }).where('account_id', '=', accountId));
+      committed.set(accountId, records);
     }
+    return committed;
   }
 
   async list(options: ListAuditOptions): Promise<AuditRecord[]> {

@@ -49,7 +49,7 @@ export async function eventsPlugin(app: FastifyInstance, options: EventsPluginOp
   const alerts = new AlertStore(platform.storage, now);
   const scheduler = new RuleScheduler({ events: service.store, alerts, logger: platform.logger, now, notify: async (a) => void (await notifier.send(a)) });
   scheduler.start(config.ruleIntervalSeconds * 1000);
-  const forwarder = new AuditForwarder(platform.storage, service.ingest, platform.logger);
+  const forwarder = new AuditForwarder(platform.storage, service.ingest, platform.logger, platform.audit);
   forwarder.start(2000);
   const retention = setInterval(() => {
     service.store.applyRetention(now()).catch((e: unknown) => platform.logger.warn({ err: e }, 'event retention failed'));

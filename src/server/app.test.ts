@@ -48,6 +48,19 @@ describe('server app', () => {
     expect(res.body).toMatch(/bulwark_storage_pool_connections\{state="total",dialect="sqlite"\} 1/);
   });
 
+  it('counts repeated requests per method, route pattern and status, and times each of them', async () => {
+    for (let i = 0; i < 3; i++) await app.inject({ url: '/healthz' });
+    await app.inject({ method: 'POST', url: '/healthz' });
+    await app.inject({ url: '/nowhere' });
+    await app.inject({ url: '/elsewhere' });
+    const res = await app.inject({ url: '/metrics' });
+    expect(res.body).toMatch(/bulwark_http_requests_total\{method="GET",route="\/healthz",status="200"\} 3/);
+    expect(res.body).toMatch(/bulwark_http_requests_total\{method="POST",route="unmatched",status="404"\} 1/);
+    expect(res.body).toMatch(/bulwark_http_requests_total\{method="GET",route="unmatched",status="404"\} 2/);
+    expect(res.body).toMatch(/bulwark_http_request_duration_seconds_count\{method="GET",route="\/healthz"\} 3/);
+    expect(res.body).toMatch(/bulwark_http_request_duration_seconds_count\{method="GET",route="unmatched"\} 2/);
+  });
+
   it('gives every request an id, echoing a plain client id and rejecting odd ones', async () => {
     const own = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abcdef12-3456' } });
     expect(own.headers['x-request-id']).toBe('abcdef12-3456');

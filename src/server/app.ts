@@ -51,13 +51,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: false,
   });
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Per-request hooks run on every call: callback style (no promise per hook) and label sets built
+  // once per method, route pattern and status (bounded: routes are patterns, unmatched ones share one).
+  const labelSets = new Map<string, { count: { method: string; route: string; status: string }; time: { method: string; route: string } }>();
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
-    metrics.latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${reply.statusCode} ${route}`;
+    let labels = labelSets.get(key);
+    if (!labels) {
+      labels = { count: { method: req.method, route, status: String(reply.statusCode) }, time: { method: req.method, route } };
+      labelSets.set(key, labels);
+    }
+    metrics.requests.inc(labels.count);
+    metrics.latency.observe(labels.time, reply.elapsedTime / 1000);
+    done();
   });
   app.addHook('onClose', async () => {
     closing = true;

@@ -50,8 +50,11 @@ export class LiteralGate {
 }
 
 const gates: LiteralGate[] = [];
-/** Candidates verified per window before the remaining gates fall back to their regex scans. */
-const MAX_CANDIDATES = 64;
+/**
+ * Candidates verified per window (at least 64, else one per 64 bytes: about what the gates' regex
+ * scans cost) before the remaining gates fall back to those scans.
+ */
+const MIN_CANDIDATE_BUDGET = 64;
 /** The SIMD pass over every gate's fingerprints, built on first use (null: not available). */
 let prefilter: { teddy: Teddy; all: number } | null | undefined;
 
@@ -121,21 +124,24 @@ export class GateHits {
   /** Next candidate offset (relative to `from`) to look at; -1 when the pass reached the end. */
   private next = 0;
   private candidates = 0;
+  private readonly budget: number;
   private readonly id = ++windows;
 
   constructor(
     private readonly view: Uint8Array,
     readonly text: string,
     readonly from: number,
-  ) {}
+  ) {
+    this.budget = Math.max(MIN_CANDIDATE_BUDGET, (view.length - from) >> 6);
+  }
 
   has(gate: LiteralGate): boolean {
     if ((this.found & gate.bit) !== 0) return true;
     if ((this.decided & gate.bit) !== 0) return false;
     const shared = sharedPrefilter();
-    if (shared === null || this.candidates > MAX_CANDIDATES) {
+    if (shared === null || this.candidates > this.budget) {
       // No SIMD, or text dense with near-misses (`-----`, `ERRO…`): the gate's own regex scan is
-      // cheaper than verifying candidate after candidate.
+      // then about as cheap as verifying candidate after candidate, and bounded.
       this.decided |= gate.bit;
       if (gate.scan(this.text, this.from)) this.found |= gate.bit;
       return (this.found & gate.bit) !== 0;
@@ -153,7 +159,7 @@ export class GateHits {
         break;
       }
       this.next = p + 1;
-      if (++this.candidates > MAX_CANDIDATES) return this.has(gate);
+      if (++this.candidates > this.budget) return this.has(gate);
       const at = this.from + p;
       const first = this.text.charCodeAt(at);
       for (const g of gates) {

@@ -162,7 +162,11 @@ export function assignBuckets(fingerprints: readonly Fingerprint[]): number[] {
       return { lo, hi };
     }),
   );
-  const order = fingerprints.map((_, i) => i).sort((a, b) => acceptRate(nibbles[b] ?? []) - acceptRate(nibbles[a] ?? []) || a - b);
+  // Most frequent first; ties by the bytes, so the result does not depend on the registration order.
+  const key = fingerprints.map((fp) => fp.map((set) => set.join(',')).join('|'));
+  const order = fingerprints
+    .map((_, i) => i)
+    .sort((a, b) => acceptRate(nibbles[b] ?? []) - acceptRate(nibbles[a] ?? []) || ((key[a] ?? '') < (key[b] ?? '') ? -1 : (key[a] ?? '') > (key[b] ?? '') ? 1 : a - b));
   const tables = Array.from({ length: BUCKETS }, () => Array.from({ length: FINGERPRINT }, () => ({ lo: 0, hi: 0 })));
   const assigned = new Array<number>(fingerprints.length).fill(0);
   for (const i of order) {

@@ -3,7 +3,7 @@ import { SECRET_WORD_GATE } from './access-key.js';
 import { DB_ERROR_GATE } from './db-error.js';
 import { fingerprintOf, GateHits, LiteralGate } from './literal-gate.js';
 import { STACK_TRACE_GATE } from './stack-trace.js';
-import { teddyAvailable } from './teddy.js';
+import { assignBuckets, teddyAvailable } from './teddy.js';
 
 const GATES = [STACK_TRACE_GATE, DB_ERROR_GATE, SECRET_WORD_GATE];
 
@@ -113,6 +113,18 @@ describe('literal gates', () => {
     expect(STACK_TRACE_GATE.present(text, 5, hits)).toBe(false);
     expect(STACK_TRACE_GATE.present(text, 0, hits)).toBe(true);
     expect(STACK_TRACE_GATE.present(text, 0, undefined)).toBe(true);
+  });
+
+  it('spreads fingerprints over buckets the same way whatever order the gates were registered in', () => {
+    const fps = GATES.flatMap((g) => g.fingerprints);
+    const key = (fp: (typeof fps)[number]): string => JSON.stringify(fp);
+    const byKey = (list: typeof fps): Map<string, number> => {
+      const buckets = assignBuckets(list);
+      return new Map(list.map((fp, i) => [key(fp), buckets[i] ?? -1]));
+    };
+    const reference = byKey(fps);
+    expect(byKey([...fps].reverse())).toEqual(reference);
+    expect(byKey([...fps.slice(20), ...fps.slice(0, 20)])).toEqual(reference);
   });
 
   it('accepts only the documented literal syntax', () => {

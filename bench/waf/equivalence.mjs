@@ -5,8 +5,8 @@
 // (id, variable, data, msg, logdata), anomaly scores and log lines must be identical.
 //   node bench/waf/equivalence.mjs BASE_DIST [NEW_DIST]     (NEW_DIST defaults to ./dist)
 // e.g. BASE_DIST = a build of the commit before a performance change:
-//   git archive <commit> src tsconfig.json package.json | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/ \
-//     && (cd /tmp/base && npx tsc -p tsconfig.json --outDir dist --rootDir src)
+//   mkdir /tmp/base && git archive <commit> src tsconfig.json tsconfig.build.json package.json | tar -x -C /tmp/base \
+//     && ln -s "$PWD/node_modules" /tmp/base/ && (cd /tmp/base && npx tsc -p tsconfig.build.json)
 // Exit status 1 on any difference (the first ones are printed).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -56,6 +56,26 @@ describe('Transaction', () => {
     expect(notExcluded.processRequestBody()).toEqual({ status: 403, action: 'deny', ruleId: 13 });
   });
 
+  it('applies each transaction its own ctl:ruleRemoveTargetByTag history (rules sharing targets included)', async () => {
+    const waf = await wafWith([
+      'SecRule REQUEST_FILENAME "@streq /a" "id:20,phase:1,pass,nolog,ctl:ruleRemoveTargetByTag=t1;ARGS:q"',
+      'SecRule REQUEST_FILENAME "@streq /b" "id:21,phase:1,pass,nolog,ctl:ruleRemoveTargetByTag=t2;ARGS:q"',
+      'SecRule ARGS "@rx evil" "id:22,phase:2,pass,log,tag:t1"',
+      'SecRule ARGS "@rx evil" "id:23,phase:2,pass,log,tag:t2"',
+      'SecRule ARGS "@rx evil" "id:24,phase:2,pass,log,tag:t1"',
+    ]);
+    const ids = (path: string): number[] => {
+      const tx = waf.newTransaction();
+      tx.processRequestHeaders({ method: 'GET', uri: `${path}?q=evil`, protocol: 'HTTP/1.1', headers: [UA] });
+      tx.processRequestBody();
+      return tx.matchedRules().map((m) => m.id);
+    };
+    expect(ids('/a')).toEqual([23]);
+    expect(ids('/b')).toEqual([22, 24]);
+    expect(ids('/a')).toEqual([23]);
+    expect(ids('/c')).toEqual([22, 23, 24]);
+  });
+
   it('parses JSON, XML and multipart bodies into ARGS / XML / FILES', async () => {
     const waf = await wafWith([
       'SecRule ARGS:json.user.name "@streq bob" "id:20,phase:2,pass,log"',

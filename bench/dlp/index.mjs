@@ -11,6 +11,8 @@
 //    interleaved rounds, plus CPU milliseconds per request (gateway process and load generator).
 //
 // Usage: npm run bench -- dlp [--seconds N]   (last line: one JSON object)
+//        BULWARK_BASELINE_DIST=/path/to/old/dist npm run bench -- dlp   adds the scanner of an earlier
+//        build, side by side in this process (CPU per 100 KB page).
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { PassThrough, Readable, Transform, Writable } from 'node:stream';
@@ -92,6 +94,33 @@ const scanOnly = async (doc) => {
 const scanner = await mbps(html.length, () => scanOnly(html));
 const adversarialScanner = await mbps(adv.length, () => scanOnly(adv));
 
+// Optional "before" build (BULWARK_BASELINE_DIST=DIR, a dist/ of an earlier commit): both scanners
+// on the 100 KB gateway page in this process, alternating, CPU µs per page (best of 40 rounds).
+let sideBySide;
+if (process.env.BULWARK_BASELINE_DIST) {
+  const base = new URL(`file://${process.env.BULWARK_BASELINE_DIST.replace(/\/?$/, '/')}`);
+  const old = {
+    Scanner: (await import(new URL('gateway/dlp/scanner.js', base).href)).DlpScanner,
+    policy: (await import(new URL('gateway/dlp/policy.js', base).href)).compileDlpPolicy((await import(new URL('gateway/dlp/config.js', base).href)).dlpConfig.parse({})),
+  };
+  const page = realisticHtml(100 * 1024, 5, 42).buffer;
+  const once = (Scanner, p) => {
+    const s = new Scanner(p, {});
+    for (let i = 0; i < page.length; i += 16 * 1024) s.write(page.subarray(i, i + 16 * 1024));
+    s.end();
+  };
+  const best = { before: Infinity, after: Infinity };
+  for (let r = 0; r < 40; r++) {
+    for (const [k, S, p] of [['before', old.Scanner, old.policy], ['after', DlpScanner, policy]]) {
+      const c0 = process.cpuUsage();
+      for (let q = 0; q < 10; q++) once(S, p);
+      const c = process.cpuUsage(c0);
+      best[k] = Math.min(best[k], (c.user + c.system) / 10);
+    }
+  }
+  sideBySide = best;
+}
+
 const gz = gzipSync(html);
 const br = brotliCompressSync(html, { params: { [zc.BROTLI_PARAM_QUALITY]: 5 } });
 const gzipBaseline = await mbps(html.length, () => pipeline(chunksOf(gz), createGunzip(), new PassThrough(), createGzip({ level: 6, flush: zc.Z_SYNC_FLUSH }), sink()), 2);
@@ -159,6 +188,7 @@ const rows = [
   ['DLP br (decode → scan → encode)', `${brDlp.toFixed(1)} MB/s`],
   ['gateway 100 KB page, DLP off', gateway.off ? `${gateway.off.rps.toFixed(0)} req/s (p99 ${gateway.off.p99} ms), CPU/req ${gateway.off.serverMs.toFixed(3)} ms gateway + ${gateway.off.clientMs.toFixed(3)} ms client` : `n/a: ${gateway.error}`],
   ['gateway 100 KB page, DLP on', gateway.on ? `${gateway.on.rps.toFixed(0)} req/s (p99 ${gateway.on.p99} ms), CPU/req ${gateway.on.serverMs.toFixed(3)} ms gateway + ${gateway.on.clientMs.toFixed(3)} ms client` : `n/a: ${gateway.error}`],
+  ...(sideBySide ? [['scanner CPU per 100 KB page, before / this build', `${sideBySide.before.toFixed(0)} / ${sideBySide.after.toFixed(0)} µs (${(sideBySide.before / sideBySide.after).toFixed(2)}× faster)`]] : []),
   ['gateway DLP on / off', gateway.on && gateway.off ? `${(gateway.on.rps / gateway.off.rps).toFixed(3)} (req/s), ${cpuRatio.toFixed(3)} (CPU per request)` : 'n/a'],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
@@ -187,5 +217,7 @@ console.log(
     gateway_cpu_ms_per_req_on: round(gateway.on && gateway.on.serverMs + gateway.on.clientMs, 3),
     gateway_dlp_on_vs_off_cpu: round(cpuRatio, 3),
     gateway_errors: gateway.on && gateway.off ? gateway.on.errors + gateway.off.errors : null,
+    scanner_us_per_page_before: sideBySide ? round(sideBySide.before, 0) : null,
+    scanner_us_per_page_after: sideBySide ? round(sideBySide.after, 0) : null,
   }),
 );

@@ -39,6 +39,14 @@ describe('canonicalJson', () => {
     for (const s of samples) expect(canonicalJson(s)).toBe(reference(s));
   });
 
+  it('stays the reference serialization with its quoted-key cache warm, full, and for keys that need escaping', () => {
+    for (let round = 0; round < 3; round++) for (const s of samples) expect(canonicalJson(s)).toBe(reference(s));
+    // more distinct parameter names than the cache keeps: the ones beyond it are quoted each time, the same way
+    const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`Param.${i}"\\\n`, i]));
+    for (let round = 0; round < 2; round++) expect(canonicalJson(many)).toBe(reference(many));
+    expect(canonicalJson({ 'tab\tkey': 1, 'quote"key': 2 })).toBe('{"quote\\"key":2,"tab\\tkey":1}');
+  });
+
   it('sorts keys at every level and leaves out undefined members', () => {
     expect(canonicalJson({ b: { d: 1, c: [{ f: 1, e: undefined }] }, a: 'x' })).toBe('{"a":"x","b":{"c":[{"f":1}],"d":1}}');
   });

@@ -3,10 +3,24 @@ import { createHash } from 'node:crypto';
 /** The hash that precedes the first record of every account's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** `"key":` by key: record keys repeat (field names, parameter names), quoting them is half the work. */
+const quotedKeys = new Map<string, string>();
+/** Bound on the cache: parameter names come from callers, so only the first few thousand are kept. */
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = `${JSON.stringify(k)}:`;
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
 /**
  * JSON with object keys sorted at every level (UTF-16 code unit order), so the same event always
  * hashes the same; `undefined` members are left out, `undefined` in arrays is `null`. Built in one
- * pass with string concatenation (it runs for every audit record).
+ * pass with string concatenation (it runs for every audit record); quoted keys are cached.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -28,7 +42,7 @@ export function canonicalJson(value: unknown): string {
     if (v === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+    out += quotedKey(k) + canonicalJson(v);
   }
   return `${out}}`;
 }

@@ -314,6 +314,20 @@ for (const target of storageTargets()) {
       expect((await verifyTrail(t.storage)).ok).toBe(true);
     });
 
+    it('fills in id, version, time and recipient, keeps every other field of the call, and leaves the caller\'s input unchanged', async () => {
+      const input = event(ACCOUNT_A, 'Encrypt', { eventRW: 'Read', errorCode: 'Forbidden.KeyNotFound', errorMessage: 'no key', requestParameters: { KeyId: 'k', Plaintext: 'secret-text' }, responseElements: { KeyId: 'k' } });
+      const before = structuredClone(input);
+      const recorded = await trail.record(input);
+      expect(input).toEqual(before);
+      expect(recorded).toEqual({ ...before, eventId: recorded.eventId, eventVersion: '1', eventTime: recorded.eventTime, recipientAccountId: ACCOUNT_A, requestParameters: { KeyId: 'k', Plaintext: '[REDACTED]' } });
+      expect(recorded.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(Date.parse(recorded.eventTime)).not.toBeNaN();
+      const [stored] = await trail.list({ accountId: ACCOUNT_A });
+      expect(stored!.event).toEqual(JSON.parse(JSON.stringify(recorded)));
+      const other = await trail.record(event(ACCOUNT_A, 'ForB', { recipientAccountId: ACCOUNT_B, eventTime: '2026-01-01T00:00:00.000Z' }));
+      expect(other).toMatchObject({ recipientAccountId: ACCOUNT_B, eventTime: '2026-01-01T00:00:00.000Z' });
+    });
+
     it('redacts secrets in request parameters and responses', async () => {
       await trail.record(
         event(ACCOUNT_A, 'CreateAccessKey', {

@@ -58,6 +58,10 @@ describe('response stages', () => {
     const plain = await http(`${url}/plain`);
     expect(plain.headers['x-stage']).toBe('s');
     expect(plain.text).toContain('origin-name');
+    // an empty body ends with the head, while the response stages still hold the exchange
+    const empty = await http(`${url}/status/204`);
+    expect(empty.status).toBe(204);
+    expect(empty.headers['x-stage']).toBe('s');
     const up = await http(`${url}/upper`);
     expect(up.text).toContain('ORIGIN-NAME');
     expect(up.headers['content-length']).toBeUndefined();
@@ -70,7 +74,7 @@ describe('response stages', () => {
     const teapot = await http(`${url}/status/418`);
     expect(teapot.status).toBe(403);
     const actions = log.events.map((e) => [(e.bulwark as { action: string }).action, (e.http as { response: { status_code: number } }).response.status_code]);
-    expect(actions).toEqual([['proxy', 200], ['proxy', 200], ['proxy', 200], ['block', 502], ['block', 403]]);
+    expect(actions).toEqual([['proxy', 200], ['proxy', 204], ['proxy', 200], ['proxy', 200], ['block', 502], ['block', 403]]);
   });
 });
 

@@ -80,11 +80,12 @@ export class Exchange {
       while (backlog.length > 0 && !this.paused && !this.done) this.handler.onData(backlog.shift() as Buffer);
       if (backlog.length > 0 || this.paused || this.done) return;
       this.backlog = undefined;
-      if (this.ended) {
-        this.done = true;
-        this.handler.onEnd(undefined);
-        return;
-      }
+    }
+    // the response ended while paused (an empty body ends with its head, before any chunk)
+    if (this.ended && !this.done) {
+      this.done = true;
+      this.handler.onEnd(undefined);
+      return;
     }
     const conn = this.conn;
     if (!conn) return;

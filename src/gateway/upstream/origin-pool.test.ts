@@ -170,6 +170,13 @@ describe('origin pool (llhttp on net sockets)', () => {
     expect(r).toMatchObject({ status: 200, body: 'abcdef', chunksBeforeResume: 0 });
   });
 
+  it('ends a response paused at its head once resumed, also when the body is empty (204, length 0) and ended with the head', async () => {
+    const o = await origin((head, socket) => socket.write(head.includes(' /none ') ? 'HTTP/1.1 204 No Content\r\n\r\n' : ok('')));
+    const p = pool(o.url);
+    expect(await send(p, 'GET', '/empty', { pauseFor: 50 })).toMatchObject({ status: 200, body: '', chunksBeforeResume: 0 });
+    expect(await send(p, 'GET', '/none', { pauseFor: 50 })).toMatchObject({ status: 204, body: '', chunksBeforeResume: 0 });
+  });
+
   it('verifies HTTPS upstreams: a certificate from an unknown CA is refused before any request is sent', async () => {
     const pki = createPki();
     pki.ca('ca');

@@ -29,6 +29,9 @@ function rawBytes(input: FtwInput): Buffer {
   return Buffer.from(`${line}\r\n${req.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${req.body}`, 'latin1');
 }
 
+/** How long the runner waits for the gateway to log every answered request. */
+const LOG_WAIT_MS = 15_000;
+
 /** Sends raw bytes and reads the answer until the server closes (or 2 s pass); returns status and request id. */
 function exchange(url: URL, bytes: Buffer): Promise<{ status: number; requestId: string | undefined }> {
   return new Promise((resolve) => {
@@ -94,9 +97,14 @@ export async function runCrsRegressionHttp(crsDir: string, options: FtwHttpOptio
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, () => worker()));
-  // the gateway writes its access log in batches (every 200 ms)
-  await sleep(1000);
-  const rules = matchedRules(options.accessLog);
+  // the gateway writes its access log in batches (every 200 ms): wait until every answered request is
+  // in it (a busy machine can take seconds), then judge
+  const expected = sent.flatMap((stages) => stages.flatMap((s) => (s.requestId ? [s.requestId] : [])));
+  let rules = matchedRules(options.accessLog);
+  for (let waited = 0; waited < LOG_WAIT_MS && expected.some((id) => !rules.has(id)); waited += 200) {
+    await sleep(200);
+    rules = matchedRules(options.accessLog);
+  }
   let logChecksSkipped = 0;
   const results: FtwTestResult[] = jobs.map(({ file, test }, i) => {
     const id = `${file.ruleId}-${test.test_id}`;

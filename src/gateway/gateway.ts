@@ -141,7 +141,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       activateRuntime(compiled, previous);
       const oldStore = store;
       store = nextStore;
-      // Pools close once their in-flight requests finish (the origin pool lets them finish); no request is cut.
+      // Retired pools close once their in-flight requests finish; no request is cut.
       for (const u of retiredUpstreams(compiled, previous)) void u.close();
       if (oldStore !== nextStore) setTimeout(() => void oldStore.close(), drainMs).unref();
       logger.info({ sites: next.sites.map((s) => s.name) }, 'gateway configuration reloaded');

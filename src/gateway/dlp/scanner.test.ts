@@ -4,6 +4,7 @@ import { idCardCheckChar } from './detectors/id-card.js';
 import { dlpAppliesToPath, normalizeRequestPath } from './policy.js';
 import { DlpScanner } from './scanner.js';
 import { policyOf } from './test-support/scan.js';
+import { mulberry32 } from './test-support/mulberry32.js';
 
 const ALL: DlpConfigInput = { detectors: { email: { enabled: true } } };
 const ID = `11010519491231002X`;
@@ -19,17 +20,6 @@ function run(chunks: readonly Buffer[], input = ALL, minScanBytes = 1): { out: B
   for (const c of chunks) parts.push(...scanner.write(c));
   parts.push(...scanner.end());
   return { out: Buffer.concat(parts), scanner };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('DlpScanner', () => {
@@ -69,7 +59,7 @@ describe('DlpScanner', () => {
     const bytes = Buffer.from(DOC);
     const single = run([...bytes].map((b) => Buffer.from([b])));
     expect(single.out.equals(whole.out)).toBe(true);
-    const next = rng(7);
+    const next = mulberry32(7);
     for (let round = 0; round < 50; round++) {
       const chunks: Buffer[] = [];
       for (let i = 0; i < bytes.length; ) {
@@ -87,7 +77,7 @@ describe('DlpScanner', () => {
     for (let i = 0; i < 2000; i++) pieces.push(filler.slice(0, (i * 37) % filler.length), ` ${ID} `, ' 13912345678 ');
     const bytes = Buffer.from(pieces.join(''));
     const scanner = new DlpScanner(policyOf(ALL), { minScanBytes: 1024 });
-    const next = rng(3);
+    const next = mulberry32(3);
     const parts: Buffer[] = [];
     let maxHeld = 0;
     for (let i = 0; i < bytes.length; ) {
@@ -212,7 +202,7 @@ describe('DlpScanner', () => {
 
   it('masks the same with a flush after every chunk of random sizes', () => {
     const bytes = Buffer.from(DOC);
-    const next = rng(11);
+    const next = mulberry32(11);
     for (let round = 0; round < 50; round++) {
       const scanner = new DlpScanner(policyOf(ALL), { minScanBytes: 1 + Math.floor(next() * 4096) });
       const out: Buffer[] = [];

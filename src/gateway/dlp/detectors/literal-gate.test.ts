@@ -4,18 +4,9 @@ import { DB_ERROR_GATE } from './db-error.js';
 import { fingerprintOf, GateHits, LiteralGate } from './literal-gate.js';
 import { STACK_TRACE_GATE } from './stack-trace.js';
 import { assignBuckets, teddyAvailable } from './teddy.js';
+import { mulberry32 } from '../test-support/mulberry32.js';
 
 const GATES = [STACK_TRACE_GATE, DB_ERROR_GATE, SECRET_WORD_GATE];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A literal of the gate written out (a class becomes one of its members, `\d` a digit). */
 function instance(literal: string, next: () => number): string {
@@ -58,7 +49,7 @@ describe('literal gates', () => {
   });
 
   it('answers exactly like the gate regexes, on random windows and start offsets', () => {
-    const next = rng(7);
+    const next = mulberry32(7);
     for (let round = 0; round < 400; round++) {
       const text = corpus(next, 20 + Math.floor(next() * 3000));
       const view = Buffer.from(text, 'latin1');
@@ -71,7 +62,7 @@ describe('literal gates', () => {
   });
 
   it('finds every literal alone, at the start and at the very end of a window', () => {
-    const next = rng(3);
+    const next = mulberry32(3);
     for (const gate of GATES) {
       for (const literal of gate.literals) {
         const value = instance(literal, next);

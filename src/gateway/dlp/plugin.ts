@@ -60,7 +60,7 @@ export function createDlpPlugin(options: DlpPluginOptions = {}): GatewayPlugin {
             return { type: 'continue' };
           },
           transformBody(ctx, response) {
-            if (!dlpAppliesToPath(policy, ctx.path)) return undefined;
+            // (`dlpStreamFor` checks the path exceptions and the content type.)
             const onEvent = options.onEvent;
             return dlpStreamFor(
               policy,

@@ -145,6 +145,21 @@ describe('createDlpStream', () => {
     expect(Buffer.concat(got).toString()).toBe('<html><head><p>110105********002X</p>');
   });
 
+  it('flushes each held stream on time while others with the same delay end or are destroyed first', async () => {
+    const streams = [0, 1, 2].map(() => createDlpStream(policy, { contentType: 'text/html; charset=utf-8', flushAfterMs: 20 }));
+    const [ended, destroyed, held] = streams as [DlpStream, DlpStream, DlpStream];
+    const got: Buffer[] = [];
+    held.on('data', (c: Buffer) => got.push(c));
+    ended.resume();
+    for (const s of streams) s.write(Buffer.from('<p>held</p>'));
+    ended.end();
+    destroyed.destroy();
+    expect(await ended.verdict).toEqual({ action: 'pass' });
+    expect(await held.verdict).toEqual({ action: 'pass' }); // only the timer can release it
+    expect(Buffer.concat(got).toString()).toBe('<p>held</p>');
+    held.end();
+  });
+
   it('reports a corrupt compressed body as a decode failure before the head is sent', async () => {
     const s = createDlpStream(policy, { contentType: 'text/html', contentEncoding: 'gzip' });
     await collect(s, Buffer.from('this is not gzip at all')).catch(() => undefined);

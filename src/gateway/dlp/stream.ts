@@ -11,9 +11,10 @@ import {
 import { BulwarkError } from '../../core/errors.js';
 import { ChainTransform } from './chain.js';
 import { dlpConfig, type DlpAction, type DlpConfig } from './config.js';
-import { inspectionFor, type DlpContentEncoding } from './content-type.js';
+import { inspectionFor, type DlpContentEncoding, type InspectDecision } from './content-type.js';
 import type { DetectorName } from './detectors/detector.js';
 import { compileDlpPolicy, dlpAppliesToPath, type DlpPolicy } from './policy.js';
+import { flushClock, type FlushClock, type FlushTarget } from './flush-clock.js';
 import { DlpScanner, type DlpBlockReason, type DlpHit } from './scanner.js';
 
 /** One per detector that matched in a response, emitted once when the response ends or is blocked. */
@@ -85,9 +86,10 @@ function blockError(reason: DlpBlockReason): BulwarkError {
  * Time-based flush: `flushAfterMs` after bytes started being held (and without waiting for more),
  * the scanner is flushed (`DlpScanner.flush`) and the head released, so a slowly streamed response
  * (long polling, NDJSON, progressive pages) is not held back. The timer is armed again
- * only when more data arrives: a trailing piece that could begin a value waits for it.
+ * only when more data arrives: a trailing piece that could begin a value waits for it. The delay
+ * runs on the `FlushClock` shared by every response with the same `flushAfterMs`.
  */
-class ScanTransform extends Transform {
+class ScanTransform extends Transform implements FlushTarget {
   readonly scanner: DlpScanner;
   readonly verdict: Promise<DlpVerdict>;
   private resolveVerdict!: (v: DlpVerdict) => void;
@@ -97,17 +99,20 @@ class ScanTransform extends Transform {
   private heldBytes = 0;
   private discarding = false;
   private reported = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly clock: FlushClock | undefined;
+  private flushArmed = false;
+  flushDue = 0;
 
   constructor(
     scanner: DlpScanner,
     private readonly holdBytes: number,
     private readonly onEvent: ((e: DlpEvent) => void) | undefined,
     private readonly replaceOnBlock: boolean,
-    private readonly flushAfterMs: number,
+    flushAfterMs: number,
   ) {
     super();
     this.scanner = scanner;
+    this.clock = flushAfterMs > 0 ? flushClock(flushAfterMs) : undefined;
     this.verdict = new Promise((resolve) => {
       this.resolveVerdict = resolve;
     });
@@ -131,21 +136,23 @@ class ScanTransform extends Transform {
     callback();
   }
 
-  /** Starts the flush timer when bytes are held and none is running. */
+  /** Starts the flush delay when bytes are held and none is running. */
   private armFlush(): void {
-    if (this.flushAfterMs <= 0 || this.timer !== undefined || this.discarding) return;
+    if (this.clock === undefined || this.flushArmed || this.discarding) return;
     if (this.released && this.scanner.heldBytes === 0) return;
-    this.timer = setTimeout(() => this.onFlushTimer(), this.flushAfterMs);
+    this.flushArmed = true;
+    this.clock.arm(this);
   }
 
   private clearFlush(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (!this.flushArmed) return;
+    this.flushArmed = false;
+    this.clock?.disarm(this);
   }
 
-  private onFlushTimer(): void {
-    this.timer = undefined;
+  /** Called by the flush clock once `flushAfterMs` passed since the delay was armed. */
+  onFlushTimer(): void {
+    this.flushArmed = false;
     if (this.discarding || this.destroyed || this.writableFinished) return;
     try {
       this.forward(this.scanner.flush());
@@ -286,8 +293,10 @@ function asPolicy(config: DlpPolicy | DlpConfig): DlpPolicy {
  * with the same encoding (`reencoded` is then true).
  */
 export function createDlpStream(config: DlpPolicy | DlpConfig, options: DlpStreamOptions): DlpStream {
-  const policy = asPolicy(config);
-  const decision = inspectionFor(options.contentType, options.contentEncoding);
+  return streamFor(asPolicy(config), inspectionFor(options.contentType, options.contentEncoding), options);
+}
+
+function streamFor(policy: DlpPolicy, decision: InspectDecision, options: DlpStreamOptions): DlpStream {
   if (!policy.enabled || !decision.inspect) return passThrough();
   const scanner = new DlpScanner(policy, {
     charset: decision.charset,
@@ -327,6 +336,7 @@ export function dlpStreamFor(policy: DlpPolicy, response: DlpResponseInfo, optio
   if (response.method === 'HEAD' || response.status === 204 || response.status === 304 || (response.status >= 100 && response.status < 200)) return undefined;
   const contentType = headerValue(response.headers, 'content-type');
   const contentEncoding = headerValue(response.headers, 'content-encoding');
-  if (!inspectionFor(contentType, contentEncoding).inspect) return undefined;
-  return createDlpStream(policy, { ...options, contentType, contentEncoding });
+  const decision = inspectionFor(contentType, contentEncoding);
+  if (!decision.inspect) return undefined;
+  return streamFor(policy, decision, { ...options, contentType, contentEncoding });
 }
